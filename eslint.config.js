@@ -1,0 +1,23 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'lib/', 'node_modules/', 'coverage/', '.metrics/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The core stays light: library and CLI users must not pull in the Actions toolkit.
+    files: ['src/core/**', 'src/insight/**', 'src/cli/**', 'src/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['@actions/*'] }],
+    },
+  },
+);

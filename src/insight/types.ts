@@ -1,0 +1,36 @@
+/**
+ * CONTRACT shared by insight (producer) and reports/CLI/action (consumers).
+ * Implementation of the detectors: owned by the insight work item.
+ */
+export type VerdictKind = 'faster' | 'slower' | 'no change' | 'not enough data';
+
+export interface RegressionVerdict {
+  name: string;
+  verdict: VerdictKind;
+  /** Relative change of the candidate median vs the baseline median, in percent (+ = slower). */
+  changePercent: number | null;
+  /** Confidence interval of changePercent, in percent, at `confidence`. */
+  ciLowPercent: number | null;
+  ciHighPercent: number | null;
+  /** e.g. 0.95 */
+  confidence: number;
+  /** p-value or equivalent of the test used, when computed. */
+  pValue: number | null;
+  baselineCount: number;
+  candidateCount: number;
+  baselineMedianMs: number | null;
+  baselineP95Ms: number | null;
+  candidateMedianMs: number | null;
+  /** One short human sentence: why this verdict (e.g. "needs 5 baseline runs, has 2"). */
+  reason: string;
+}
+
+export interface FlakinessReport {
+  name: string;
+  /** Commits with both a success and a failure of this operation. */
+  flakyCommits: string[];
+  /** Commits seen with at least one run of this operation in the window. */
+  commitsSeen: number;
+  /** flakyCommits.length / commitsSeen, 0–1. */
+  flakeRate: number;
+}
