@@ -3,6 +3,8 @@
  * One JSON object per line, exactly these keys, in files named after the UTC date of `started_at`.
  */
 
+import { DevMetricsError } from './errors.js';
+
 export type ExecutionStatus = 'success' | 'failed';
 
 export interface ExecutionRecord {
@@ -26,3 +28,250 @@ export const RECORD_KEYS = [
   'metadata',
   'error',
 ] as const;
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The n-digit decimal number at text[at..at+n), or -1 when a character is not a digit. */
+function digitsAt(text: string, at: number, n: number): number {
+  let value = 0;
+  for (let i = at; i < at + n; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * Formats an instant as the Python tool does (`datetime.utcnow().isoformat()`): UTC, no offset,
+ * microseconds with 6 digits, the fraction left out when it is zero.
+ * Accepts a Date or epoch milliseconds (fractional milliseconds keep microsecond precision).
+ */
+export function formatTimestamp(date: Date | number): string {
+  const ms = typeof date === 'number' ? date : date.getTime();
+  if (!Number.isFinite(ms)) {
+    throw new DevMetricsError('formatTimestamp: invalid date; pass a valid Date or epoch ms');
+  }
+  // Work in integer microseconds so 0.1 ms steps do not pick up binary rounding noise.
+  const totalMicros = Math.round(ms * 1000);
+  const seconds = Math.floor(totalMicros / 1e6);
+  const micros = totalMicros - seconds * 1e6;
+  const d = new Date(seconds * 1000);
+  const text =
+    `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}` +
+    `T${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}`;
+  return micros === 0 ? text : `${text}.${pad(micros, 6)}`;
+}
+
+/**
+ * Parses a record timestamp to epoch milliseconds (fraction kept below 1 ms), or NaN when it is not
+ * one. Accepts `YYYY-MM-DDTHH:MM:SS`, then optionally `.` and 1–9 fraction digits, then optionally
+ * `Z` or `±HH:MM` (or `±HHMM`). No offset means UTC, the Python tool's convention.
+ * Hand-written rather than a regex + Date.UTC: it runs twice per line read, so it is the hot path.
+ */
+export function parseTimestamp(text: string): number {
+  if (typeof text !== 'string' || text.length < 19) return NaN;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if (
+    text.charCodeAt(4) !== 45 || // -
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 || // T
+    text.charCodeAt(13) !== 58 || // :
+    text.charCodeAt(16) !== 58 ||
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > DAYS_IN_MONTH[month - 1]! ||
+    (month === 2 && day === 29 && !isLeapYear(year)) ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  ) {
+    return NaN;
+  }
+  let ms =
+    daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000;
+  let at = 19;
+  const length = text.length;
+  if (at < length && text.charCodeAt(at) === 46) {
+    // '.', then 1–9 digits; scaled to nanoseconds so every digit count divides the same way.
+    let nanos = 0;
+    let count = 0;
+    at++;
+    while (at < length) {
+      const digit = text.charCodeAt(at) - 48;
+      if (digit < 0 || digit > 9) break;
+      if (++count > 9) return NaN;
+      nanos = nanos * 10 + digit;
+      at++;
+    }
+    if (count === 0) return NaN;
+    for (let i = count; i < 9; i++) nanos *= 10;
+    ms += nanos / 1e6;
+  }
+  if (at === length) return ms;
+  const sign = text.charCodeAt(at);
+  if (sign === 90 /* Z */) return at + 1 === length ? ms : NaN;
+  if (sign !== 43 /* + */ && sign !== 45 /* - */) return NaN;
+  const colon = text.charCodeAt(at + 3) === 58 ? 1 : 0;
+  if (at + 5 + colon !== length) return NaN;
+  const offsetHours = digitsAt(text, at + 1, 2);
+  const offsetMinutes = digitsAt(text, at + 3 + colon, 2);
+  if (offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59) return NaN;
+  const offsetMs = (offsetHours * 60 + offsetMinutes) * 60_000;
+  // Local time = UTC + offset, so UTC = local - offset.
+  return sign === 43 ? ms - offsetMs : ms + offsetMs;
+}
+
+/** `YYYY-MM-DD.jsonl`, the day file a record belongs to: the UTC date of its `started_at`. */
+export function dayFileName(startedAt: string | Date | number): string {
+  const ms = typeof startedAt === 'string' ? parseTimestamp(startedAt) : startedAt;
+  if (typeof ms === 'number' && !Number.isFinite(ms)) {
+    throw new DevMetricsError(
+      `dayFileName: started_at ${JSON.stringify(startedAt)} is not a timestamp; ` +
+        'use ISO 8601 like 2025-10-20T10:30:05.123000',
+    );
+  }
+  return `${formatTimestamp(ms).slice(0, 10)}.jsonl`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * started_at in epoch ms when `value` is a valid execution record, else NaN. The reading hot path:
+ * one pass, no allocation. recordProblem says what is wrong; both apply the same rules.
+ */
+export function validRecordStartMs(value: unknown): number {
+  if (!isPlainObject(value)) return NaN;
+  const r = value as Partial<Record<(typeof RECORD_KEYS)[number], unknown>>;
+  const name = r.name;
+  const duration = r.duration_ms;
+  const status = r.status;
+  const error = r.error;
+  if (
+    typeof name !== 'string' ||
+    name.length === 0 ||
+    typeof duration !== 'number' ||
+    !(duration >= 0 && duration < Infinity) ||
+    (status !== 'success' && status !== 'failed') ||
+    (error !== null && typeof error !== 'string') ||
+    !isPlainObject(r.metadata) ||
+    typeof r.ended_at !== 'string' ||
+    Number.isNaN(parseTimestamp(r.ended_at)) ||
+    typeof r.started_at !== 'string'
+  ) {
+    return NaN;
+  }
+  return parseTimestamp(r.started_at);
+}
+
+/**
+ * What is wrong with `value` as an execution record, or null when it is a valid one. Strict about
+ * types so a bad line never reaches the statistics; extra keys are tolerated (and dropped by
+ * parseRecord) because a newer writer may add some.
+ */
+export function recordProblem(value: unknown): string | null {
+  if (!isPlainObject(value)) return 'not a JSON object';
+  const r = value as Partial<Record<(typeof RECORD_KEYS)[number], unknown>>;
+  if (typeof r.name !== 'string' || r.name.length === 0) return 'name is not a non-empty string';
+  if (typeof r.started_at !== 'string' || Number.isNaN(parseTimestamp(r.started_at))) {
+    return 'started_at is not an ISO 8601 timestamp';
+  }
+  if (typeof r.ended_at !== 'string' || Number.isNaN(parseTimestamp(r.ended_at))) {
+    return 'ended_at is not an ISO 8601 timestamp';
+  }
+  const duration = r.duration_ms;
+  if (typeof duration !== 'number' || !Number.isFinite(duration) || duration < 0) {
+    return 'duration_ms is not a finite number >= 0';
+  }
+  if (r.status !== 'success' && r.status !== 'failed') return 'status is not "success" or "failed"';
+  if (!isPlainObject(r.metadata)) return 'metadata is not an object';
+  if (r.error !== null && typeof r.error !== 'string') return 'error is not a string or null';
+  return null;
+}
+
+/**
+ * A validated record from a parsed object or a JSON line, or null when it is not a valid record.
+ * The result has exactly the record keys, in file order.
+ */
+export function parseRecord(input: unknown): ExecutionRecord | null {
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch {
+      return null;
+    }
+  }
+  if (Number.isNaN(validRecordStartMs(value))) return null;
+  const r = value as ExecutionRecord;
+  return {
+    name: r.name,
+    started_at: r.started_at,
+    ended_at: r.ended_at,
+    duration_ms: r.duration_ms,
+    status: r.status,
+    metadata: r.metadata,
+    error: r.error,
+  };
+}
+
+/**
+ * One JSON line (no trailing newline), keys in RECORD_KEYS order. Refuses what the reader would
+ * skip, so nothing written is ever lost on the way back.
+ */
+export function serializeRecord(record: ExecutionRecord): string {
+  const problem = recordProblem(record);
+  if (problem !== null) {
+    throw new DevMetricsError(`Invalid execution record: ${problem}; fix the record before writing it`);
+  }
+  try {
+    return JSON.stringify({
+      name: record.name,
+      started_at: record.started_at,
+      ended_at: record.ended_at,
+      duration_ms: record.duration_ms,
+      status: record.status,
+      metadata: record.metadata,
+      error: record.error,
+    });
+  } catch (error) {
+    throw new DevMetricsError(
+      `Invalid execution record: metadata is not JSON-serializable (${(error as Error).message}); ` +
+        'keep metadata to plain JSON values',
+      { cause: error },
+    );
+  }
+}

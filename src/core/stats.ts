@@ -1,8 +1,10 @@
 /**
  * Statistics over execution records: pure functions, no I/O.
  * CONTRACT (shared with report/insight/CLI): the OperationSummary shape below.
- * Implementation: owned by the core work item.
+ * Rounding: success_rate, avg, percentiles and stddev to 2 decimals (Python round); min/max raw.
  */
+
+import { parseTimestamp, type ExecutionRecord, type ExecutionStatus } from './record.js';
 
 export interface OperationSummary {
   name: string;
@@ -26,3 +28,172 @@ export interface OperationSummary {
 
 /** Keyed by operation name, as the Python tool's `get_metrics_summary` returns a dict. */
 export type MetricsSummary = Record<string, OperationSummary>;
+
+/**
+ * Rounds to 2 decimals the way Python's `round(x, 2)` does (the Python tool's summaries use it):
+ * on the exact binary value, with exact ties (only possible for multiples of 1/8) going to even.
+ * `Number(x.toFixed(2))` alone would send 0.125 to 0.13 where Python gives 0.12.
+ */
+export function round2(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const eighths = x * 8; // exact: multiplying by a power of two
+  if (Number.isInteger(eighths) && eighths % 2 !== 0) {
+    const floor = Math.floor(x * 100); // x * 100 is exact here (n + 0.5)
+    return (floor % 2 === 0 ? floor : floor + 1) / 100;
+  }
+  return Number(x.toFixed(2));
+}
+
+/** Arithmetic mean; NaN for no values. */
+export function mean(values: ArrayLike<number>): number {
+  const n = values.length;
+  if (n === 0) return NaN;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i]!;
+  return sum / n;
+}
+
+/**
+ * SAMPLE standard deviation (divides by n − 1, like Python's `statistics.stdev` and
+ * numpy's `std(ddof=1)`): the records are a sample of the operation's possible runs.
+ * 0 for a single value, NaN for none. Two passes, for accuracy with large durations.
+ */
+export function stddev(values: ArrayLike<number>, knownMean?: number): number {
+  const n = values.length;
+  if (n === 0) return NaN;
+  if (n === 1) return 0;
+  const m = knownMean ?? mean(values);
+  let squares = 0;
+  for (let i = 0; i < n; i++) {
+    const d = values[i]! - m;
+    squares += d * d;
+  }
+  return Math.sqrt(squares / (n - 1));
+}
+
+/**
+ * The p-th percentile (p in 0–100) of values SORTED ASCENDING, by linear interpolation between
+ * the closest ranks: numpy's default `percentile(..., method="linear")`, i.e. rank h = (n−1)·p/100
+ * and result = s[⌊h⌋] + (h − ⌊h⌋)·(s[⌊h⌋+1] − s[⌊h⌋]). NaN for no values.
+ */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (!(p >= 0 && p <= 100)) {
+    throw new RangeError(`percentile: p must be between 0 and 100, got ${p}`);
+  }
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = ((n - 1) * p) / 100;
+  const lo = Math.floor(h);
+  const low = sorted[lo]!;
+  if (lo + 1 >= n) return low;
+  return low + (h - lo) * (sorted[lo + 1]! - low);
+}
+
+/** Median (the 50th percentile, averaging the two middle values for an even count); NaN for none. */
+export function median(values: ArrayLike<number>): number {
+  return percentile(Float64Array.from(values).sort(), 50);
+}
+
+interface OperationState {
+  name: string;
+  count: number;
+  successes: number;
+  sum: number;
+  min: number;
+  max: number;
+  /** Growable buffer: 8 bytes per record, the only per-record memory kept. */
+  durations: Float64Array;
+  lastMs: number;
+  lastStatus: ExecutionStatus;
+  lastRunAt: string;
+}
+
+/**
+ * Streaming summary: feed records one at a time with add(), read the result with summary().
+ * Keeps counters plus one float per record (durations, needed for percentiles), never the records.
+ * Operations appear in the result in first-seen order, like the Python tool's dict.
+ */
+export class SummaryAccumulator {
+  private readonly operations = new Map<string, OperationState>();
+
+  /** Number of operations seen so far. */
+  get size(): number {
+    return this.operations.size;
+  }
+
+  /**
+   * Adds a VALID record (as read by the store or checked by parseRecord). `startedMs` saves a
+   * second parse when the caller already has it. Ties on started_at: the later-added record wins,
+   * as it was written later.
+   */
+  add(record: ExecutionRecord, startedMs: number = parseTimestamp(record.started_at)): void {
+    const duration = record.duration_ms;
+    let op = this.operations.get(record.name);
+    if (op === undefined) {
+      op = {
+        name: record.name,
+        count: 0,
+        successes: 0,
+        sum: 0,
+        min: Infinity,
+        max: -Infinity,
+        durations: new Float64Array(16),
+        lastMs: -Infinity,
+        lastStatus: record.status,
+        lastRunAt: record.started_at,
+      };
+      this.operations.set(record.name, op);
+    }
+    if (op.count === op.durations.length) {
+      const grown = new Float64Array(op.durations.length * 2);
+      grown.set(op.durations);
+      op.durations = grown;
+    }
+    op.durations[op.count++] = duration;
+    if (record.status === 'success') op.successes++;
+    op.sum += duration;
+    if (duration < op.min) op.min = duration;
+    if (duration > op.max) op.max = duration;
+    if (!(startedMs < op.lastMs)) {
+      op.lastMs = startedMs;
+      op.lastStatus = record.status;
+      op.lastRunAt = record.started_at;
+    }
+  }
+
+  /** The summary so far; the accumulator stays usable. */
+  summary(): MetricsSummary {
+    const result: MetricsSummary = {};
+    for (const op of this.operations.values()) result[op.name] = summarizeOperation(op);
+    return result;
+  }
+}
+
+function summarizeOperation(op: OperationState): OperationSummary {
+  const sorted = op.durations.subarray(0, op.count).sort();
+  const avg = op.sum / op.count;
+  return {
+    name: op.name,
+    total_executions: op.count,
+    successes: op.successes,
+    failures: op.count - op.successes,
+    success_rate: round2((op.successes / op.count) * 100),
+    avg_duration_ms: round2(avg),
+    min_duration_ms: op.min,
+    max_duration_ms: op.max,
+    p50_duration_ms: round2(percentile(sorted, 50)),
+    p90_duration_ms: round2(percentile(sorted, 90)),
+    p95_duration_ms: round2(percentile(sorted, 95)),
+    p99_duration_ms: round2(percentile(sorted, 99)),
+    stddev_duration_ms: round2(stddev(sorted, avg)),
+    last_status: op.lastStatus,
+    last_run_at: op.lastRunAt,
+  };
+}
+
+/** Summary of valid records, per operation: see SummaryAccumulator and OperationSummary. */
+export function summarize(records: Iterable<ExecutionRecord>): MetricsSummary {
+  const accumulator = new SummaryAccumulator();
+  for (const record of records) accumulator.add(record);
+  return accumulator.summary();
+}

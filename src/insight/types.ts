@@ -16,6 +16,8 @@ export interface RegressionVerdict {
   confidence: number;
   /** p-value or equivalent of the test used, when computed. */
   pValue: number | null;
+  /** Added by insight: one-sided p of the rank test that must agree, when it was consulted. */
+  rankPValue?: number | null;
   baselineCount: number;
   candidateCount: number;
   baselineMedianMs: number | null;
@@ -33,4 +35,16 @@ export interface FlakinessReport {
   commitsSeen: number;
   /** flakyCommits.length / commitsSeen, 0–1. */
   flakeRate: number;
+}
+
+/** Added by insight: one entry of the dashboard's "needs attention" panel. */
+export type AttentionKind = 'slower' | 'flaky' | 'failing';
+
+export interface AttentionItem {
+  name: string;
+  kind: AttentionKind;
+  /** One short human sentence, e.g. "+24% slower this week than the 4 weeks before". */
+  detail: string;
+  /** Higher is more urgent; comparable across kinds (failing ≥ 50, others 0–100). */
+  score: number;
 }

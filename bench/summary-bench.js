@@ -1,0 +1,236 @@
+// Summary benchmark (issue 2, point 8): getMetricsSummary over a synthetic year of history, beside
+// the floor measured in the same run (read every day file, JSON.parse every line, same reader).
+// Each measurement runs in a fresh child process so its peak RSS is its own; median of 3.
+// Plain ESM JavaScript over the compiled library (lib/): run `npm run bench`.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const SELF = fileURLToPath(import.meta.url);
+const LIB = new URL('../lib/', import.meta.url);
+const DAY_MS = 86_400_000;
+
+export const RECORDS = 1_000_000;
+export const DAYS = 365;
+export const OPERATIONS = 50;
+const REPEATS = 3;
+const TARGET_RATIO = 1.5;
+const TARGET_RSS_MB = 300;
+
+// ---------------------------------------------------------------- synthetic history
+
+/** Deterministic PRNG (mulberry32) so every run writes the same history. */
+function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Python-isoformat timestamp for an epoch in whole microseconds (fast path for generation). */
+function isoMicros(micros) {
+  const us = micros % 1_000_000;
+  const base = new Date((micros - us) / 1000).toISOString().slice(0, 19);
+  return us === 0 ? base : `${base}.${String(us).padStart(6, '0')}`;
+}
+
+function operations(random) {
+  const stages = ['build', 'test', 'lint', 'package', 'deploy'];
+  const targets = ['api', 'web', 'worker', 'cli', 'docs', 'sdk', 'admin', 'mobile', 'infra', 'shared'];
+  const ops = [];
+  for (const stage of stages) {
+    for (const target of targets) {
+      // Typical step times from 0.3 s to 5 min, log-uniform.
+      const baseMs = Math.exp(Math.log(300) + random() * Math.log(1000));
+      ops.push({ name: `${stage}:${target}`, baseMs, failRate: 0.01 + random() * 0.05 });
+    }
+  }
+  return ops.slice(0, OPERATIONS);
+}
+
+/** Writes RECORDS records over DAYS day files ending today; each file built in memory, written once. */
+export async function generateHistory(dir, nowMs = Date.now()) {
+  const random = prng(20251020);
+  const ops = operations(random);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const todayStart = Math.floor(nowMs / DAY_MS) * DAY_MS;
+  let runId = 17_000_000_000;
+  let sha = randomBytes(20).toString('hex');
+  let written = 0;
+  let bytes = 0;
+  for (let d = 0; d < DAYS; d++) {
+    const dayStart = todayStart - (DAYS - 1 - d) * DAY_MS;
+    const dayPrefix = new Date(dayStart).toISOString().slice(0, 10);
+    const count = Math.floor(((d + 1) * RECORDS) / DAYS) - Math.floor((d * RECORDS) / DAYS);
+    const span = d === DAYS - 1 ? Math.max(1, nowMs - dayStart) : DAY_MS;
+    const dayStartMicros = dayStart * 1000;
+    const lines = new Array(count);
+    for (let j = 0; j < count; j++) {
+      if (j % 25 === 0) {
+        runId += 1 + Math.floor(random() * 3);
+        if (random() < 0.3) sha = randomBytes(20).toString('hex');
+      }
+      const op = ops[Math.floor(random() * ops.length)];
+      const startedMicros = dayStartMicros + Math.floor(((j + random()) / count) * span * 1000);
+      const durationMs = Math.round(op.baseMs * Math.exp(0.25 * gauss()) * 1000) / 1000;
+      const endedMicros = startedMicros + Math.round(durationMs * 1000);
+      const failed = random() < op.failRate;
+      const pr = random() < 0.4 ? 100 + Math.floor(random() * 900) : undefined;
+      const ci = {
+        provider: 'github-actions',
+        repository: 'acme/platform',
+        server_url: 'https://github.com',
+        sha,
+        ref: pr === undefined ? 'refs/heads/main' : `refs/pull/${pr}/merge`,
+        branch: pr === undefined ? 'main' : `feature/change-${pr}`,
+        event: pr === undefined ? 'push' : 'pull_request',
+        ...(pr === undefined ? {} : { pr_number: pr, base_branch: 'main' }),
+        default_branch: 'main',
+        workflow: 'CI',
+        job: op.name.split(':')[0],
+        run_id: String(runId),
+        run_attempt: 1,
+        runner_os: 'Linux',
+        runner_arch: 'X64',
+      };
+      lines[j] = JSON.stringify({
+        name: op.name,
+        started_at: isoMicros(startedMicros),
+        ended_at: isoMicros(endedMicros),
+        duration_ms: durationMs,
+        status: failed ? 'failed' : 'success',
+        metadata: { command: `npm run ${op.name}`, exit_code: failed ? 1 : 0, ci },
+        error: failed ? `Command failed with exit code 1: npm run ${op.name}` : null,
+      });
+    }
+    const text = `${lines.join('\n')}\n`;
+    bytes += Buffer.byteLength(text);
+    written += count;
+    await writeFile(path.join(dir, `${dayPrefix}.jsonl`), text);
+  }
+  return { records: written, bytes };
+}
+
+// ---------------------------------------------------------------- measured work (child side)
+
+async function measure(mode, dir) {
+  const store = await import(new URL('core/store.js', LIB).href);
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  let count = 0;
+  if (mode === 'floor') {
+    for (const file of await store.listDayFiles(dir)) {
+      await store.forEachLine(file.path, (line) => {
+        if (line.length > 0) {
+          JSON.parse(line);
+          count++;
+        }
+      });
+    }
+  } else if (mode === 'floor-readline') {
+    for (const file of await store.listDayFiles(dir)) {
+      const lines = createInterface({ input: createReadStream(file.path), crlfDelay: Infinity });
+      for await (const line of lines) {
+        if (line.length > 0) {
+          JSON.parse(line);
+          count++;
+        }
+      }
+    }
+  } else if (mode === 'summary') {
+    const { DevMetricsCollector } = await import(new URL('index.js', LIB).href);
+    const summary = await new DevMetricsCollector({ metricsDir: dir }).getMetricsSummary({
+      days: DAYS + 1,
+    });
+    for (const op of Object.values(summary)) count += op.total_executions;
+  } else {
+    throw new Error(`unknown mode ${mode}`);
+  }
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const maxRssMB = process.resourceUsage().maxRSS / 1024; // maxRSS is in KiB
+  return { mode, ms, cpuMs, maxRssMB, count };
+}
+
+// ---------------------------------------------------------------- orchestration (parent side)
+
+function runChild(mode, dir) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [SELF, '--child', mode, dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`bench child "${mode}" exited with ${code}`));
+      else resolve(JSON.parse(out));
+    });
+  });
+}
+
+const medianOf = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+export async function runSummaryBench() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'dev-metrics-bench-'));
+  try {
+    const g0 = performance.now();
+    const { records, bytes } = await generateHistory(dir);
+    const genS = (performance.now() - g0) / 1000;
+    console.log(
+      `summary bench: ${records.toLocaleString('en')} records, ${DAYS} day files, ` +
+        `${OPERATIONS} operations, ${(bytes / 1e6).toFixed(0)} MB (generated in ${genS.toFixed(1)} s)`,
+    );
+    const modes = ['floor', 'summary', 'floor-readline'];
+    const runs = Object.fromEntries(modes.map((m) => [m, []]));
+    for (let i = 0; i < REPEATS; i++) {
+      // Interleaved, so a slow moment of the machine hits every mode alike.
+      for (const mode of modes) runs[mode].push(await runChild(mode, dir));
+    }
+    const stat = (mode) => ({
+      ms: medianOf(runs[mode].map((r) => r.ms)),
+      rss: medianOf(runs[mode].map((r) => r.maxRssMB)),
+      count: runs[mode][0].count,
+      all: runs[mode].map((r) => (r.ms / 1000).toFixed(2)).join(' / '),
+    });
+    const floor = stat('floor');
+    const summary = stat('summary');
+    const readline = stat('floor-readline');
+    const ratio = summary.ms / floor.ms;
+    const pass = (ok) => (ok ? 'PASS' : 'FAIL');
+    const rows = [
+      ['measure', 'median time', 'runs (s)', 'peak RSS', 'records', 'target'],
+      ['floor: read + JSON.parse', `${(floor.ms / 1000).toFixed(2)} s`, floor.all, `${floor.rss.toFixed(0)} MB`, floor.count, `RSS ≤ ${TARGET_RSS_MB} MB: ${pass(floor.rss <= TARGET_RSS_MB)}`],
+      ['getMetricsSummary(366 d)', `${(summary.ms / 1000).toFixed(2)} s`, summary.all, `${summary.rss.toFixed(0)} MB`, summary.count, `RSS ≤ ${TARGET_RSS_MB} MB: ${pass(summary.rss <= TARGET_RSS_MB)}`],
+      ['ratio summary / floor', `${ratio.toFixed(2)}×`, '', '', '', `≤ ${TARGET_RATIO}×: ${pass(ratio <= TARGET_RATIO)}`],
+      ['(info) floor via readline', `${(readline.ms / 1000).toFixed(2)} s`, readline.all, `${readline.rss.toFixed(0)} MB`, readline.count, ''],
+    ];
+    const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+    for (const row of rows) {
+      console.log(row.map((cell, c) => String(cell).padEnd(widths[c])).join('  ').trimEnd());
+    }
+    const countsOk = floor.count === records && summary.count === records;
+    if (!countsOk) console.log(`FAIL: expected ${records} records in every measure`);
+    return countsOk && ratio <= TARGET_RATIO && summary.rss <= TARGET_RSS_MB;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--child') {
+  const result = await measure(process.argv[3], process.argv[4]);
+  process.stdout.write(JSON.stringify(result));
+} else if (process.argv[1] === SELF) {
+  const ok = await runSummaryBench();
+  process.exitCode = ok ? 0 : 1;
+}

@@ -1,0 +1,351 @@
+/**
+ * The sticky pull request comment: one comment per workflow, found again by a hidden marker
+ * (`<!-- dev-metrics:<workflow> -->`) and edited in place, so a PR never collects a comment per push.
+ *
+ * Failures never throw: a fork PR's read-only token (403), a missing PR (404), a refused body (422),
+ * rate limits (429 / 403 with x-ratelimit-remaining: 0) and network errors all come back as
+ * `{ ok: false, reason }` plus ONE line through the injected `log` (wire it to core.notice).
+ *
+ * Concurrency. Several steps and jobs of one workflow share the comment. Each writer
+ *  1. renders from the merged history it restored (so the visible body is already complete), and
+ *  2. carries its own per-step rows, which are also stored in the comment as a hidden block
+ *     `<!-- dev-metrics-data: base64(json) -->`. Right before PATCHing, the writer re-reads the
+ *     comment, merges the rows it finds there with its own (keyed by step, newest updatedAt wins,
+ *     see mergeRows) and renders from the merged rows, so rows written by concurrent jobs survive.
+ *  3. First runs: two writers that both find no comment both create one. Comment ids grow with
+ *     creation time, so after creating, each writer lists again; the newer comment's writer folds
+ *     its rows into the older comment and deletes its own. One comment remains.
+ * Remaining race: two PATCHes whose read-merge-write windows overlap (milliseconds apart) — the last
+ * writer wins for the whole body and the other writer's new row is missing until that step runs
+ * again; every later run re-merges, so rows heal on the next push. GitHub has no conditional
+ * update (no If-Match on comments), so this cannot be closed from the client side.
+ */
+import { getOctokit } from '@actions/github';
+
+export type Octokit = ReturnType<typeof getOctokit>;
+
+/** GitHub's maximum comment body, in characters. */
+export const COMMENT_BODY_LIMIT = 65_536;
+
+/** One step's entry in the comment; any other fields belong to the renderer. */
+export interface CommentRow {
+  step: string;
+  /** ISO-8601; the newer of two rows for one step wins. */
+  updatedAt: string;
+  [field: string]: unknown;
+}
+
+export interface UpsertStickyCommentOptions {
+  octokit: Octokit;
+  owner: string;
+  repo: string;
+  issueNumber: number;
+  /** The hidden marker, normally commentMarker(workflow). */
+  marker: string;
+  /**
+   * The visible markdown, or a renderer called with the rows merged from the comment and `rows`
+   * (use the renderer when passing rows, so rows from concurrent jobs are shown too).
+   */
+  body: string | ((rows: CommentRow[]) => string);
+  /** This writer's rows, merged into the rows already stored in the comment. */
+  rows?: CommentRow[];
+  /** Login the token acts as, when it is a user's PAT; comments by Bots are always considered ours. */
+  authorLogin?: string;
+  /** Receives one line when the comment could not be written (core.notice). */
+  log: (line: string) => void;
+  /** Override for tests; defaults to GitHub's limit. */
+  maxLength?: number;
+}
+
+export type UpsertResult =
+  | {
+      ok: true;
+      action: 'created' | 'updated';
+      commentId: number;
+      url: string;
+      truncated: boolean;
+    }
+  | { ok: false; reason: string };
+
+/** An octokit for the REST API at `apiUrl` (default: GITHUB_API_URL, as on GHES and GHE.com). */
+export function makeOctokit(token: string, apiUrl?: string): Octokit {
+  if (!token) {
+    throw new Error('github-token is empty: pass `github-token: ${{ github.token }}` or a PAT');
+  }
+  const baseUrl = (apiUrl || process.env.GITHUB_API_URL || 'https://api.github.com').replace(
+    /\/+$/,
+    '',
+  );
+  return getOctokit(token, { baseUrl });
+}
+
+/** The hidden marker for one workflow's comment. */
+export function commentMarker(workflow: string): string {
+  // An HTML comment ends at the first `--`-`>`; keep the workflow name from closing it early.
+  const safe =
+    workflow
+      .replace(/-{2,}/g, '-')
+      .replace(/[<>\r\n]/g, '')
+      .trim() || 'default';
+  return `<!-- dev-metrics:${safe} -->`;
+}
+
+const DATA_RE = /<!-- dev-metrics-data: ([A-Za-z0-9+/=]*) -->/;
+
+/** The hidden rows block: base64 so that no JSON content can end the HTML comment. */
+export function encodeRows(rows: CommentRow[]): string {
+  const json = JSON.stringify({ v: 1, rows });
+  return `<!-- dev-metrics-data: ${Buffer.from(json, 'utf8').toString('base64')} -->`;
+}
+
+/** The rows stored in a comment body; [] when there are none or the block is damaged. */
+export function parseCommentRows(body: string): CommentRow[] {
+  const m = DATA_RE.exec(body);
+  if (!m?.[1]) return [];
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(m[1], 'base64').toString('utf8'));
+    const rows = (parsed as { rows?: unknown } | null)?.rows;
+    if (!Array.isArray(rows)) return [];
+    return rows.filter(
+      (r): r is CommentRow =>
+        typeof r === 'object' &&
+        r !== null &&
+        typeof (r as CommentRow).step === 'string' &&
+        typeof (r as CommentRow).updatedAt === 'string',
+    );
+  } catch {
+    return [];
+  }
+}
+
+function timeOf(row: CommentRow): number {
+  const t = Date.parse(row.updatedAt);
+  return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+}
+
+/**
+ * Rows keyed by step; for a step in both lists the newer updatedAt wins (a tie goes to `mine`).
+ * Order: existing steps first, as stored, then steps only `mine` has.
+ */
+export function mergeRows(existing: CommentRow[], mine: CommentRow[]): CommentRow[] {
+  const byStep = new Map<string, CommentRow>();
+  for (const row of [...existing, ...mine]) {
+    const current = byStep.get(row.step);
+    if (!current || timeOf(row) >= timeOf(current)) byStep.set(row.step, row);
+  }
+  return [...byStep.values()];
+}
+
+const TRUNCATION_NOTE =
+  "\n\n> [!NOTE]\n> Truncated to fit GitHub's 65,536-character comment limit; " +
+  'the job summary and the dashboard artifact have the full report.';
+
+/** Closes a code fence or <details> blocks left open by a cut, so the note renders as markdown. */
+function closeOpenBlocks(text: string): string {
+  let closers = '';
+  const fences = text.match(/^\s{0,3}```/gm)?.length ?? 0;
+  if (fences % 2 === 1) closers += '\n```';
+  const open =
+    (text.match(/<details[\s>]/g)?.length ?? 0) - (text.match(/<\/details>/g)?.length ?? 0);
+  for (let i = 0; i < open; i++) closers += '\n</details>';
+  return closers;
+}
+
+/**
+ * The full comment body: marker first, then the visible markdown, then the rows block; cut to
+ * `limit` characters (UTF-16 units, never fewer than GitHub's code-point count) when too long.
+ */
+export function composeCommentBody(
+  marker: string,
+  visible: string,
+  rows: CommentRow[],
+  limit = COMMENT_BODY_LIMIT,
+): { body: string; truncated: boolean } {
+  const head = `${marker}\n`;
+  const text = visible.split(marker).join('').replace(/^\n+/, '');
+  let tail = rows.length > 0 ? `\n\n${encodeRows(rows)}` : '';
+  if (head.length + text.length + tail.length <= limit) {
+    return { body: head + text + tail, truncated: false };
+  }
+  // The rows only help merging; when even they do not fit next to the note, the note wins.
+  if (head.length + TRUNCATION_NOTE.length + tail.length + 64 > limit) tail = '';
+  let budget = limit - head.length - TRUNCATION_NOTE.length - tail.length;
+  for (;;) {
+    let cut = text.slice(0, Math.max(budget, 0));
+    const lastNewline = cut.lastIndexOf('\n');
+    if (lastNewline > cut.length / 2) cut = cut.slice(0, lastNewline);
+    // Never leave half a surrogate pair behind.
+    if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+    const body = head + cut + closeOpenBlocks(cut) + TRUNCATION_NOTE + tail;
+    if (body.length <= limit || budget <= 0) return { body, truncated: true };
+    budget -= body.length - limit;
+  }
+}
+
+interface ListedComment {
+  id: number;
+  body?: string | null;
+  html_url: string;
+  user: { login: string; type: string } | null;
+}
+
+/**
+ * Our comment among all of them: marker in the body, preferring the token's user, then Bots,
+ * then anyone; among equals the oldest, so every writer converges on the same comment.
+ * `dupes` are the same author's other marked comments (left over from a first-run race).
+ */
+function pickOurs(
+  comments: ListedComment[],
+  marker: string,
+  authorLogin: string | undefined,
+): { target: ListedComment; dupes: ListedComment[] } | undefined {
+  const rank = (c: ListedComment): number =>
+    authorLogin && c.user?.login === authorLogin ? 0 : c.user?.type === 'Bot' ? 1 : 2;
+  const marked = comments
+    .filter((c) => (c.body ?? '').includes(marker))
+    .sort((a, b) => rank(a) - rank(b) || a.id - b.id);
+  const target = marked[0];
+  if (!target) return undefined;
+  const dupes = marked.filter(
+    (c) => c !== target && c.user !== null && c.user.login === target.user?.login,
+  );
+  return { target, dupes };
+}
+
+function oneLine(text: string, max = 300): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+interface OctokitError {
+  name?: string;
+  status?: number;
+  message?: string;
+  response?: {
+    headers?: Record<string, string | number | undefined>;
+    data?: { message?: string; errors?: Array<{ message?: string; code?: string } | string> };
+  };
+}
+
+/** One sentence: what failed, GitHub's words, and what to do about it. */
+function describeFailure(err: unknown, stage: string, o: UpsertStickyCommentOptions): string {
+  const e = (err ?? {}) as OctokitError;
+  if (e.name !== 'HttpError')
+    return `unexpected error while ${stage}: ${oneLine(String(e.message ?? err))}`;
+  if (!e.response) {
+    return `could not reach the GitHub API while ${stage} (${oneLine(e.message ?? 'no response')})`;
+  }
+  const status = e.status ?? 0;
+  const data = e.response.data;
+  const details = (data?.errors ?? [])
+    .map((x) => (typeof x === 'string' ? x : (x.message ?? x.code ?? '')))
+    .filter(Boolean);
+  const said = oneLine([data?.message ?? e.message ?? '', ...details].join(': '));
+  const headers = e.response.headers ?? {};
+  const retryAfter = headers['retry-after'];
+  if (
+    status === 429 ||
+    (status === 403 &&
+      (String(headers['x-ratelimit-remaining']) === '0' || /rate limit/i.test(said)))
+  ) {
+    const wait = retryAfter !== undefined ? `, retry after ${retryAfter}s` : '';
+    return `GitHub rate-limited the token while ${stage} (HTTP ${status}${wait}); the comment will be written on a later run`;
+  }
+  switch (status) {
+    case 401:
+      return `GitHub rejected the token while ${stage} (HTTP 401: ${said}); pass a valid github-token`;
+    case 403:
+      return (
+        `the token may not write pull request comments (HTTP 403 while ${stage}: ${said}); ` +
+        'give the job `permissions: pull-requests: write` (pull requests from forks only get a read-only token, so there is no comment for them)'
+      );
+    case 404:
+      return `pull request #${o.issueNumber} in ${o.owner}/${o.repo} was not found or the token cannot see it (HTTP 404 while ${stage}); the token needs \`pull-requests: write\``;
+    case 422:
+      return `GitHub refused the comment (HTTP 422 while ${stage}: ${said})`;
+    default:
+      return `GitHub answered HTTP ${status} while ${stage}: ${said}`;
+  }
+}
+
+/**
+ * Creates or updates the workflow's sticky comment. Never creates a second one, never throws.
+ */
+export async function upsertStickyComment(o: UpsertStickyCommentOptions): Promise<UpsertResult> {
+  const { octokit, owner, repo, marker } = o;
+  const issue_number = o.issueNumber;
+  const mine = o.rows ?? [];
+  const limit = o.maxLength ?? COMMENT_BODY_LIMIT;
+  const compose = (rows: CommentRow[]): { body: string; truncated: boolean } =>
+    composeCommentBody(marker, typeof o.body === 'function' ? o.body(rows) : o.body, rows, limit);
+
+  const find = async (): Promise<ReturnType<typeof pickOurs>> => {
+    const all = await octokit.paginate(octokit.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number,
+      per_page: 100,
+    });
+    return pickOurs(all, marker, o.authorLogin);
+  };
+
+  /** Re-read, merge, write; then drop the duplicates whose rows were merged in. */
+  const rewrite = async (
+    targetId: number,
+    dupes: ListedComment[],
+  ): Promise<{ id: number; url: string; truncated: boolean }> => {
+    // Re-read right before writing: a concurrent job may have written since the listing.
+    const fresh = await octokit.rest.issues.getComment({ owner, repo, comment_id: targetId });
+    let stored = parseCommentRows(fresh.data.body ?? '');
+    for (const d of dupes) stored = mergeRows(stored, parseCommentRows(d.body ?? ''));
+    const { body, truncated } = compose(mergeRows(stored, mine));
+    const updated = await octokit.rest.issues.updateComment({
+      owner,
+      repo,
+      comment_id: targetId,
+      body,
+    });
+    for (const d of dupes) {
+      // Best effort: a leftover duplicate is merged again (and retried) on the next run.
+      await octokit.rest.issues.deleteComment({ owner, repo, comment_id: d.id }).catch(() => {});
+    }
+    return { id: updated.data.id, url: updated.data.html_url, truncated };
+  };
+
+  let stage = 'listing the pull request comments';
+  try {
+    const found = await find();
+    if (found) {
+      stage = 'updating the comment';
+      const r = await rewrite(found.target.id, found.dupes);
+      return { ok: true, action: 'updated', commentId: r.id, url: r.url, truncated: r.truncated };
+    }
+    stage = 'creating the comment';
+    const { body, truncated } = compose(mergeRows([], mine));
+    const created = await octokit.rest.issues.createComment({ owner, repo, issue_number, body });
+    const result: UpsertResult = {
+      ok: true,
+      action: 'created',
+      commentId: created.data.id,
+      url: created.data.html_url,
+      truncated,
+    };
+    try {
+      // A concurrent first run may have created one too: the newer comment folds into the older.
+      const again = await find();
+      if (again && again.target.id !== created.data.id) {
+        const ours = again.dupes.find((d) => d.id === created.data.id) ?? created.data;
+        const others = again.dupes.filter((d) => d.id !== ours.id);
+        const r = await rewrite(again.target.id, [ours, ...others]);
+        return { ok: true, action: 'updated', commentId: r.id, url: r.url, truncated: r.truncated };
+      }
+    } catch {
+      // The comment exists; a duplicate left by a failed check is merged on the next run.
+    }
+    return result;
+  } catch (err) {
+    const reason = describeFailure(err, stage, o);
+    o.log(`dev-metrics: PR comment not written: ${reason}`);
+    return { ok: false, reason };
+  }
+}

@@ -1,0 +1,422 @@
+/**
+ * Keeps the `.metrics/` history in the Actions cache so that parallel jobs never lose each other's
+ * records.
+ *
+ * Cache entries are immutable and a prefix restore returns only the newest one, so K parallel jobs
+ * that each restore, append and save leave K entries of which a plain restore sees one. Therefore:
+ * - every save goes to a new unique key
+ *   `${prefix}-${branch}-${runId}-${runAttempt}-${jobKey}-${random}`;
+ * - restore lists the newest entries per scope (own branch, then PR base, then default branch —
+ *   the branches a run may read) through the REST API (`actions: read`), restores each by exact
+ *   key, and merges them: a union of lines per day file, de-duplicated by the exact line (records
+ *   are written byte-identically), appended to what the workspace `.metrics/` already holds;
+ * - when listing fails (403, 404, network, no token) it falls back to one prefix restore of the
+ *   newest entry and says once what that costs.
+ *
+ * Where the archive lives: an entry's version hashes the path *string* it was saved from, and tar
+ * stores paths relative to GITHUB_WORKSPACE. We save a copy of the day files from the workspace-
+ * relative directory `.dev-metrics-cache` (the runner starts JS actions with cwd = workspace), so
+ * the version is identical on every runner and OS layout. Restores land in that staging directory
+ * first (one entry at a time, each moved aside into a private temp dir) and are merged only after
+ * they succeeded: a failed or corrupt restore never touches `.metrics/`. The staging directory is
+ * removed afterwards.
+ *
+ * Nothing here throws: every fault (cache unavailable or disabled by ACTIONS_CACHE_MODE, 5xx/429,
+ * timeout, read-only token, corrupt archive) becomes one warning and the run goes on.
+ * Superseded entries are not deleted (that needs `actions: write`, and another job may be reading).
+ */
+import crypto from 'node:crypto';
+import {
+  copyFile,
+  cp,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import * as cache from '@actions/cache';
+import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
+import { DAY_FILE_RE, pruneDayFiles } from '../core/store.js';
+
+export interface HistoryLog {
+  info(message: string): void;
+  warning(message: string): void;
+  debug(message: string): void;
+}
+
+export interface CacheListEntry {
+  key: string;
+  created_at: string;
+}
+
+/** Lists cache entries whose key starts with a prefix, newest first (GitHub REST). */
+export interface CacheLister {
+  listCaches(keyPrefix: string): Promise<CacheListEntry[]>;
+}
+
+export interface HistoryOptions {
+  /** The workspace history directory (`.metrics`). */
+  metricsDir: string;
+  /** Key prefix, e.g. `defaultKeyPrefix(inputs.cacheKey, RUNNER_OS)`. */
+  keyPrefix: string;
+  branch: string;
+  defaultBranch?: string;
+  /** PR base branch, when the run is for a pull request. */
+  baseBranch?: string;
+  runId: string;
+  runAttempt: number | string;
+  /** Unique per job and matrix leg within a run (job id + matrix values). */
+  jobKey: string;
+  /** REST listing of cache entries; null/undefined = not available (fallback restore). */
+  lister?: CacheLister | null;
+  log?: HistoryLog;
+  /** Newest entries restored and merged per branch scope. Should be ≥ the number of parallel jobs. */
+  maxEntries?: number;
+  /** Bound for each cache call (the client sets no timeout on its service calls). */
+  timeoutMs?: number;
+  /** The staging path whose string versions the cache entries. Keep the default. */
+  cachePath?: string;
+}
+
+export interface SaveHistoryOptions extends HistoryOptions {
+  /** Day files older than this are pruned before saving. */
+  daysToKeep?: number;
+  now?: number;
+}
+
+export interface RestoreResult {
+  /** 'merged' = listed and merged, 'fallback' = newest entry by prefix, 'skipped' = no cache. */
+  mode: 'merged' | 'fallback' | 'skipped';
+  restoredKeys: string[];
+  /** Lines added to the workspace history. */
+  addedLines: number;
+}
+
+export interface SaveResult {
+  saved: boolean;
+  key: string | null;
+}
+
+export const DEFAULT_CACHE_PATH = '.dev-metrics-cache';
+export const DEFAULT_MAX_ENTRIES = 5;
+export const DEFAULT_TIMEOUT_MS = 120_000;
+
+/** `${cacheKey}-v1-${os}`: v1 is the archive layout, the OS keeps Windows/zstd entries apart. */
+export function defaultKeyPrefix(
+  cacheKey = 'dev-metrics',
+  runnerOs = process.env['RUNNER_OS'],
+): string {
+  return `${cleanSegment(cacheKey)}-v1-${cleanSegment(runnerOs ?? process.platform)}`;
+}
+
+/** Cache keys may not contain commas; whitespace makes logs ambiguous; keys are ≤ 512 chars. */
+function cleanSegment(value: string): string {
+  return value.replace(/[,\s]/g, '_').slice(0, 120);
+}
+
+export interface HistoryKeys {
+  /** Restore prefixes in scope order: own branch, base branch, default branch. */
+  scopePrefixes: string[];
+  /** `scopePrefixes` plus the bare prefix, for the fallback restore. */
+  restoreKeys: string[];
+  saveKey(suffix?: string): string;
+}
+
+export function historyKeys(o: HistoryOptions): HistoryKeys {
+  const prefix = cleanSegment(o.keyPrefix);
+  const branches = [o.branch, o.baseBranch, o.defaultBranch].filter(
+    (b): b is string => typeof b === 'string' && b !== '',
+  );
+  const scopePrefixes = [...new Set(branches.map((b) => `${prefix}-${cleanSegment(b)}-`))];
+  return {
+    scopePrefixes,
+    restoreKeys: [...scopePrefixes, `${prefix}-`],
+    saveKey: (suffix = crypto.randomBytes(4).toString('hex')) =>
+      [
+        prefix,
+        cleanSegment(o.branch),
+        o.runId,
+        String(o.runAttempt),
+        cleanSegment(o.jobKey),
+        suffix,
+      ]
+        .join('-')
+        .slice(0, 512),
+  };
+}
+
+/** The REST lister behind `actions: read`: `GET /repos/{o}/{r}/actions/caches?key=`. */
+export function makeCacheLister(token: string, repository: string, apiUrl?: string): CacheLister {
+  const [owner, repo] = repository.split('/');
+  const octokit = getOctokit(token, apiUrl ? { baseUrl: apiUrl } : {});
+  return {
+    async listCaches(keyPrefix) {
+      const { data } = await octokit.rest.actions.getActionsCacheList({
+        owner: owner ?? '',
+        repo: repo ?? '',
+        key: keyPrefix,
+        sort: 'created_at',
+        direction: 'desc',
+        per_page: 100,
+      });
+      return data.actions_caches.map((c) => ({ key: c.key ?? '', created_at: c.created_at ?? '' }));
+    },
+  };
+}
+
+/** Restores the cached history and merges it into `metricsDir`. Never throws. */
+export async function restoreHistory(o: HistoryOptions): Promise<RestoreResult> {
+  const log = o.log ?? core;
+  const result: RestoreResult = { mode: 'skipped', restoredKeys: [], addedLines: 0 };
+  const unavailable = cacheUnavailable('read');
+  if (unavailable) {
+    log.warning(`dev-metrics: history not restored: ${unavailable}. Using only ${o.metricsDir}.`);
+    return result;
+  }
+  const cachePath = o.cachePath ?? DEFAULT_CACHE_PATH;
+  const stage = path.resolve(cachePath);
+  const keys = historyKeys(o);
+  let scratch: string | undefined;
+  try {
+    const temp = process.env['RUNNER_TEMP'] || os.tmpdir();
+    await mkdir(temp, { recursive: true });
+    scratch = await mkdtemp(path.join(temp, 'dev-metrics-'));
+    const candidates = await listCandidates(o, keys, log);
+    const restoredDirs: string[] = [];
+    const failed: string[] = [];
+    const restoreInto = async (key: string, restoreKeys: string[]): Promise<void> => {
+      await rm(stage, { recursive: true, force: true });
+      const hit = await withTimeout(
+        cache.restoreCache([cachePath], key, restoreKeys),
+        o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        `restoring ${key}`,
+      );
+      if (hit === undefined) {
+        if (restoreKeys.length === 0) failed.push(key);
+        return;
+      }
+      const dir = path.join(scratch!, String(restoredDirs.length));
+      await moveDir(stage, dir);
+      restoredDirs.push(dir);
+      result.restoredKeys.push(hit);
+    };
+    try {
+      if (candidates) {
+        result.mode = 'merged';
+        for (const key of candidates) await restoreInto(key, []);
+      } else {
+        result.mode = 'fallback';
+        const [primary, ...rest] = keys.restoreKeys;
+        await restoreInto(primary!, rest);
+      }
+    } finally {
+      // Merge whatever restored completely, even when a later entry failed or timed out.
+      result.addedLines = await mergeHistories(restoredDirs.reverse(), o.metricsDir);
+    }
+    if (failed.length > 0) {
+      log.warning(
+        `dev-metrics: ${failed.length} of ${candidates?.length ?? 1} cached history entries could ` +
+          `not be restored (${failed.join(', ')}); merged the other ${result.restoredKeys.length}.`,
+      );
+    }
+    log.info(
+      `dev-metrics: restored ${result.restoredKeys.length} history cache entr` +
+        `${result.restoredKeys.length === 1 ? 'y' : 'ies'}, ${result.addedLines} new records.`,
+    );
+  } catch (error) {
+    log.warning(
+      `dev-metrics: history not fully restored (${message(error)}); ` +
+        `continuing with ${result.restoredKeys.length} restored entries and ${o.metricsDir}.`,
+    );
+  } finally {
+    await rm(stage, { recursive: true, force: true }).catch(() => undefined);
+    if (scratch) await rm(scratch, { recursive: true, force: true }).catch(() => undefined);
+  }
+  return result;
+}
+
+/** Prunes old day files, then saves the history under a new unique key. Never throws. */
+export async function saveHistory(o: SaveHistoryOptions): Promise<SaveResult> {
+  const log = o.log ?? core;
+  if (o.daysToKeep !== undefined) {
+    try {
+      await pruneDayFiles(o.metricsDir, o.daysToKeep, o.now);
+    } catch (error) {
+      log.warning(`dev-metrics: old day files not pruned: ${message(error)}`);
+    }
+  }
+  const unavailable = cacheUnavailable('write');
+  if (unavailable) {
+    log.warning(`dev-metrics: history not saved to the cache: ${unavailable}.`);
+    return { saved: false, key: null };
+  }
+  const cachePath = o.cachePath ?? DEFAULT_CACHE_PATH;
+  const stage = path.resolve(cachePath);
+  const key = historyKeys(o).saveKey();
+  try {
+    const dayFiles = (await readdir(o.metricsDir).catch(() => [] as string[])).filter((f) =>
+      DAY_FILE_RE.test(f),
+    );
+    if (dayFiles.length === 0) {
+      log.info(`dev-metrics: no history in ${o.metricsDir}; nothing to save.`);
+      return { saved: false, key: null };
+    }
+    await rm(stage, { recursive: true, force: true });
+    await mkdir(stage, { recursive: true });
+    for (const f of dayFiles) await copyFile(path.join(o.metricsDir, f), path.join(stage, f));
+    const id = await withTimeout(
+      cache.saveCache([cachePath], key),
+      o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      `saving ${key}`,
+    );
+    if (id === -1) {
+      log.warning(
+        `dev-metrics: history not saved to the cache under ${key} (see the cache message above); ` +
+          'the next run will not see this run’s records.',
+      );
+      return { saved: false, key };
+    }
+    log.info(`dev-metrics: saved the history (${dayFiles.length} day files) as ${key}.`);
+    return { saved: true, key };
+  } catch (error) {
+    log.warning(`dev-metrics: history not saved to the cache: ${message(error)}`);
+    return { saved: false, key };
+  } finally {
+    await rm(stage, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * Union of the day files of `sources` (oldest entry first) into `target`, de-duplicated by the
+ * exact line. Existing target lines keep their bytes and order; new lines are appended. Each file is
+ * replaced atomically. Returns the number of lines added.
+ */
+export async function mergeHistories(sources: string[], target: string): Promise<number> {
+  const incoming = new Map<string, string[]>();
+  for (const dir of sources) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names.filter((n) => DAY_FILE_RE.test(n)).sort()) {
+      const lines = (await readFile(path.join(dir, name), 'utf8')).split('\n');
+      incoming.set(name, [...(incoming.get(name) ?? []), ...lines.filter((l) => l.trim() !== '')]);
+    }
+  }
+  let added = 0;
+  if (incoming.size > 0) await mkdir(target, { recursive: true });
+  for (const [name, lines] of incoming) {
+    const file = path.join(target, name);
+    const existing = await readFile(file, 'utf8').catch(() => '');
+    const seen = new Set(existing.split('\n'));
+    const fresh: string[] = [];
+    for (const line of lines) {
+      if (seen.has(line)) continue;
+      seen.add(line);
+      fresh.push(line);
+    }
+    if (fresh.length === 0) continue;
+    const head = existing === '' || existing.endsWith('\n') ? existing : `${existing}\n`;
+    const temp = `${file}.${process.pid}.${crypto.randomBytes(3).toString('hex')}.tmp`;
+    await writeFile(temp, `${head}${fresh.join('\n')}\n`);
+    await rename(temp, file);
+    added += fresh.length;
+  }
+  return added;
+}
+
+/** Keys to restore, newest first per scope; null when listing is not possible (fallback). */
+async function listCandidates(
+  o: HistoryOptions,
+  keys: HistoryKeys,
+  log: HistoryLog,
+): Promise<string[] | null> {
+  const fallback = (why: string): null => {
+    log.warning(
+      `dev-metrics: cannot list the history cache entries (${why}); restoring only the newest ` +
+        'one. Records that parallel jobs or matrix legs saved in other entries may be missing. ' +
+        'Grant the workflow `permissions: actions: read` so every recent entry is merged.',
+    );
+    return null;
+  };
+  if (!o.lister) return fallback('no GitHub token to call the REST API');
+  const max = o.maxEntries ?? DEFAULT_MAX_ENTRIES;
+  const chosen: string[] = [];
+  try {
+    for (const scope of keys.scopePrefixes) {
+      const listed = await withTimeout(
+        o.lister.listCaches(scope),
+        o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        'listing cache entries',
+      );
+      // `feat-` also prefixes branch `feat-x`'s keys; ours continue with `<runId>-<attempt>-`.
+      const ours = listed
+        .filter((e) => e.key.startsWith(scope) && /^\d+-\d+-/.test(e.key.slice(scope.length)))
+        .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at))
+        .slice(0, max);
+      for (const e of ours) if (!chosen.includes(e.key)) chosen.push(e.key);
+    }
+  } catch (error) {
+    return fallback(describeListingError(error));
+  }
+  log.debug(`dev-metrics: history entries to merge: ${chosen.join(', ') || 'none'}`);
+  return chosen;
+}
+
+function describeListingError(error: unknown): string {
+  const status = (error as { status?: unknown }).status;
+  if (status === 403) return 'HTTP 403: the token lacks `actions: read`';
+  if (status === 404) return 'HTTP 404: repository or endpoint not found';
+  return typeof status === 'number' ? `HTTP ${status}: ${message(error)}` : message(error);
+}
+
+/** Why the cache cannot be used for `op`, or undefined. Mirrors @actions/cache's own checks. */
+function cacheUnavailable(op: 'read' | 'write'): string | undefined {
+  if (!cache.isFeatureAvailable()) {
+    return 'the Actions cache service is not available (no ACTIONS_RESULTS_URL/ACTIONS_CACHE_URL)';
+  }
+  if (!process.env['ACTIONS_RUNTIME_TOKEN']) return 'ACTIONS_RUNTIME_TOKEN is not set';
+  const mode = (process.env['ACTIONS_CACHE_MODE'] ?? '').trim().toLowerCase();
+  const allowed: Record<string, string[]> = {
+    none: [],
+    read: ['read'],
+    write: ['read', 'write'],
+    'write-only': ['write'],
+  };
+  const ops = allowed[mode];
+  if (ops && !ops.includes(op)) return `the runner's cache mode '${mode}' does not permit ${op}s`;
+  return undefined;
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms / 1000}s`)), ms);
+  });
+  promise.catch(() => undefined); // an abandoned call that fails later must not crash the process
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** rename, or copy when the staging dir and the temp dir are on different filesystems. */
+async function moveDir(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return void (await mkdir(to)); // an entry without day files
+    if (code !== 'EXDEV') throw error;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,388 @@
+/**
+ * The library API: a collector bound to one metrics directory, the default collector, and
+ * trackExecution to time a function. Timing is monotonic (performance.now()); timestamps are the
+ * wall clock at start plus that duration, so ended_at − started_at always equals duration_ms.
+ */
+
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DevMetricsError, describe, requireNonNegativeInteger } from './errors.js';
+import {
+  formatTimestamp,
+  parseRecord,
+  recordProblem,
+  type ExecutionRecord,
+  type ExecutionStatus,
+} from './record.js';
+import { SummaryAccumulator, type MetricsSummary } from './stats.js';
+import {
+  DAY_MS,
+  appendRecord,
+  appendRecordSync,
+  consoleWarning,
+  normalizeRecord,
+  pruneDayFiles,
+  readRecords,
+  scanRecords,
+  type WarningHandler,
+} from './store.js';
+
+export interface CollectorOptions {
+  /** Where the day files live; default `.metrics` (relative to the working directory). */
+  metricsDir?: string;
+  /** Receives one-line warnings (skipped lines, records trackExecution could not write). */
+  onWarning?: WarningHandler | null;
+  /** Wall clock in epoch ms; for tests and replays. Default Date.now. */
+  now?: () => number;
+}
+
+export interface EndOptions {
+  status?: ExecutionStatus;
+  /** Why it failed; an Error is stored as its message. */
+  error?: string | Error | null;
+}
+
+export interface SummaryOptions {
+  /** Records started in the last `days` × 24 h; default 7. */
+  days?: number;
+  /** Only this operation. */
+  name?: string;
+}
+
+export interface RecentOptions {
+  /** Only this operation; default all. */
+  name?: string;
+  /** At most this many records, newest first; default 10. */
+  limit?: number;
+}
+
+interface PendingExecution {
+  name: string;
+  metadata: Record<string, unknown>;
+  startedWallMs: number;
+  startedPerf: number;
+}
+
+function requireName(name: unknown, argument: string): string {
+  if (typeof name !== 'string' || name.trim().length === 0) {
+    throw new DevMetricsError(
+      `${argument} must be a non-empty string, got ${describe(name)}; pass the operation's name, e.g. "unit-tests"`,
+    );
+  }
+  return name;
+}
+
+function requireMetadata(metadata: unknown, argument: string): Record<string, unknown> {
+  if (metadata === undefined) return {};
+  const proto: unknown =
+    typeof metadata === 'object' && metadata !== null ? Object.getPrototypeOf(metadata) : undefined;
+  if (proto !== Object.prototype && proto !== null) {
+    throw new DevMetricsError(
+      `${argument} must be a plain object, got ${describe(metadata)}; pass e.g. { branch: "main" }`,
+    );
+  }
+  try {
+    JSON.stringify(metadata);
+  } catch (error) {
+    throw new DevMetricsError(
+      `${argument} is not JSON-serializable (${(error as Error).message}); keep it to plain JSON values`,
+      { cause: error },
+    );
+  }
+  return { ...(metadata as Record<string, unknown>) };
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+export class DevMetricsCollector {
+  readonly metricsDir: string;
+  readonly onWarning: WarningHandler | null;
+  private readonly now: () => number;
+  private readonly pending = new Map<string, PendingExecution>();
+
+  constructor(options: CollectorOptions = {}) {
+    const dir = options.metricsDir ?? '.metrics';
+    if (typeof dir !== 'string' || dir.length === 0) {
+      throw new DevMetricsError(
+        `metricsDir must be a non-empty path, got ${describe(dir)}; pass e.g. ".metrics"`,
+      );
+    }
+    this.metricsDir = dir;
+    this.onWarning = options.onWarning === undefined ? consoleWarning : options.onWarning;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Starts timing an operation; pass the returned id to endExecution. */
+  startExecution(name: string, metadata?: Record<string, unknown>): string {
+    const pending: PendingExecution = {
+      name: requireName(name, 'name'),
+      metadata: requireMetadata(metadata, 'metadata'),
+      startedWallMs: this.now(),
+      startedPerf: performance.now(),
+    };
+    const id = randomUUID();
+    this.pending.set(id, pending);
+    return id;
+  }
+
+  /** Ends a started execution and appends its record; resolves to the record written. */
+  async endExecution(id: string, options: EndOptions = {}): Promise<ExecutionRecord> {
+    const { record, pending } = this.finish(id, options);
+    try {
+      await appendRecord(this.metricsDir, record);
+    } catch (error) {
+      this.pending.set(id, pending); // not lost: the caller may retry
+      throw error;
+    }
+    return record;
+  }
+
+  /** endExecution for synchronous callers: the record is on disk when this returns. */
+  endExecutionSync(id: string, options: EndOptions = {}): ExecutionRecord {
+    const { record, pending } = this.finish(id, options);
+    try {
+      appendRecordSync(this.metricsDir, record);
+    } catch (error) {
+      this.pending.set(id, pending);
+      throw error;
+    }
+    return record;
+  }
+
+  private finish(
+    id: string,
+    options: EndOptions,
+  ): { record: ExecutionRecord; pending: PendingExecution } {
+    const endedPerf = performance.now();
+    const pending = typeof id === 'string' ? this.pending.get(id) : undefined;
+    if (pending === undefined) {
+      throw new DevMetricsError(
+        `Unknown execution id ${describe(id)}; pass the id startExecution() returned (each id ends once)`,
+      );
+    }
+    const status = options.status ?? 'success';
+    if (status !== 'success' && status !== 'failed') {
+      throw new DevMetricsError(
+        `status must be "success" or "failed", got ${describe(status)}; fix the endExecution() call`,
+      );
+    }
+    const error = options.error;
+    if (error !== undefined && error !== null && typeof error !== 'string' && !(error instanceof Error)) {
+      throw new DevMetricsError(
+        `error must be a string, an Error or null, got ${describe(error)}; pass the failure message`,
+      );
+    }
+    // Whole microseconds, as the Python tool's timedelta gives.
+    const durationMs = Math.round(Math.max(0, endedPerf - pending.startedPerf) * 1000) / 1000;
+    const record: ExecutionRecord = {
+      name: pending.name,
+      started_at: formatTimestamp(pending.startedWallMs),
+      ended_at: formatTimestamp(pending.startedWallMs + durationMs),
+      duration_ms: durationMs,
+      status,
+      metadata: pending.metadata,
+      error: error === undefined || error === null ? null : errorMessage(error),
+    };
+    this.pending.delete(id);
+    return { record, pending };
+  }
+
+  /** Appends a ready-made record (the Action and the CLI build their own); returns it as written. */
+  async recordExecution(record: ExecutionRecord): Promise<ExecutionRecord> {
+    const valid = parseRecord(record);
+    if (valid === null) {
+      throw new DevMetricsError(
+        `Invalid execution record: ${recordProblem(record)}; fix the record passed to recordExecution()`,
+      );
+    }
+    await appendRecord(this.metricsDir, valid);
+    return valid;
+  }
+
+  /** Per-operation statistics over records started in the last `days` days (default 7). */
+  async getMetricsSummary(options: SummaryOptions = {}): Promise<MetricsSummary> {
+    const days = requireNonNegativeInteger(options.days ?? 7, 'days');
+    const name = options.name === undefined ? undefined : requireName(options.name, 'name');
+    const accumulator = new SummaryAccumulator();
+    await scanRecords(
+      this.metricsDir,
+      { since: this.now() - days * DAY_MS, name, onWarning: this.onWarning },
+      (record, startedMs) => accumulator.add(record, startedMs),
+    );
+    return accumulator.summary();
+  }
+
+  /** The newest records (by started_at), newest first; reads only as many day files as needed. */
+  async getRecentMetrics(options: RecentOptions = {}): Promise<ExecutionRecord[]> {
+    const limit = requireNonNegativeInteger(options.limit ?? 10, 'limit');
+    const name = options.name === undefined ? undefined : requireName(options.name, 'name');
+    if (limit === 0) return [];
+    type Entry = { record: ExecutionRecord; ms: number; seq: number };
+    let kept: Entry[] = [];
+    let seq = 0;
+    const newestFirst = (a: Entry, b: Entry): number => b.ms - a.ms || b.seq - a.seq;
+    const trim = (): void => {
+      kept.sort(newestFirst);
+      if (kept.length > limit) kept = kept.slice(0, limit);
+    };
+    let currentDay = NaN;
+    await scanRecords(
+      this.metricsDir,
+      { name, newestFirst: true, onWarning: this.onWarning },
+      (record, ms, file) => {
+        if (file.dayMs !== currentDay) {
+          currentDay = file.dayMs;
+          trim();
+          // Records of day file D started before D + 2 days (one day of margin); once the
+          // oldest kept record is later than that, older files cannot change the answer.
+          const oldest = kept[kept.length - 1];
+          if (kept.length === limit && oldest !== undefined && file.dayMs + 2 * DAY_MS <= oldest.ms) {
+            return false;
+          }
+        }
+        kept.push({ record, ms, seq: seq++ });
+        if (kept.length >= 2 * limit + 64) trim();
+        return true;
+      },
+    );
+    trim();
+    return kept.map((entry) => normalizeRecord(entry.record));
+  }
+
+  /** Valid records started in the last `days` days (all when omitted), oldest day first. */
+  readRecords(options: SummaryOptions = {}): AsyncGenerator<ExecutionRecord, unknown> {
+    const days =
+      options.days === undefined ? undefined : requireNonNegativeInteger(options.days, 'days');
+    const name = options.name === undefined ? undefined : requireName(options.name, 'name');
+    return readRecords(this.metricsDir, {
+      since: days === undefined ? undefined : this.now() - days * DAY_MS,
+      name,
+      onWarning: this.onWarning,
+    });
+  }
+
+  /** Deletes day files older than daysToKeep days (default 30); returns how many. */
+  async clearOldMetrics(daysToKeep: number = 30): Promise<number> {
+    requireNonNegativeInteger(daysToKeep, 'daysToKeep');
+    return pruneDayFiles(this.metricsDir, daysToKeep, this.now());
+  }
+}
+
+/*
+ * The default collector: the library's only global, created on first use. It follows
+ * DEV_METRICS_DIR: if the variable (or the working directory it is relative to) changes, the next
+ * call returns a collector for the new directory.
+ */
+let defaultCollector: { key: string; collector: DevMetricsCollector } | undefined;
+
+/** The default collector: directory from DEV_METRICS_DIR, else `.metrics` in the working dir. */
+export function getCollector(): DevMetricsCollector {
+  const dir = process.env.DEV_METRICS_DIR || '.metrics';
+  const key = path.resolve(dir);
+  if (defaultCollector?.key !== key) {
+    defaultCollector = { key, collector: new DevMetricsCollector({ metricsDir: dir }) };
+  }
+  return defaultCollector.collector;
+}
+
+export interface TrackOptions {
+  metadata?: Record<string, unknown>;
+  /** Default: getCollector(). */
+  collector?: DevMetricsCollector;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+function recordFailureToWrite(collector: DevMetricsCollector, name: string, error: unknown): void {
+  // A metrics write must not change the outcome of the user's function: warn instead.
+  collector.onWarning?.(`dev-metrics: could not record "${name}": ${errorMessage(error)}`);
+}
+
+function runTracked<T>(name: string, fn: () => T, options: TrackOptions): T {
+  const collector = options.collector ?? getCollector();
+  const id = collector.startExecution(name, options.metadata);
+  const endSync = (end: EndOptions): void => {
+    try {
+      collector.endExecutionSync(id, end);
+    } catch (error) {
+      recordFailureToWrite(collector, name, error);
+    }
+  };
+  const endAsync = async (end: EndOptions): Promise<void> => {
+    try {
+      await collector.endExecution(id, end);
+    } catch (error) {
+      recordFailureToWrite(collector, name, error);
+    }
+  };
+  let result: T;
+  try {
+    result = fn();
+  } catch (error) {
+    endSync({ status: 'failed', error: errorMessage(error) });
+    throw error;
+  }
+  if (isThenable(result)) {
+    return Promise.resolve(result).then(
+      async (value) => {
+        await endAsync({ status: 'success' });
+        return value;
+      },
+      async (error: unknown) => {
+        await endAsync({ status: 'failed', error: errorMessage(error) });
+        throw error;
+      },
+    ) as T;
+  }
+  endSync({ status: 'success' });
+  return result;
+}
+
+/**
+ * Times `fn` and records it under `name`: returns what fn returns (a Promise for async functions,
+ * settled after the record is written); when fn throws or rejects, records "failed" with the
+ * error message and rethrows. Sync functions are recorded synchronously.
+ *
+ * Two forms:
+ *   trackExecution('build', () => build(), { metadata })        // runs now, returns its value
+ *   const timedBuild = trackExecution('build', { metadata })(build)  // wraps: each call is timed
+ */
+export function trackExecution<T>(name: string, fn: () => T, options?: TrackOptions): T;
+export function trackExecution(
+  name: string,
+  options?: TrackOptions,
+): <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A) => R;
+export function trackExecution(
+  name: string,
+  fnOrOptions?: (() => unknown) | TrackOptions,
+  maybeOptions?: TrackOptions,
+): unknown {
+  requireName(name, 'trackExecution name');
+  if (typeof fnOrOptions === 'function') return runTracked(name, fnOrOptions, maybeOptions ?? {});
+  const options = fnOrOptions ?? {};
+  if (typeof options !== 'object' || options === null) {
+    throw new DevMetricsError(
+      `trackExecution's second argument must be a function or { metadata }, got ${describe(options)}`,
+    );
+  }
+  return <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) => {
+    if (typeof fn !== 'function') {
+      throw new DevMetricsError(
+        `trackExecution(name, options) returns a wrapper: call it with a function, got ${describe(fn)}`,
+      );
+    }
+    return function tracked(this: unknown, ...args: A): R {
+      return runTracked(name, () => fn.apply(this, args), options);
+    };
+  };
+}

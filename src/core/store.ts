@@ -1,0 +1,424 @@
+/**
+ * The `.metrics/` store: one JSONL file per UTC day, `YYYY-MM-DD.jsonl`. Appends are safe from many
+ * processes at once; reads stream in bounded memory, skip bad lines and never throw on a bad file.
+ * Files whose names are not `YYYY-MM-DD.jsonl` are never read, written or deleted.
+ */
+
+import fs from 'node:fs';
+import { mkdir, open, readdir, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { DevMetricsError, requireNonNegativeInteger } from './errors.js';
+import {
+  dayFileName,
+  parseTimestamp,
+  serializeRecord,
+  validRecordStartMs,
+  type ExecutionRecord,
+} from './record.js';
+
+export const DAY_MS = 86_400_000;
+
+/** The only file names the store touches. */
+export const DAY_FILE_RE = /^(\d{4})-(\d{2})-(\d{2})\.jsonl$/;
+
+/** Read size. Large chunks make reading a day file one or two system calls. */
+const CHUNK_BYTES = 1 << 20;
+
+export interface DayFile {
+  /** `2025-10-20.jsonl` */
+  name: string;
+  path: string;
+  /** Epoch ms of the day's UTC midnight. */
+  dayMs: number;
+}
+
+export type WarningHandler = (message: string) => void;
+
+/** Default warning sink: one line on stderr. */
+export const consoleWarning: WarningHandler = (message) => console.warn(message);
+
+export interface ReadOptions {
+  /** Keep records with started_at >= since (epoch ms). */
+  since?: number;
+  /** Keep records with started_at < until (epoch ms). */
+  until?: number;
+  /** Keep only this operation. */
+  name?: string;
+  /** Read day files newest first (records within a file stay in file order). */
+  newestFirst?: boolean;
+  /** Called at most once per read when lines or files were skipped; default console.warn. */
+  onWarning?: WarningHandler | null;
+}
+
+export interface ReadReport {
+  filesRead: number;
+  records: number;
+  skippedLines: number;
+  unreadableFiles: number;
+  /** `2025-10-20.jsonl:17` for the first skipped line, or the first unreadable file and why. */
+  firstProblem: string | null;
+}
+
+/** Epoch ms of the UTC midnight a day file stands for, or NaN when the name is not a day file. */
+export function dayFileDate(fileName: string): number {
+  const m = DAY_FILE_RE.exec(fileName);
+  if (m === null) return NaN;
+  const ms = parseTimestamp(`${m[1]}-${m[2]}-${m[3]}T00:00:00`);
+  return ms;
+}
+
+function errorCode(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  return e?.code ?? e?.message ?? String(error);
+}
+
+/** The day files of `dir`, oldest first; [] when the directory does not exist. */
+export async function listDayFiles(dir: string): Promise<DayFile[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return [];
+    throw new DevMetricsError(
+      `Cannot list metrics directory ${dir} (${errorCode(error)}); check it is a readable directory`,
+      { cause: error },
+    );
+  }
+  const files: DayFile[] = [];
+  for (const name of names) {
+    const dayMs = dayFileDate(name);
+    if (!Number.isNaN(dayMs)) files.push({ name, path: path.join(dir, name), dayMs });
+  }
+  return files.sort((a, b) => a.dayMs - b.dayMs);
+}
+
+/**
+ * Yields the file's text in pieces that each end at a line break (the last piece may not, when the
+ * file does not end with one). Memory: one read buffer, grown only for a line longer than it.
+ * Splitting bytes at the last '\n' keeps multi-byte UTF-8 characters whole.
+ */
+export async function* readTextChunks(file: string): AsyncGenerator<string> {
+  const handle = await open(file, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let filled = 0;
+    for (;;) {
+      if (filled === buffer.length) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+      if (bytesRead === 0) {
+        if (filled > 0) yield buffer.toString('utf8', 0, filled);
+        return;
+      }
+      filled += bytesRead;
+      const lastBreak = buffer.lastIndexOf(10, filled - 1);
+      if (lastBreak === -1) continue;
+      const text = buffer.toString('utf8', 0, lastBreak + 1);
+      buffer.copy(buffer, 0, lastBreak + 1, filled);
+      filled -= lastBreak + 1;
+      yield text;
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Calls onLine for every line of a file (without its '\n'), with 1-based line numbers. The floor
+ * of the benchmark uses it, so the store's reading technique is measured on its own.
+ * Throws on I/O errors: callers decide what a bad file means.
+ */
+export async function forEachLine(
+  file: string,
+  onLine: (line: string, lineNumber: number) => void,
+): Promise<void> {
+  let lineNumber = 0;
+  for await (const text of readTextChunks(file)) {
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      onLine(text.slice(start, end), ++lineNumber);
+      start = end + 1;
+    }
+  }
+}
+
+/** A valid record with exactly the record keys, in file order, whatever else its line carried. */
+export function normalizeRecord(record: ExecutionRecord): ExecutionRecord {
+  return {
+    name: record.name,
+    started_at: record.started_at,
+    ended_at: record.ended_at,
+    duration_ms: record.duration_ms,
+    status: record.status,
+    metadata: record.metadata,
+    error: record.error,
+  };
+}
+
+/** Receives each valid record in the window; return false to stop reading. */
+export type RecordVisitor = (
+  record: ExecutionRecord,
+  startedMs: number,
+  file: DayFile,
+) => boolean | void;
+
+function selectFiles(files: DayFile[], options: ReadOptions): DayFile[] {
+  const since = options.since ?? -Infinity;
+  const until = options.until ?? Infinity;
+  // A record lives in the file of its started_at's UTC date; a day of margin on each side keeps
+  // records from writers that named files by local date.
+  const selected = files.filter((f) => f.dayMs + 2 * DAY_MS > since && f.dayMs - DAY_MS < until);
+  return options.newestFirst === true ? selected.reverse() : selected;
+}
+
+/** The text of the selected day files, chunk by chunk; unreadable ones are counted in `report`. */
+async function* dayFileTexts(
+  dir: string,
+  options: ReadOptions,
+  report: ReadReport,
+): AsyncGenerator<{ file: DayFile; text: string }> {
+  let files: DayFile[];
+  try {
+    files = selectFiles(await listDayFiles(dir), options);
+  } catch (error) {
+    report.unreadableFiles++;
+    report.firstProblem ??= `${dir} (${errorCode((error as Error).cause ?? error)})`;
+    return;
+  }
+  for (const file of files) {
+    report.filesRead++;
+    try {
+      for await (const text of readTextChunks(file.path)) yield { file, text };
+    } catch (error) {
+      report.unreadableFiles++;
+      report.firstProblem ??= `${file.name} (${errorCode(error)})`;
+    }
+  }
+}
+
+/**
+ * Turns chunks of lines into valid, filtered records, counting bad lines in `report`. Each record
+ * goes to the visitor as soon as it is parsed, so it dies young (cheap for the GC) unless kept.
+ */
+class RecordLines {
+  private file: DayFile | undefined;
+  private lineNumber = 0;
+  private readonly since: number;
+  private readonly until: number;
+  private readonly wanted: string | undefined;
+
+  constructor(
+    options: ReadOptions,
+    private readonly report: ReadReport,
+  ) {
+    this.since = options.since ?? -Infinity;
+    this.until = options.until ?? Infinity;
+    this.wanted = options.name;
+  }
+
+  /** Processes every line of `text`; false when the visitor asked to stop. */
+  process(file: DayFile, text: string, visit: RecordVisitor): boolean {
+    if (file !== this.file) {
+      this.file = file;
+      this.lineNumber = 0;
+    }
+    const report = this.report;
+    let start = 0;
+    while (start < text.length) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      const line = text.slice(start, end);
+      start = end + 1;
+      this.lineNumber++;
+      let value: unknown;
+      try {
+        value = JSON.parse(line);
+      } catch {
+        value = undefined; // blank, garbage or truncated: counted below
+      }
+      const started = validRecordStartMs(value);
+      if (Number.isNaN(started)) {
+        report.skippedLines++;
+        report.firstProblem ??= `${file.name}:${this.lineNumber}`;
+        continue;
+      }
+      const record = value as ExecutionRecord;
+      if (this.wanted !== undefined && record.name !== this.wanted) continue;
+      if (started < this.since || started >= this.until) continue;
+      report.records++;
+      if (visit(record, started, file) === false) return false;
+    }
+    return true;
+  }
+}
+
+function newReport(): ReadReport {
+  return { filesRead: 0, records: 0, skippedLines: 0, unreadableFiles: 0, firstProblem: null };
+}
+
+/** The one-line warning for a read that skipped something, or null when nothing was skipped. */
+export function describeSkipped(dir: string, report: ReadReport): string | null {
+  const parts: string[] = [];
+  if (report.skippedLines > 0) parts.push(`${report.skippedLines} malformed line(s)`);
+  if (report.unreadableFiles > 0) parts.push(`${report.unreadableFiles} unreadable file(s)`);
+  if (parts.length === 0) return null;
+  return `dev-metrics: skipped ${parts.join(' and ')} in ${dir} (first: ${report.firstProblem})`;
+}
+
+function warnOnce(dir: string, report: ReadReport, options: ReadOptions): void {
+  const message = describeSkipped(dir, report);
+  const onWarning = options.onWarning === undefined ? consoleWarning : options.onWarning;
+  if (message !== null && onWarning !== null) onWarning(message);
+}
+
+/**
+ * Calls visit for every valid record in the window, oldest file first (or newest first). Return
+ * false from visit to stop early. Records are passed as parsed (valid, but a newer writer's extra
+ * keys are still there): use normalizeRecord on any that escape. That saves an object per line. Never throws on bad files or lines; warns once at the end.
+ */
+export async function scanRecords(
+  dir: string,
+  options: ReadOptions,
+  visit: RecordVisitor,
+): Promise<ReadReport> {
+  const report = newReport();
+  const lines = new RecordLines(options, report);
+  try {
+    for await (const { file, text } of dayFileTexts(dir, options, report)) {
+      if (!lines.process(file, text, visit)) break;
+    }
+  } finally {
+    warnOnce(dir, report, options);
+  }
+  return report;
+}
+
+/** Valid records in the window as an async iterable; warns once when done (or abandoned). */
+export async function* readRecords(
+  dir: string,
+  options: ReadOptions = {},
+): AsyncGenerator<ExecutionRecord, ReadReport> {
+  const report = newReport();
+  const lines = new RecordLines(options, report);
+  try {
+    for await (const { file, text } of dayFileTexts(dir, options, report)) {
+      const batch: ExecutionRecord[] = [];
+      lines.process(file, text, (record) => {
+        batch.push(normalizeRecord(record));
+      });
+      yield* batch;
+    }
+  } finally {
+    warnOnce(dir, report, options);
+  }
+  return report;
+}
+
+/*
+ * Appending. The whole line (record + '\n') goes out in ONE write(2) on a descriptor opened with
+ * O_APPEND ('a'). On Linux, write(2) to a regular file holds the inode's lock for the whole call
+ * and O_APPEND moves to the end of file inside it, so concurrent appenders (pytest-xdist workers,
+ * parallel scripts) each land a complete line after the others': no torn, interleaved or lost
+ * lines. The loop only matters for a short write, which regular files give only on a full disk or
+ * a signal; it then finishes the line rather than leave it half written.
+ */
+
+function encodeLine(record: ExecutionRecord): Buffer {
+  return Buffer.from(`${serializeRecord(record)}\n`, 'utf8');
+}
+
+function writeError(dir: string, error: unknown): DevMetricsError {
+  return new DevMetricsError(
+    `Cannot write metrics to ${dir} (${errorCode(error)}); check the directory is writable ` +
+      'or set DEV_METRICS_DIR',
+    { cause: error },
+  );
+}
+
+/** Appends one record to its day file (creating the directory); returns the file's path. */
+export async function appendRecord(dir: string, record: ExecutionRecord): Promise<string> {
+  const line = encodeLine(record);
+  const file = path.join(dir, dayFileName(record.started_at));
+  try {
+    let handle;
+    try {
+      handle = await open(file, 'a');
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error;
+      await mkdir(dir, { recursive: true });
+      handle = await open(file, 'a');
+    }
+    try {
+      let offset = 0;
+      while (offset < line.length) {
+        const { bytesWritten } = await handle.write(line, offset, line.length - offset);
+        offset += bytesWritten;
+      }
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw writeError(dir, error);
+  }
+  return file;
+}
+
+/** appendRecord for synchronous callers (trackExecution around a sync function). */
+export function appendRecordSync(dir: string, record: ExecutionRecord): string {
+  const line = encodeLine(record);
+  const file = path.join(dir, dayFileName(record.started_at));
+  try {
+    let fd: number;
+    try {
+      fd = fs.openSync(file, 'a');
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error;
+      fs.mkdirSync(dir, { recursive: true });
+      fd = fs.openSync(file, 'a');
+    }
+    try {
+      let offset = 0;
+      while (offset < line.length) {
+        offset += fs.writeSync(fd, line, offset, line.length - offset);
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    throw writeError(dir, error);
+  }
+  return file;
+}
+
+/**
+ * Deletes day files dated before (today UTC − daysToKeep): with 30, today's file and the 30 before
+ * it stay. Returns how many files were deleted. Other files are left alone.
+ */
+export async function pruneDayFiles(
+  dir: string,
+  daysToKeep: number,
+  nowMs: number = Date.now(),
+): Promise<number> {
+  requireNonNegativeInteger(daysToKeep, 'daysToKeep');
+  const cutoff = Math.floor(nowMs / DAY_MS) * DAY_MS - daysToKeep * DAY_MS;
+  let deleted = 0;
+  for (const file of await listDayFiles(dir)) {
+    if (file.dayMs >= cutoff) continue;
+    try {
+      await unlink(file.path);
+      deleted++;
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') continue; // another process pruned it first
+      throw new DevMetricsError(
+        `Cannot delete ${file.path} (${errorCode(error)}); check the directory is writable`,
+        { cause: error },
+      );
+    }
+  }
+  return deleted;
+}

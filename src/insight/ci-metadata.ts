@@ -1,0 +1,67 @@
+/**
+ * Reading `metadata.ci` and `started_at` back from records. Histories come from older versions,
+ * laptops and the Python tool, so every field is optional and checked for its type here, once.
+ */
+import type { ExecutionRecord } from '../core/record.js';
+
+/** The CiContext fields the detectors use (the full shape lives in src/action/context.ts). */
+export interface CiFields {
+  sha?: string;
+  branch?: string;
+  event?: string;
+  pr_number?: number;
+  run_id?: string;
+  run_attempt?: number;
+}
+
+/** The record's `metadata.ci`, keeping only well-typed fields; `undefined` when absent. */
+export function ciOf(record: ExecutionRecord): CiFields | undefined {
+  const meta = record.metadata as Record<string, unknown> | null | undefined;
+  const ci = meta?.['ci'];
+  if (ci === null || typeof ci !== 'object' || Array.isArray(ci)) return undefined;
+  const raw = ci as Record<string, unknown>;
+  const out: CiFields = {};
+  if (typeof raw['sha'] === 'string' && raw['sha'] !== '') out.sha = raw['sha'];
+  if (typeof raw['branch'] === 'string' && raw['branch'] !== '') out.branch = raw['branch'];
+  if (typeof raw['event'] === 'string') out.event = raw['event'];
+  if (typeof raw['pr_number'] === 'number' && Number.isFinite(raw['pr_number'])) {
+    out.pr_number = raw['pr_number'];
+  }
+  // run_id is a string in CiContext, but accept numbers written by hand or by other tools.
+  if (typeof raw['run_id'] === 'string' || typeof raw['run_id'] === 'number') {
+    out.run_id = String(raw['run_id']);
+  }
+  if (typeof raw['run_attempt'] === 'number') out.run_attempt = raw['run_attempt'];
+  return out;
+}
+
+const HAS_OFFSET = /(?:[zZ]|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * Milliseconds since the epoch of `started_at`. Timestamps without an offset are UTC (as the Python
+ * tool writes them; JavaScript would otherwise read them as local time). NaN when unparseable.
+ */
+export function startedAtMs(record: ExecutionRecord): number {
+  const text = String(record.started_at ?? '').trim();
+  if (text === '') return Number.NaN;
+  // Date.parse takes at most millisecond precision reliably; cut microseconds to 3 digits.
+  const trimmed = text.replace(/(\.\d{3})\d+/, '$1');
+  return Date.parse(HAS_OFFSET.test(trimmed) ? trimmed : `${trimmed}Z`);
+}
+
+/** Newest first by `started_at`; records with unreadable times sort last, in input order. */
+export function newestFirst(records: readonly ExecutionRecord[]): ExecutionRecord[] {
+  return records
+    .map((record, index) => ({ record, index, time: startedAtMs(record) }))
+    .sort((a, b) => {
+      const ta = Number.isNaN(a.time) ? -Infinity : a.time;
+      const tb = Number.isNaN(b.time) ? -Infinity : b.time;
+      return tb - ta || a.index - b.index;
+    })
+    .map((entry) => entry.record);
+}
+
+/** A duration usable in timing comparisons: finite and not negative. */
+export function isUsableDuration(ms: unknown): ms is number {
+  return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0;
+}

@@ -1,0 +1,281 @@
+/**
+ * The sticky PR comment's Markdown: one table row per tracked step against the base branch,
+ * small trend images, per-step details in a collapsible block, and a footer. Pure rendering;
+ * src/action/comment.ts finds the comment by `marker`, stores the rows as hidden JSON and merges
+ * rows from other jobs, then calls renderComment again.
+ */
+import type { ExecutionStatus } from '../core/record.js';
+import type { FlakinessReport, RegressionVerdict, VerdictKind } from '../insight/types.js';
+import { MAX_CHART_URL_LENGTH } from './charts.js';
+import {
+  formatChangePercent,
+  formatDuration,
+  formatPercent,
+  formatTimestamp,
+  statusEmoji,
+  verdictLabel,
+} from './format.js';
+import {
+  codeSpan,
+  details,
+  escapeMarkdownText,
+  markdownImage,
+  markdownLink,
+  table,
+} from './sanitize.js';
+
+/** GitHub rejects issue/PR comment bodies longer than this many characters. */
+export const COMMENT_MAX_CHARS = 65_536;
+/** A row's details longer than this are not shown (they are Markdown: cutting could break it). */
+export const ROW_DETAILS_MAX_CHARS = 4000;
+
+const NAME_MAX_CHARS = 100;
+
+/**
+ * One tracked step in the comment. Plain JSON (strings, numbers, null) so comment.ts can store
+ * rows in the comment and read them back.
+ */
+export interface CommentRow {
+  name: string;
+  status: ExecutionStatus;
+  /** This PR: median duration of the PR's runs (or this run's duration). */
+  durationMs: number | null;
+  baselineMedianMs: number | null;
+  changePercent: number | null;
+  verdict: VerdictKind;
+  /** Small trend chart (trendChartUrl with size 'small'); null = no image. */
+  chartUrl: string | null;
+  /** ISO 8601, when this row was last computed. */
+  updatedAt: string;
+  /**
+   * Markdown from renderRowDetails (not user text: it is rendered verbatim). Rows come back
+   * from the comment, which only the bot and repository writers can edit.
+   */
+  detailsMarkdown: string | null;
+}
+
+export interface CommentInput {
+  /** An HTML comment on one line, e.g. "<!-- dev-metrics:ci.yml -->": how the comment is found. */
+  marker: string;
+  /** Workflow name shown in the title. */
+  workflow?: string;
+  rows: readonly CommentRow[];
+  /** Link to the workflow run, in the footer. */
+  runUrl?: string;
+  /** Footer time; default the newest row's updatedAt. */
+  updatedAt?: string;
+  /**
+   * Upper bound of the returned text in characters (UTF-16 units, which is at least the
+   * number of characters GitHub counts). Default COMMENT_MAX_CHARS; pass less to leave room
+   * for anything appended (e.g. the hidden JSON of the rows).
+   */
+  maxChars?: number;
+}
+
+/**
+ * The comment body, always within `maxChars`: when too long it drops, in this order, the
+ * details block, then the trend images, then rows (failed and slower steps kept first, the
+ * rest counted in a "+N more" note).
+ */
+export function renderComment(input: CommentInput): string {
+  if (!/^<!--(?:(?!-->)[^\n])*-->$/.test(input.marker)) {
+    throw new Error(
+      'renderComment: marker must be one HTML comment on one line, e.g. "<!-- dev-metrics -->"',
+    );
+  }
+  const maxChars = input.maxChars ?? COMMENT_MAX_CHARS;
+  const all = input.rows;
+  const plans: Plan[] = [
+    { details: true, charts: true, rows: all },
+    { details: false, charts: true, rows: all },
+    { details: false, charts: false, rows: all },
+  ];
+  for (const plan of plans) {
+    const text = renderPlan(input, plan);
+    if (text.length <= maxChars) return text;
+  }
+  // Keep as many rows as fit, most important first; binary search on the count.
+  const ranked = rankRows(all);
+  let lo = 0;
+  let hi = all.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (
+      renderPlan(input, {
+        details: false,
+        charts: false,
+        rows: keepOrder(all, ranked.slice(0, mid)),
+      }).length <= maxChars
+    )
+      lo = mid;
+    else hi = mid - 1;
+  }
+  const text = renderPlan(input, {
+    details: false,
+    charts: false,
+    rows: keepOrder(all, ranked.slice(0, lo)),
+  });
+  if (text.length <= maxChars) return text;
+  // Only a cap smaller than the bare frame gets here; the marker must survive for stickiness.
+  return `${input.marker}\n`.slice(0, Math.max(maxChars, input.marker.length + 1));
+}
+
+interface Plan {
+  details: boolean;
+  charts: boolean;
+  rows: readonly CommentRow[];
+}
+
+function renderPlan(input: CommentInput, plan: Plan): string {
+  const { rows } = plan;
+  const title = `## ⏱️ Step timings${input.workflow ? `: ${escapeMarkdownText(input.workflow, NAME_MAX_CHARS)}` : ''}`;
+  const parts: string[] = [input.marker, title];
+
+  if (input.rows.length === 0) {
+    parts.push('_No tracked steps yet._');
+  } else {
+    const header = ['Step', 'This PR', 'Base', 'Change', 'Verdict'];
+    const align = ['l', 'r', 'r', 'r', 'l'];
+    if (plan.charts) {
+      header.push('Trend');
+      align.push('l');
+    }
+    const body = rows.map((row) => {
+      const cells = [
+        `${statusEmoji(row.status)} ${escapeMarkdownText(row.name, NAME_MAX_CHARS)}`,
+        formatDuration(row.durationMs),
+        formatDuration(row.baselineMedianMs),
+        formatChangePercent(row.changePercent),
+        verdictLabel(row.verdict),
+      ];
+      if (plan.charts) cells.push(chartCell(row));
+      return cells;
+    });
+    if (rows.length > 0) parts.push(table([header, ...body], align));
+    const notes: string[] = [];
+    const hidden = input.rows.length - rows.length;
+    if (hidden > 0) notes.push(`+${hidden} more step${hidden === 1 ? '' : 's'} not shown`);
+    const omitted: string[] = [];
+    if (!plan.details && input.rows.some((r) => r.detailsMarkdown)) omitted.push('details');
+    if (!plan.charts && input.rows.some((r) => r.chartUrl !== null)) omitted.push('trend images');
+    if (omitted.length > 0) notes.push(`${omitted.join(' and ')} omitted`);
+    if (notes.length > 0) {
+      parts.push(
+        `_${notes.join('; ')} (GitHub limits a comment to ${COMMENT_MAX_CHARS} characters)._`,
+      );
+    }
+    if (plan.details) {
+      const sections = rows.filter((r) => r.detailsMarkdown).map(rowDetails);
+      if (sections.length > 0) parts.push(details('Details', sections.join('\n\n')));
+    }
+  }
+  parts.push(footer(input));
+  return `${parts.join('\n\n')}\n`;
+}
+
+function chartCell(row: CommentRow): string {
+  if (row.chartUrl === null || row.chartUrl.length > MAX_CHART_URL_LENGTH) return '—';
+  return markdownImage(`trend of ${row.name}`, row.chartUrl) ?? '—';
+}
+
+function rowDetails(row: CommentRow): string {
+  const md = (row.detailsMarkdown ?? '').trim();
+  const body =
+    md.length <= ROW_DETAILS_MAX_CHARS
+      ? md
+      : '_Details too long to show here; see the job summary._';
+  return `#### ${statusEmoji(row.status)} ${escapeMarkdownText(row.name, NAME_MAX_CHARS)}\n\n${body}`;
+}
+
+function footer(input: CommentInput): string {
+  const newest = input.rows
+    .map((r) => r.updatedAt)
+    .sort()
+    .at(-1);
+  const when = formatTimestamp(input.updatedAt ?? newest);
+  const run = input.runUrl ? ` · ${markdownLink('workflow run', input.runUrl)}` : '';
+  return `<sub>Updated ${when}${run} · dev-metrics</sub>`;
+}
+
+/** Indices of rows, most important first: failed, then slower, then the rest; stable. */
+function rankRows(rows: readonly CommentRow[]): number[] {
+  const weight = (r: CommentRow): number =>
+    r.status === 'failed' ? 0 : r.verdict === 'slower' ? 1 : 2;
+  return rows
+    .map((r, i) => ({ i, w: weight(r) }))
+    .sort((a, b) => a.w - b.w || a.i - b.i)
+    .map((x) => x.i);
+}
+
+/** The chosen rows in their original order. */
+function keepOrder(rows: readonly CommentRow[], indices: readonly number[]): CommentRow[] {
+  return [...indices].sort((a, b) => a - b).map((i) => rows[i] as CommentRow);
+}
+
+export interface RowDetailsInput {
+  verdict: RegressionVerdict;
+  flakiness?: FlakinessReport | null;
+  /** Branch the baseline comes from (e.g. "main"). */
+  baselineBranch?: string;
+}
+
+/** The per-step Markdown shown in the comment's details block (CommentRow.detailsMarkdown). */
+export function renderRowDetails({ verdict, flakiness, baselineBranch }: RowDetailsInput): string {
+  const lines = [`- ${verdictLabel(verdict.verdict)}: ${escapeMarkdownText(verdict.reason, 500)}`];
+  const on = baselineBranch ? ` on ${escapeMarkdownText(baselineBranch, 80)}` : '';
+  lines.push(
+    `- Base${on}: ${verdict.baselineCount} run${verdict.baselineCount === 1 ? '' : 's'}, ` +
+      `median ${formatDuration(verdict.baselineMedianMs)}, p95 ${formatDuration(verdict.baselineP95Ms)}`,
+  );
+  lines.push(
+    `- This PR: ${verdict.candidateCount} run${verdict.candidateCount === 1 ? '' : 's'}, ` +
+      `median ${formatDuration(verdict.candidateMedianMs)}`,
+  );
+  if (
+    verdict.changePercent !== null &&
+    verdict.ciLowPercent !== null &&
+    verdict.ciHighPercent !== null
+  ) {
+    lines.push(
+      `- Change ${formatChangePercent(verdict.changePercent)}, ${Math.round(verdict.confidence * 100)}% CI ` +
+        `${formatChangePercent(verdict.ciLowPercent)} … ${formatChangePercent(verdict.ciHighPercent)}`,
+    );
+  }
+  if (flakiness && flakiness.flakyCommits.length > 0) {
+    const shas = flakiness.flakyCommits
+      .slice(0, 3)
+      .map((s) =>
+        /^[0-9a-f]{7,64}$/i.test(s) ? codeSpan(s.slice(0, 7)) : escapeMarkdownText(s, 20),
+      );
+    lines.push(
+      `- ⚠️ Flaky on ${flakiness.flakyCommits.length} of ${flakiness.commitsSeen} commits ` +
+        `(${formatPercent(flakiness.flakeRate * 100)}): ${shas.join(', ')}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export interface CommentRowInput extends RowDetailsInput {
+  /** Status of this PR's latest run of the step. */
+  status: ExecutionStatus;
+  /** Fallback for "This PR" when the verdict has no candidate median. */
+  durationMs?: number | null;
+  chartUrl: string | null;
+  updatedAt: string;
+}
+
+/** A CommentRow from a verdict (name, medians and change come from it). */
+export function buildCommentRow(input: CommentRowInput): CommentRow {
+  const { verdict } = input;
+  return {
+    name: verdict.name,
+    status: input.status,
+    durationMs: verdict.candidateMedianMs ?? input.durationMs ?? null,
+    baselineMedianMs: verdict.baselineMedianMs,
+    changePercent: verdict.changePercent,
+    verdict: verdict.verdict,
+    chartUrl: input.chartUrl,
+    updatedAt: input.updatedAt,
+    detailsMarkdown: renderRowDetails(input),
+  };
+}

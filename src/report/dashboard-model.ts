@@ -1,0 +1,456 @@
+/**
+ * The dashboard's data model: a compact JSON the in-page script draws from. Built in one pass
+ * over the records (a streaming builder: a million-record history never sits in memory as
+ * objects), then reduced to exact statistics plus a bounded, downsampled set of chart points.
+ * Pure: no I/O, time comes in as `generatedAt`.
+ */
+import type { ExecutionRecord } from '../core/record.js';
+import type { CiContext } from '../action/context.js';
+import { localAttention, type AttentionItem, type OperationColumns } from './dashboard-attention.js';
+import { downsampleIndices, pointBudget } from './dashboard-downsample.js';
+import { parseTimestamp } from '../core/record.js';
+import { percentile } from '../core/stats.js';
+import { redactSecrets, sanitizeErrorText } from './redact.js';
+import { truncateText } from './sanitize.js';
+import { branchUrl, commitUrl, isSha, pullUrl, repositoryUrl, runUrl } from './dashboard-links.js';
+
+/** Rows of the recent-runs table: the newest overall, plus the newest few of every operation. */
+export const MAX_RUN_ROWS = 200;
+export const RUN_ROWS_PER_OPERATION = 5;
+/** Branches offered in the branch filter (the most-run ones). */
+export const MAX_FILTER_BRANCHES = 30;
+/** Error text and metadata are cut to these lengths before they are published. */
+export const MAX_ERROR_CHARS = 500;
+export const MAX_DETAILS_CHARS = 300;
+/** Operation names longer than this are cut for display. */
+export const MAX_NAME_CHARS = 300;
+
+const DAY_MS = 86_400_000;
+
+export interface DashboardRun {
+  /** Seconds after `t0`. */
+  t: number;
+  op: number;
+  ms: number;
+  ok: 0 | 1;
+  branch: number;
+  commit: number;
+  commitUrl: string | null;
+  branchUrl: string | null;
+  runUrl: string | null;
+  pr: number | null;
+  prUrl: string | null;
+  error: string | null;
+  details: string | null;
+}
+
+export interface DashboardModel {
+  version: 1;
+  title: string;
+  generatedAt: string;
+  /** Epoch seconds; every time in the model is seconds after it. */
+  t0: number;
+  now: number;
+  days: number;
+  /** Time-range filter choices; the last covers the whole window. */
+  ranges: Array<{ days: number; label: string }>;
+  ops: string[];
+  /** Dictionary of branch names; the first `filterBranches` are offered in the branch filter. */
+  branches: string[];
+  filterBranches: number;
+  /** Dictionary of commit shas. */
+  commits: string[];
+  /** Per operation, flat: [t, ms, ok, branch, commit, rangeMask] per point; -1 = unknown. */
+  series: number[][];
+  /**
+   * Per operation, flat: [branch (-1 = all), range, runs, failures, avg, p50, p95, lastT, lastOk]
+   * per (branch, range) with runs. Exact, computed before downsampling.
+   */
+  stats: number[][];
+  /** Newest first. */
+  runs: DashboardRun[];
+  attention: AttentionItem[];
+  totals: { records: number; skipped: number; operations: number; points: number };
+  limits: { pointsPerRange: number; runRows: number; runRowsPerOperation: number };
+}
+
+export interface DashboardModelOptions {
+  title?: string;
+  generatedAt?: Date;
+  /** Window in days, counted back from generatedAt; older records are left out. */
+  days?: number;
+  /** Replaces the built-in "needs attention" rules (e.g. with src/insight's verdicts). */
+  attention?: AttentionItem[];
+}
+
+interface RunCandidate {
+  tMs: number;
+  ms: number;
+  failed: boolean;
+  branch: number;
+  commit: number;
+  record: ExecutionRecord;
+}
+
+interface OpBuffer {
+  name: string;
+  t: number[];
+  ms: number[];
+  failed: number[];
+  branch: number[];
+  commit: number[];
+  recent: RunCandidate[];
+}
+
+function asCi(metadata: unknown): Partial<CiContext> {
+  if (typeof metadata !== 'object' || metadata === null) return {};
+  const ci = (metadata as Record<string, unknown>).ci;
+  return typeof ci === 'object' && ci !== null ? (ci as Partial<CiContext>) : {};
+}
+
+function branchOf(record: ExecutionRecord, ci: Partial<CiContext>): string | null {
+  if (typeof ci.branch === 'string' && ci.branch !== '') return ci.branch;
+  if (typeof ci.ref === 'string' && ci.ref.startsWith('refs/heads/')) return ci.ref.slice(11);
+  const b = (record.metadata as Record<string, unknown> | null)?.branch;
+  return typeof b === 'string' && b !== '' ? b : null;
+}
+
+function shaOf(record: ExecutionRecord, ci: Partial<CiContext>): string | null {
+  if (isSha(ci.sha)) return ci.sha.toLowerCase();
+  const m = record.metadata as Record<string, unknown> | null;
+  const s = m?.sha ?? m?.commit;
+  return isSha(s) ? s.toLowerCase() : null;
+}
+
+function roundMs(ms: number): number {
+  return ms < 100 ? Math.round(ms * 100) / 100 : Math.round(ms);
+}
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+function publicText(text: string, max: number): string {
+  // Redact before cutting, so a secret is never cut into an unrecognisable but leaking prefix.
+  return truncateText(redactSecrets(text), max);
+}
+
+function detailsOf(metadata: unknown): string | null {
+  if (typeof metadata !== 'object' || metadata === null) return null;
+  const rest = Object.fromEntries(Object.entries(metadata).filter(([k]) => k !== 'ci'));
+  if (Object.keys(rest).length === 0) return null;
+  let json: string;
+  try {
+    json = JSON.stringify(rest);
+  } catch {
+    return null;
+  }
+  return publicText(json, MAX_DETAILS_CHARS);
+}
+
+function lowerBound(t: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = t.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((t[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Sorted, typed columns of one operation. */
+function sortColumns(buf: OpBuffer): OperationColumns & { branch: Int32Array } {
+  const n = buf.t.length;
+  const order = Array.from({ length: n }, (_, i) => i);
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = (buf.t[i - 1] ?? 0) <= (buf.t[i] ?? 0);
+  if (!sorted) order.sort((a, b) => (buf.t[a] ?? 0) - (buf.t[b] ?? 0));
+  const pick = <A extends Float64Array | Int32Array | Uint8Array>(src: number[], out: A): A => {
+    for (let i = 0; i < n; i++) out[i] = src[order[i] ?? 0] ?? 0;
+    return out;
+  };
+  return {
+    name: buf.name,
+    t: pick(buf.t, new Float64Array(n)),
+    ms: pick(buf.ms, new Float64Array(n)),
+    failed: pick(buf.failed, new Uint8Array(n)),
+    branch: pick(buf.branch, new Int32Array(n)),
+    commit: pick(buf.commit, new Int32Array(n)),
+  };
+}
+
+/** [runs, failures, avg, p50, p95, lastT, lastOk] of the given indices (ascending by time). */
+function statsOf(col: OperationColumns, indices: ArrayLike<number>, toT: (ms: number) => number): number[] {
+  const n = indices.length;
+  const durations = new Float64Array(n);
+  let failures = 0;
+  let sum = 0;
+  for (let k = 0; k < n; k++) {
+    const i = indices[k] ?? 0;
+    const d = col.ms[i] ?? 0;
+    durations[k] = d;
+    sum += d;
+    failures += col.failed[i] ?? 0;
+  }
+  durations.sort();
+  const last = indices[n - 1] ?? 0;
+  return [
+    n,
+    failures,
+    round1(sum / n),
+    round1(percentile(durations, 50)),
+    round1(percentile(durations, 95)),
+    toT(col.t[last] ?? 0),
+    col.failed[last] === 1 ? 0 : 1,
+  ];
+}
+
+export class DashboardModelBuilder {
+  private readonly ops = new Map<string, OpBuffer>();
+  private readonly branchIds = new Map<string, number>();
+  private readonly branchNames: string[] = [];
+  private readonly branchCounts: number[] = [];
+  private readonly commitIds = new Map<string, number>();
+  private readonly commitNames: string[] = [];
+  private readonly nowMs: number;
+  private readonly startMs: number;
+  private readonly days: number;
+  private records = 0;
+  private skipped = 0;
+
+  constructor(private readonly options: DashboardModelOptions = {}) {
+    const days = options.days ?? 30;
+    if (!Number.isFinite(days) || days <= 0) {
+      throw new Error(`dashboard: days must be a positive number of days, got ${String(days)}`);
+    }
+    this.days = days;
+    this.nowMs = (options.generatedAt ?? new Date()).getTime();
+    this.startMs = this.nowMs - days * DAY_MS;
+  }
+
+  /** Epoch ms of the oldest record the window keeps. */
+  get windowStartMs(): number {
+    return this.startMs;
+  }
+
+  /** Counts records the caller could not read (e.g. bad lines), for the page's footer. */
+  skip(count = 1): void {
+    this.skipped += count;
+  }
+
+  add(record: ExecutionRecord): void {
+    const tMs = parseTimestamp(record?.started_at);
+    const ms = Number(record?.duration_ms);
+    if (typeof record?.name !== 'string' || !Number.isFinite(tMs) || !Number.isFinite(ms) || ms < 0) {
+      this.skipped += 1;
+      return;
+    }
+    if (tMs < this.startMs) return;
+    this.records += 1;
+    let op = this.ops.get(record.name);
+    if (op === undefined) {
+      op = { name: record.name, t: [], ms: [], failed: [], branch: [], commit: [], recent: [] };
+      this.ops.set(record.name, op);
+    }
+    const ci = asCi(record.metadata);
+    const branch = this.intern(branchOf(record, ci), this.branchIds, this.branchNames);
+    if (branch >= 0) this.branchCounts[branch] = (this.branchCounts[branch] ?? 0) + 1;
+    const commit = this.intern(shaOf(record, ci), this.commitIds, this.commitNames);
+    const failed = record.status === 'failed';
+    op.t.push(tMs);
+    op.ms.push(ms);
+    op.failed.push(failed ? 1 : 0);
+    op.branch.push(branch);
+    op.commit.push(commit);
+    // Keep only the newest candidates for the runs table; trimmed in batches to stay O(n).
+    op.recent.push({ tMs, ms, failed, branch, commit, record });
+    if (op.recent.length >= 2 * MAX_RUN_ROWS) {
+      op.recent.sort((a, b) => b.tMs - a.tMs);
+      op.recent.length = MAX_RUN_ROWS;
+    }
+  }
+
+  private intern(value: string | null, ids: Map<string, number>, names: string[]): number {
+    if (value === null) return -1;
+    let id = ids.get(value);
+    if (id === undefined) {
+      id = names.length;
+      ids.set(value, id);
+      names.push(value);
+    }
+    return id;
+  }
+
+  build(): DashboardModel {
+    const opBuffers = [...this.ops.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const columns = opBuffers.map(sortColumns);
+    const budget = pointBudget(columns.length);
+
+    let minMs = this.nowMs;
+    for (const col of columns) if (col.t.length > 0) minMs = Math.min(minMs, col.t[0] ?? minMs);
+    const t0 = Math.floor(minMs / 1000);
+    const toT = (ms: number): number => Math.round(ms / 1000 - t0);
+
+    const ranges = [7, 30, 90]
+      .filter((d) => d < this.days)
+      .map((d) => ({ days: d, label: `${d} days` }));
+    ranges.push({ days: this.days, label: `All (${this.days} days)` });
+
+    // Branch dictionary: the most-run branches first (those are the filter's choices).
+    const byCount = this.branchNames
+      .map((_, id) => id)
+      .sort((a, b) => (this.branchCounts[b] ?? 0) - (this.branchCounts[a] ?? 0));
+    const filterBranches = Math.min(MAX_FILTER_BRANCHES, byCount.length);
+    const branchOut: string[] = [];
+    const branchMap = new Map<number, number>();
+    const mapBranch = (id: number): number => {
+      if (id < 0) return -1;
+      let out = branchMap.get(id);
+      if (out === undefined) {
+        out = branchOut.length;
+        branchMap.set(id, out);
+        branchOut.push(this.branchNames[id] ?? '');
+      }
+      return out;
+    };
+    for (let k = 0; k < filterBranches; k++) mapBranch(byCount[k] ?? -1);
+    const commitOut: string[] = [];
+    const commitMap = new Map<number, number>();
+    const mapCommit = (id: number): number => {
+      if (id < 0) return -1;
+      let out = commitMap.get(id);
+      if (out === undefined) {
+        out = commitOut.length;
+        commitMap.set(id, out);
+        commitOut.push(this.commitNames[id] ?? '');
+      }
+      return out;
+    };
+
+    const series: number[][] = [];
+    const stats: number[][] = [];
+    let points = 0;
+    for (const col of columns) {
+      const n = col.t.length;
+      const mask = new Uint8Array(n);
+      const opStats: number[] = [];
+      ranges.forEach((range, r) => {
+        const lo = lowerBound(col.t, this.nowMs - range.days * DAY_MS);
+        if (lo >= n) return;
+        for (const i of downsampleIndices(col.t, col.ms, col.failed, lo, n, budget)) {
+          mask[i] = (mask[i] ?? 0) | (1 << r);
+        }
+        const all = Uint32Array.from({ length: n - lo }, (_, k) => lo + k);
+        opStats.push(-1, r, ...statsOf(col, all, toT));
+        const perBranch = new Map<number, number[]>();
+        for (let i = lo; i < n; i++) {
+          const b = mapBranch(col.branch[i] ?? -1);
+          if (b < 0 || b >= filterBranches) continue;
+          let list = perBranch.get(b);
+          if (list === undefined) perBranch.set(b, (list = []));
+          list.push(i);
+        }
+        for (const [b, list] of [...perBranch].sort((x, y) => x[0] - y[0])) {
+          opStats.push(b, r, ...statsOf(col, list, toT));
+        }
+      });
+      const flat: number[] = [];
+      for (let i = 0; i < n; i++) {
+        if (mask[i] === 0) continue;
+        flat.push(
+          toT(col.t[i] ?? 0),
+          roundMs(col.ms[i] ?? 0),
+          col.failed[i] === 1 ? 0 : 1,
+          mapBranch(col.branch[i] ?? -1),
+          mapCommit(col.commit[i] ?? -1),
+          mask[i] ?? 0,
+        );
+        points += 1;
+      }
+      series.push(flat);
+      stats.push(opStats);
+    }
+
+    const runs = this.recentRuns(opBuffers, toT, mapBranch, mapCommit);
+    const attention = this.options.attention ?? localAttention(columns, this.commitNames, this.nowMs);
+
+    return {
+      version: 1,
+      title: this.options.title ?? 'dev-metrics dashboard',
+      generatedAt: new Date(this.nowMs).toISOString(),
+      t0,
+      now: toT(this.nowMs),
+      days: this.days,
+      ranges,
+      ops: columns.map((c) => truncateText(c.name, MAX_NAME_CHARS)),
+      branches: branchOut,
+      filterBranches,
+      commits: commitOut,
+      series,
+      stats,
+      runs,
+      attention: attention.map((a) => ({ ...a, name: truncateText(a.name, MAX_NAME_CHARS) })),
+      totals: { records: this.records, skipped: this.skipped, operations: columns.length, points },
+      limits: {
+        pointsPerRange: budget,
+        runRows: MAX_RUN_ROWS,
+        runRowsPerOperation: RUN_ROWS_PER_OPERATION,
+      },
+    };
+  }
+
+  private recentRuns(
+    opBuffers: OpBuffer[],
+    toT: (ms: number) => number,
+    mapBranch: (id: number) => number,
+    mapCommit: (id: number) => number,
+  ): DashboardRun[] {
+    // The newest rows overall, plus the newest few of every operation (rare ones stay visible).
+    const rows = new Map<RunCandidate, number>();
+    const newest: Array<[RunCandidate, number]> = [];
+    opBuffers.forEach((buf, op) => {
+      const recent = [...buf.recent].sort((a, b) => b.tMs - a.tMs).slice(0, MAX_RUN_ROWS);
+      recent.forEach((c, k) => {
+        newest.push([c, op]);
+        if (k < RUN_ROWS_PER_OPERATION) rows.set(c, op);
+      });
+    });
+    newest.sort((a, b) => b[0].tMs - a[0].tMs);
+    for (const [c, op] of newest.slice(0, MAX_RUN_ROWS)) rows.set(c, op);
+    return [...rows]
+      .sort((a, b) => b[0].tMs - a[0].tMs)
+      .map(([c, op]) => {
+        const ci = asCi(c.record.metadata);
+        const repo = repositoryUrl(ci.server_url, ci.repository);
+        const branchName = c.branch >= 0 ? this.branchNames[c.branch] : undefined;
+        const error = typeof c.record.error === 'string' && c.record.error !== '' ? c.record.error : null;
+        const pr = typeof ci.pr_number === 'number' && Number.isInteger(ci.pr_number) ? ci.pr_number : null;
+        return {
+          t: toT(c.tMs),
+          op,
+          ms: roundMs(c.ms),
+          ok: c.failed ? 0 : 1,
+          branch: mapBranch(c.branch),
+          commit: mapCommit(c.commit),
+          commitUrl: commitUrl(repo, c.commit >= 0 ? this.commitNames[c.commit] : null),
+          branchUrl: branchUrl(repo, branchName),
+          runUrl: runUrl(repo, ci.run_id),
+          pr,
+          prUrl: pullUrl(repo, pr),
+          error: error === null ? null : sanitizeErrorText(error, MAX_ERROR_CHARS),
+          details: detailsOf(c.record.metadata),
+        };
+      });
+  }
+}
+
+/** The model of a whole history in one call (pure). */
+export function buildDashboardModel(
+  records: Iterable<ExecutionRecord>,
+  options: DashboardModelOptions = {},
+): DashboardModel {
+  const builder = new DashboardModelBuilder(options);
+  for (const record of records) builder.add(record);
+  return builder.build();
+}

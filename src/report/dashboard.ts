@@ -1,0 +1,186 @@
+/**
+ * The self-contained HTML dashboard: one file, no network (CSS, script and chart drawing inline),
+ * opened offline or uploaded as an artifact. Data goes in as inert JSON and reaches the page only
+ * through textContent/setAttribute; a hash-based Content-Security-Policy lets exactly our one
+ * script run, so nothing in a history (names, metadata, error text) can execute.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ExecutionRecord } from '../core/record.js';
+import { DevMetricsError } from '../core/errors.js';
+import { scanRecords } from '../core/store.js';
+import type { AttentionItem } from '../insight/types.js';
+import { DASHBOARD_CLIENT_JS } from './dashboard-client.js';
+import { DASHBOARD_CSS } from './dashboard-css.js';
+import {
+  DashboardModelBuilder,
+  buildDashboardModel,
+  type DashboardModel,
+  type DashboardModelOptions,
+} from './dashboard-model.js';
+import { escapeHtml } from './sanitize.js';
+
+export type { DashboardModel, DashboardRun } from './dashboard-model.js';
+export { buildDashboardModel, DashboardModelBuilder } from './dashboard-model.js';
+export { MAX_POINTS_PER_RANGE, pointBudget } from './dashboard-downsample.js';
+
+export interface RenderDashboardOptions {
+  title?: string;
+  /** The "now" of the page: time ranges count back from it. Default: the current time. */
+  generatedAt?: Date;
+  /** Window in days (default 30); older records are left out. Ignored for a ready model. */
+  days?: number;
+  /** Items for the "needs attention" panel; default: the built-in rules. */
+  attention?: AttentionItem[];
+}
+
+export interface GenerateDashboardOptions extends RenderDashboardOptions {
+  /** Default: `<metricsDir>/dashboard.html`. */
+  outputFile?: string;
+  /** Default: `.metrics`. */
+  metricsDir?: string;
+  /** Gets the one-line note about skipped bad lines; default console.warn, null for silence. */
+  onWarning?: ((message: string) => void) | null;
+}
+
+export interface GenerateDashboardResult {
+  outputFile: string;
+  operations: number;
+  records: number;
+  bytes: number;
+}
+
+function sha256Base64(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64');
+}
+
+/**
+ * JSON that is inert inside <script type="application/json">: `<`, `>` and `&` become \u003c etc.
+ * so no `</script>` or `<!--` can appear; U+2028/9 are escaped for old parsers.
+ */
+export function embedJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => {
+    return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** The page's Content-Security-Policy: only our inline script and stylesheet, by hash. */
+export function contentSecurityPolicy(script: string, css: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'sha256-${sha256Base64(script)}'`,
+    `style-src 'sha256-${sha256Base64(css)}'`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+function isModel(input: unknown): input is DashboardModel {
+  return (
+    typeof input === 'object' &&
+    input !== null &&
+    (input as Partial<DashboardModel>).version === 1 &&
+    Array.isArray((input as Partial<DashboardModel>).series)
+  );
+}
+
+/** The complete HTML page for a history (records) or a ready model. Pure. */
+export function renderDashboard(
+  input: Iterable<ExecutionRecord> | DashboardModel,
+  options: RenderDashboardOptions = {},
+): string {
+  const model = isModel(input) ? input : buildDashboardModel(input, options);
+  return renderModel(model);
+}
+
+function renderModel(model: DashboardModel): string {
+  const title = escapeHtml(model.title);
+  const csp = contentSecurityPolicy(DASHBOARD_CLIENT_JS, DASHBOARD_CSS);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="dev-metrics">
+<title>${title}</title>
+<link rel="icon" href="data:,">
+<style>${DASHBOARD_CSS}</style>
+</head>
+<body>
+<main>
+<header class="top"><h1 id="title">${title}</h1><span class="sub" id="subtitle"></span></header>
+<noscript><p>This dashboard draws its tables and charts with JavaScript; allow scripts for this file to see them.</p></noscript>
+<nav class="filters" aria-label="Filters">
+<label>Operation <select id="f-op"></select></label>
+<label>Branch <select id="f-branch"></select></label>
+<label>Time range <select id="f-range"></select></label>
+<span class="count" id="f-count"></span>
+</nav>
+<section class="card" id="attention"><h2>Needs attention <span class="hint">slower, flaky or failing operations over the whole window</span></h2><div id="attention-body"></div></section>
+<section class="card" id="overview"><h2>Operations</h2>
+<div class="table-wrap"><table>
+<thead><tr><th>Operation</th><th class="num">Runs</th><th class="num">Success</th><th class="num">Avg</th><th class="num">p50</th><th class="num">p95</th><th>Trend</th><th>Last run</th></tr></thead>
+<tbody id="overview-rows"></tbody>
+</table></div>
+<p class="empty" id="overview-empty" hidden>No runs in this selection.</p>
+</section>
+<section class="card" id="charts"><h2>Duration over time <span class="hint">failed runs in red · dashed line: median · hover a chart for details</span></h2><div class="charts" id="charts-body"></div></section>
+<section class="card" id="runs"><h2>Recent runs <span class="hint" id="runs-hint"></span></h2>
+<div class="table-wrap"><table>
+<thead><tr><th>When</th><th>Operation</th><th class="num">Duration</th><th>Status</th><th>Branch</th><th>Commit</th><th>Error / details</th></tr></thead>
+<tbody id="runs-rows"></tbody>
+</table></div>
+<p class="empty" id="runs-empty" hidden>No runs in this selection.</p>
+<button type="button" class="more" id="runs-more" hidden>Show more</button>
+</section>
+<footer><p id="foot"></p></footer>
+</main>
+<script type="application/json" id="data">${embedJson(model)}</script>
+<script>${DASHBOARD_CLIENT_JS}</script>
+</body>
+</html>
+`;
+}
+
+/**
+ * Reads the last `days` days of `metricsDir` (streaming), writes the dashboard to `outputFile`
+ * (creating its directory; written whole or not at all) and says what it wrote.
+ */
+export async function generateDashboard(
+  options: GenerateDashboardOptions = {},
+): Promise<GenerateDashboardResult> {
+  const metricsDir = options.metricsDir ?? '.metrics';
+  const outputFile = options.outputFile ?? path.join(metricsDir, 'dashboard.html');
+  const days = options.days ?? 30;
+  if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0) {
+    throw new DevMetricsError(
+      `generateDashboard: days must be a positive number, got ${String(days)}; e.g. days: 30`,
+    );
+  }
+  const modelOptions: DashboardModelOptions = { ...options, days };
+  const builder = new DashboardModelBuilder(modelOptions);
+  const report = await scanRecords(
+    metricsDir,
+    { since: builder.windowStartMs, ...(options.onWarning !== undefined ? { onWarning: options.onWarning } : {}) },
+    (record) => {
+      builder.add(record);
+    },
+  );
+  builder.skip(report.skippedLines);
+  const model = builder.build();
+  const html = renderModel(model);
+  await mkdir(path.dirname(path.resolve(outputFile)), { recursive: true });
+  const temp = `${outputFile}.${process.pid}.tmp`;
+  await writeFile(temp, html, 'utf8');
+  await rename(temp, outputFile);
+  return {
+    outputFile,
+    operations: model.totals.operations,
+    records: model.totals.records,
+    bytes: Buffer.byteLength(html, 'utf8'),
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * Redaction of secret-shaped text and truncation of error output, applied to anything a command
+ * printed before it is published (job summary, PR comment, dashboard). Redaction is best effort
+ * by shape; the action also passes its known secret values (e.g. the token) as `extraSecrets`.
+ */
+
+/** What a secret is replaced by. */
+export const REDACTED = '***';
+
+type Rule = { pattern: RegExp; replace: string | ((match: string, ...groups: string[]) => string) };
+
+/**
+ * Order matters: whole blocks first (a private key contains base64 that later rules would only
+ * partly catch), then assignments and headers that name what follows, then bare token shapes.
+ * Every pattern stays linear on hostile input (megabytes of one character class): repetitions
+ * that could rescan from many start positions are bounded.
+ */
+const RULES: readonly Rule[] = [
+  // PEM private keys, including a block cut off before its END line.
+  {
+    pattern:
+      /-----BEGIN ([A-Z0-9 ]*)PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g,
+    replace: (_m, kind) =>
+      `-----BEGIN ${kind}PRIVATE KEY----- ${REDACTED} -----END ${kind}PRIVATE KEY-----`,
+  },
+  // URLs with credentials: scheme://user:password@host (the user stays, it helps debugging).
+  {
+    pattern: /\b([a-z][a-z0-9+.-]{1,20}:\/\/)([^\s:/?#@'"]+):([^\s/?#@'"]+)@/gi,
+    replace: (_m, scheme, user) => `${scheme}${user}:${REDACTED}@`,
+  },
+  // HTTP Authorization headers: keep the scheme word, drop the credentials.
+  {
+    pattern: /\b(authorization["']?\s*[:=]\s*["']?)(?:(bearer|basic|token|digest)\s+)?[^\s"',;]+/gi,
+    replace: (_m, head, scheme) => `${head}${scheme ? `${scheme} ` : ''}${REDACTED}`,
+  },
+  // `Bearer xxx` anywhere (curl -H, logs).
+  {
+    pattern: /\b(bearer)\s+[A-Za-z0-9\-._~+/]{8,}=*/gi,
+    replace: (_m, scheme) => `${scheme} ${REDACTED}`,
+  },
+  // `token xxx` as GitHub's API accepts it; the value must look like a credential (has a digit
+  // and 16+ characters) so prose such as "token expired" is left alone.
+  {
+    pattern: /\b(token)(\s+)(?=[A-Za-z0-9\-._~+/]*\d)[A-Za-z0-9\-._~+/]{16,}=*/gi,
+    replace: (_m, word, space) => `${word}${space}${REDACTED}`,
+  },
+  // key=value / key: value / "key": "value" where the key names a secret.
+  {
+    pattern:
+      /\b([\w.-]{0,40}?(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|client[_-]?secret|private[_-]?key|token)[\w.-]{0,40})(["']?\s*[:=]\s*)(["']?)(?!\*\*\*)[^\s"',;&]+/gi,
+    replace: (_m, key, sep, quote) => `${key}${sep}${quote}${REDACTED}`,
+  },
+  // GitHub tokens: classic (ghp_/gho_/ghu_/ghs_/ghr_) and fine-grained (github_pat_).
+  { pattern: /\bgh[pousr]_[A-Za-z0-9]{20,255}\b/g, replace: REDACTED },
+  { pattern: /\bgithub_pat_[A-Za-z0-9_]{20,255}\b/g, replace: REDACTED },
+  // AWS access key ids.
+  { pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g, replace: REDACTED },
+  // JSON Web Tokens: header.payload.signature, header and payload base64url JSON ("eyJ").
+  { pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, replace: REDACTED },
+  // A few other common token shapes: npm, Slack, GitLab, Google API keys.
+  { pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, replace: REDACTED },
+  { pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, replace: REDACTED },
+  { pattern: /\bglpat-[A-Za-z0-9_-]{20,}/g, replace: REDACTED },
+  { pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, replace: REDACTED },
+];
+
+/**
+ * Replaces secret-shaped substrings with "***": GitHub tokens, Bearer/token auth values,
+ * Authorization headers, AWS access key ids and secret-key assignments, URL passwords,
+ * password=/secret=/api_key=/token= assignments, PEM private keys, JWTs, and any literal value
+ * in `extraSecrets` (values shorter than 4 characters are ignored: they would mangle the text).
+ */
+export function redactSecrets(text: string, extraSecrets: readonly string[] = []): string {
+  let out = text;
+  // Known values first and longest first, so a secret containing another is replaced whole.
+  const literals = [...new Set(extraSecrets)].filter((s) => s.length >= 4);
+  literals.sort((a, b) => b.length - a.length);
+  for (const secret of literals) out = out.split(secret).join(REDACTED);
+  out = redactOrphanKeyTails(out);
+  for (const rule of RULES) {
+    out = out.replace(rule.pattern, rule.replace as (match: string, ...groups: string[]) => string);
+  }
+  return out;
+}
+
+/**
+ * The tail of a key block whose BEGIN line is not in the text (output cut before it reached
+ * us): the base64 lines right above each END line. Found from the END line backwards, since a
+ * regex anchored on base64 lines would rescan every line of a large base64 dump.
+ */
+function redactOrphanKeyTails(text: string): string {
+  const end = /^-----END ([A-Z0-9 ]*)PRIVATE KEY-----/gm;
+  let out = '';
+  let last = 0;
+  for (let m = end.exec(text); m !== null; m = end.exec(text)) {
+    let start = m.index;
+    for (;;) {
+      const prevEnd = start - 1; // the newline before the current line
+      if (prevEnd < last) break;
+      const prevStart = text.lastIndexOf('\n', prevEnd - 1) + 1;
+      const line = text.slice(prevStart, prevEnd).replace(/\r$/, '');
+      if (!/^[A-Za-z0-9+/=]{16,}$/.test(line) || prevStart < last) break;
+      start = prevStart;
+    }
+    if (start < m.index) {
+      out += `${text.slice(last, start)}${REDACTED}\n`;
+      last = m.index;
+    }
+  }
+  return out + text.slice(last);
+}
+
+/**
+ * Keeps the END of `text` (the last lines of a failing command say what went wrong), within
+ * `maxChars` in total, behind a first line "… (N characters omitted)". The cut is moved to a
+ * line start when one is near, and never splits a surrogate pair. `omittedBefore` counts
+ * characters already dropped from the front by the caller.
+ */
+export function truncateError(text: string, maxChars: number, omittedBefore = 0): string {
+  if (text.length <= maxChars && omittedBefore === 0) return text;
+  // The marker's width depends on N; reserve for the longest N possible.
+  const reserve = `… (${text.length + omittedBefore} characters omitted)\n`.length;
+  const budget = Math.max(0, maxChars - reserve);
+  let start = Math.max(0, text.length - budget);
+  const newline = text.indexOf('\n', start);
+  if (newline !== -1 && newline + 1 < text.length && newline - start < budget / 5) {
+    start = newline + 1;
+  }
+  if (start > 0 && start < text.length && isLowSurrogate(text.charCodeAt(start))) start += 1;
+  return `… (${start + omittedBefore} characters omitted)\n${text.slice(start)}`;
+}
+
+/**
+ * Redacts, then keeps the end: the order keeps a key block's END line from surviving its BEGIN.
+ * Only a window of the text's end is redacted (the regexes cost time on megabytes of output);
+ * the window starts at a line start far before anything kept, so no secret cut by the window
+ * edge can reach the result.
+ */
+export function sanitizeErrorText(
+  text: string,
+  maxChars: number,
+  extraSecrets: readonly string[] = [],
+): string {
+  let start = Math.max(0, text.length - Math.max(maxChars * 2, maxChars + 65_536));
+  if (start > 0) {
+    const newline = text.indexOf('\n', start);
+    start = newline === -1 ? start : newline + 1;
+  }
+  return truncateError(redactSecrets(text.slice(start), extraSecrets), maxChars, start);
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}

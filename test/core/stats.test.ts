@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import type { ExecutionRecord } from '../../src/core/record.js';
+import {
+  SummaryAccumulator,
+  mean,
+  median,
+  percentile,
+  round2,
+  stddev,
+  summarize,
+} from '../../src/core/stats.js';
+
+function rec(
+  name: string,
+  duration_ms: number,
+  status: 'success' | 'failed',
+  started_at: string,
+): ExecutionRecord {
+  return { name, started_at, ended_at: started_at, duration_ms, status, metadata: {}, error: null };
+}
+
+describe('helpers', () => {
+  it('percentile interpolates linearly between closest ranks (numpy "linear")', () => {
+    const ten = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    // numpy.percentile(range(1, 11), [0, 50, 90, 95, 99, 100]) = 1, 5.5, 9.1, 9.55, 9.91, 10
+    expect(percentile(ten, 0)).toBe(1);
+    expect(percentile(ten, 50)).toBe(5.5);
+    expect(percentile(ten, 90)).toBeCloseTo(9.1, 12);
+    expect(percentile(ten, 95)).toBeCloseTo(9.55, 12);
+    expect(percentile(ten, 99)).toBeCloseTo(9.91, 12);
+    expect(percentile(ten, 100)).toBe(10);
+    // numpy.percentile([15, 20, 35, 40, 50], 40) = 29.0
+    expect(percentile([15, 20, 35, 40, 50], 40)).toBeCloseTo(29, 12);
+    expect(percentile([42], 99)).toBe(42);
+    expect(percentile([], 50)).toBeNaN();
+    expect(() => percentile([1], 101)).toThrow(RangeError);
+    expect(() => percentile([1], NaN)).toThrow(RangeError);
+  });
+
+  it('median sorts a copy and averages the middle pair', () => {
+    const values = [9, 1, 5, 3];
+    expect(median(values)).toBe(4);
+    expect(values).toEqual([9, 1, 5, 3]);
+    expect(median([7, 1, 3])).toBe(3);
+    expect(median([])).toBeNaN();
+  });
+
+  it('mean and sample stddev (n − 1)', () => {
+    const values = [2, 4, 4, 4, 5, 5, 7, 9];
+    expect(mean(values)).toBe(5);
+    // Σ(x − 5)² = 32; sample variance 32 / 7 (population would be 32 / 8 = 4, stddev 2).
+    expect(stddev(values)).toBeCloseTo(Math.sqrt(32 / 7), 12);
+    expect(stddev([3])).toBe(0);
+    expect(stddev([])).toBeNaN();
+    expect(mean([])).toBeNaN();
+  });
+
+  it('round2 rounds like Python round(x, 2)', () => {
+    expect(round2(33.333333)).toBe(33.33);
+    expect(round2(66.666666)).toBe(66.67);
+    expect(round2(0.125)).toBe(0.12); // exact tie: to even
+    expect(round2(0.375)).toBe(0.38);
+    expect(round2(-0.125)).toBe(-0.12);
+    expect(round2(2.675)).toBe(2.67); // 2.675 is 2.67499999… in binary
+    expect(round2(1.005)).toBe(1);
+    expect(round2(250)).toBe(250);
+    expect(round2(NaN)).toBeNaN();
+  });
+});
+
+describe('summarize', () => {
+  const records = [
+    rec('build', 300, 'failed', '2025-10-19T09:00:00'),
+    rec('build', 100, 'success', '2025-10-18T09:00:00'),
+    rec('lint', 2, 'failed', '2025-10-18T10:00:00'),
+    rec('build', 400, 'success', '2025-10-20T08:00:00.250000'),
+    rec('lint', 1, 'success', '2025-10-19T10:00:00'),
+    rec('build', 200, 'success', '2025-10-17T09:00:00'),
+    rec('lint', 4, 'failed', '2025-10-17T10:00:00'),
+  ];
+
+  it('matches hand-computed values', () => {
+    const summary = summarize(records);
+    expect(Object.keys(summary)).toEqual(['build', 'lint']); // first-seen order
+    expect(summary.build).toEqual({
+      name: 'build',
+      total_executions: 4,
+      successes: 3,
+      failures: 1,
+      success_rate: 75,
+      avg_duration_ms: 250,
+      min_duration_ms: 100,
+      max_duration_ms: 400,
+      p50_duration_ms: 250, // rank 1.5 between 200 and 300
+      p90_duration_ms: 370, // rank 2.7: 300 + 0.7 × 100
+      p95_duration_ms: 385,
+      p99_duration_ms: 397,
+      stddev_duration_ms: 129.1, // √(50000 / 3) = 129.0994…
+      last_status: 'success',
+      last_run_at: '2025-10-20T08:00:00.250000',
+    });
+    expect(summary.lint).toEqual({
+      name: 'lint',
+      total_executions: 3,
+      successes: 1,
+      failures: 2,
+      success_rate: 33.33,
+      avg_duration_ms: 2.33, // 7 / 3
+      min_duration_ms: 1,
+      max_duration_ms: 4,
+      p50_duration_ms: 2,
+      p90_duration_ms: 3.6, // rank 1.8: 2 + 0.8 × 2
+      p95_duration_ms: 3.8,
+      p99_duration_ms: 3.96,
+      stddev_duration_ms: 1.53, // √((16 + 1 + 25) / 9 / 2) = 1.5275…
+      last_status: 'success',
+      last_run_at: '2025-10-19T10:00:00',
+    });
+  });
+
+  it('compares last_run_at by instant, not text, and lets the later record win a tie', () => {
+    const summary = summarize([
+      rec('x', 1, 'success', '2025-10-20T10:00:00Z'),
+      rec('x', 1, 'failed', '2025-10-20T11:30:00+02:00'), // 09:30 UTC: older
+      rec('x', 1, 'failed', '2025-10-20T10:00:00'), // same instant as the first: later wins
+    ]);
+    expect(summary.x?.last_status).toBe('failed');
+    expect(summary.x?.last_run_at).toBe('2025-10-20T10:00:00');
+  });
+
+  it('gives one-record operations zero stddev and equal percentiles', () => {
+    const s = summarize([rec('one', 50.5, 'failed', '2025-10-20T10:00:00')]).one!;
+    expect([s.min_duration_ms, s.max_duration_ms, s.p50_duration_ms, s.p99_duration_ms]).toEqual([
+      50.5, 50.5, 50.5, 50.5,
+    ]);
+    expect(s.stddev_duration_ms).toBe(0);
+    expect(s.success_rate).toBe(0);
+    expect(summarize([])).toEqual({});
+  });
+
+  it('streams: the accumulator grows past its first buffer and matches a direct computation', () => {
+    const acc = new SummaryAccumulator();
+    const durations: number[] = [];
+    for (let i = 0; i < 1000; i++) {
+      const d = (i * 7919) % 1009; // a permutation-ish spread of values
+      durations.push(d);
+      acc.add(rec('grow', d, i % 10 === 0 ? 'failed' : 'success', '2025-10-20T10:00:00'));
+    }
+    const sorted = [...durations].sort((a, b) => a - b);
+    const s = acc.summary().grow!;
+    expect(acc.size).toBe(1);
+    expect(s.total_executions).toBe(1000);
+    expect(s.failures).toBe(100);
+    expect(s.success_rate).toBe(90);
+    expect(s.p90_duration_ms).toBe(round2(percentile(sorted, 90)));
+    expect(s.p50_duration_ms).toBe(round2(median(durations)));
+    expect(s.stddev_duration_ms).toBe(round2(stddev(durations)));
+    expect(s.min_duration_ms).toBe(sorted[0]);
+    expect(s.max_duration_ms).toBe(sorted[999]);
+    // Still usable after summary(): more records change the result.
+    acc.add(rec('grow', 5000, 'success', '2025-10-21T10:00:00'));
+    expect(acc.summary().grow?.max_duration_ms).toBe(5000);
+    expect(acc.summary().grow?.last_run_at).toBe('2025-10-21T10:00:00');
+  });
+});

