@@ -46,3 +46,44 @@ export {
   type ReadReport,
   type WarningHandler,
 } from './core/store.js';
+
+// Insight: regression verdicts against a base branch, flakiness, what needs attention.
+export {
+  detectFlakiness,
+  detectRegression,
+  needsAttention,
+  regressionVerdicts,
+  selectBaseline,
+  selectCandidate,
+  type AttentionOptions,
+  type BaselineOptions,
+  type BaselineSelection,
+  type CandidateOptions,
+  type FlakinessOptions,
+  type RegressionOptions,
+  type RunUnderTest,
+  type VerdictOptions,
+} from './insight/index.js';
+export type {
+  AttentionItem,
+  AttentionKind,
+  FlakinessReport,
+  RegressionVerdict,
+  VerdictKind,
+} from './insight/types.js';
+
+// Reports: the HTML dashboard, and the Markdown the action publishes (usable from any CI).
+export {
+  buildDashboardModel,
+  generateDashboard,
+  renderDashboard,
+  type DashboardModel,
+  type GenerateDashboardOptions,
+  type GenerateDashboardResult,
+  type RenderDashboardOptions,
+} from './report/dashboard.js';
+export { renderStepSummary, type StepSummaryInput } from './report/summary.js';
+export { buildCommentRow, renderComment, type CommentRow } from './report/comment-body.js';
+export { trendChartUrl, type TrendPoint } from './report/charts.js';
+export { redactSecrets, sanitizeErrorText } from './report/redact.js';
+export { escapeMarkdownText } from './report/sanitize.js';

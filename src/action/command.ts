@@ -350,6 +350,7 @@ function spawnShell(
     pump(child.stdout, options.stdout ?? process.stdout, 'stdout', tail, options.onOutput);
     pump(child.stderr, options.stderr ?? process.stderr, 'stderr', tail, options.onOutput);
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) onAbort(); // aborted while the script file was being written
   });
 }
 

@@ -3,7 +3,7 @@
  * inherited, signals sent to us forwarded to it. Returns what happened; recording it is the
  * caller's job, so this module knows nothing about metrics.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
 
 export type CommandOutcome =
@@ -21,17 +21,21 @@ export function superviseCommand(
   const [command, ...args] = argv as [string, ...string[]];
   return new Promise((resolve) => {
     let interruptedBy: NodeJS.Signals | null = null;
-    const child = spawn(command, args, { stdio: options.stdio ?? 'inherit' });
+    let child: ChildProcess | null = null;
     const forward = (signal: NodeJS.Signals): void => {
       interruptedBy ??= signal;
       // Ctrl-C reaches the whole process group, so the child may get SIGINT twice; common tools
       // treat that like one. A `kill PID` aimed at us alone would otherwise never reach it.
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (child !== null && child.exitCode === null && child.signalCode === null)
+        child.kill(signal);
     };
     const stopForwarding = (): void => {
       for (const signal of FORWARDED) process.off(signal, forward);
     };
+    // Listen before spawning: under load the child can be running before spawn() returns, and a
+    // signal in that window would otherwise kill us and orphan it, unrecorded.
     for (const signal of FORWARDED) process.on(signal, forward);
+    child = spawn(command, args, { stdio: options.stdio ?? 'inherit' });
 
     child.once('error', (error: NodeJS.ErrnoException) => {
       stopForwarding();

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DevMetricsError, describe, requireNonNegativeInteger } from './errors.js';
+import { DevMetricsError, describeValue, requireNonNegativeInteger } from './errors.js';
 import {
   formatTimestamp,
   parseRecord,
@@ -67,7 +67,7 @@ interface PendingExecution {
 function requireName(name: unknown, argument: string): string {
   if (typeof name !== 'string' || name.trim().length === 0) {
     throw new DevMetricsError(
-      `${argument} must be a non-empty string, got ${describe(name)}; pass the operation's name, e.g. "unit-tests"`,
+      `${argument} must be a non-empty string, got ${describeValue(name)}; pass the operation's name, e.g. "unit-tests"`,
     );
   }
   return name;
@@ -79,7 +79,7 @@ function requireMetadata(metadata: unknown, argument: string): Record<string, un
     typeof metadata === 'object' && metadata !== null ? Object.getPrototypeOf(metadata) : undefined;
   if (proto !== Object.prototype && proto !== null) {
     throw new DevMetricsError(
-      `${argument} must be a plain object, got ${describe(metadata)}; pass e.g. { branch: "main" }`,
+      `${argument} must be a plain object, got ${describeValue(metadata)}; pass e.g. { branch: "main" }`,
     );
   }
   try {
@@ -108,7 +108,7 @@ export class DevMetricsCollector {
     const dir = options.metricsDir ?? '.metrics';
     if (typeof dir !== 'string' || dir.length === 0) {
       throw new DevMetricsError(
-        `metricsDir must be a non-empty path, got ${describe(dir)}; pass e.g. ".metrics"`,
+        `metricsDir must be a non-empty path, got ${describeValue(dir)}; pass e.g. ".metrics"`,
       );
     }
     this.metricsDir = dir;
@@ -161,19 +161,24 @@ export class DevMetricsCollector {
     const pending = typeof id === 'string' ? this.pending.get(id) : undefined;
     if (pending === undefined) {
       throw new DevMetricsError(
-        `Unknown execution id ${describe(id)}; pass the id startExecution() returned (each id ends once)`,
+        `Unknown execution id ${describeValue(id)}; pass the id startExecution() returned (each id ends once)`,
       );
     }
     const status = options.status ?? 'success';
     if (status !== 'success' && status !== 'failed') {
       throw new DevMetricsError(
-        `status must be "success" or "failed", got ${describe(status)}; fix the endExecution() call`,
+        `status must be "success" or "failed", got ${describeValue(status)}; fix the endExecution() call`,
       );
     }
     const error = options.error;
-    if (error !== undefined && error !== null && typeof error !== 'string' && !(error instanceof Error)) {
+    if (
+      error !== undefined &&
+      error !== null &&
+      typeof error !== 'string' &&
+      !(error instanceof Error)
+    ) {
       throw new DevMetricsError(
-        `error must be a string, an Error or null, got ${describe(error)}; pass the failure message`,
+        `error must be a string, an Error or null, got ${describeValue(error)}; pass the failure message`,
       );
     }
     // Whole microseconds, as the Python tool's timedelta gives.
@@ -240,7 +245,11 @@ export class DevMetricsCollector {
           // Records of day file D started before D + 2 days (one day of margin); once the
           // oldest kept record is later than that, older files cannot change the answer.
           const oldest = kept[kept.length - 1];
-          if (kept.length === limit && oldest !== undefined && file.dayMs + 2 * DAY_MS <= oldest.ms) {
+          if (
+            kept.length === limit &&
+            oldest !== undefined &&
+            file.dayMs + 2 * DAY_MS <= oldest.ms
+          ) {
             return false;
           }
         }
@@ -372,13 +381,13 @@ export function trackExecution(
   const options = fnOrOptions ?? {};
   if (typeof options !== 'object' || options === null) {
     throw new DevMetricsError(
-      `trackExecution's second argument must be a function or { metadata }, got ${describe(options)}`,
+      `trackExecution's second argument must be a function or { metadata }, got ${describeValue(options)}`,
     );
   }
   return <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) => {
     if (typeof fn !== 'function') {
       throw new DevMetricsError(
-        `trackExecution(name, options) returns a wrapper: call it with a function, got ${describe(fn)}`,
+        `trackExecution(name, options) returns a wrapper: call it with a function, got ${describeValue(fn)}`,
       );
     }
     return function tracked(this: unknown, ...args: A): R {

@@ -15,16 +15,18 @@ export class DevMetricsError extends Error {
 export function requireNonNegativeInteger(value: unknown, argument: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new DevMetricsError(
-      `${argument} must be a whole number >= 0, got ${describe(value)}; pass e.g. 7`,
+      `${argument} must be a whole number >= 0, got ${describeValue(value)}; pass e.g. 7`,
     );
   }
   return value;
 }
 
 /** A short, safe rendering of a bad argument for an error message. */
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value == null) return String(value);
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value == null)
+    return String(value);
   if (Array.isArray(value)) return 'an array';
   return `a ${typeof value}`;
 }

@@ -50,15 +50,11 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + dayOfEra - 719_468;
 }
 
-/** The n-digit decimal number at text[at..at+n), or -1 when a character is not a digit. */
-function digitsAt(text: string, at: number, n: number): number {
-  let value = 0;
-  for (let i = at; i < at + n; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+/** The 2-digit decimal number at text[at..at+2), or -1 when either character is not a digit. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at) - 48;
+  const ones = text.charCodeAt(at + 1) - 48;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 /**
@@ -90,19 +86,22 @@ export function formatTimestamp(date: Date | number): string {
  */
 export function parseTimestamp(text: string): number {
   if (typeof text !== 'string' || text.length < 19) return NaN;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  const hour = digitsAt(text, 11, 2);
-  const minute = digitsAt(text, 14, 2);
-  const second = digitsAt(text, 17, 2);
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  const year = century * 100 + yearOfCentury;
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
   if (
     text.charCodeAt(4) !== 45 || // -
     text.charCodeAt(7) !== 45 ||
     text.charCodeAt(10) !== 84 || // T
     text.charCodeAt(13) !== 58 || // :
     text.charCodeAt(16) !== 58 ||
-    year < 0 ||
+    century < 0 ||
+    yearOfCentury < 0 ||
     month < 1 ||
     month > 12 ||
     day < 1 ||
@@ -143,8 +142,8 @@ export function parseTimestamp(text: string): number {
   if (sign !== 43 /* + */ && sign !== 45 /* - */) return NaN;
   const colon = text.charCodeAt(at + 3) === 58 ? 1 : 0;
   if (at + 5 + colon !== length) return NaN;
-  const offsetHours = digitsAt(text, at + 1, 2);
-  const offsetMinutes = digitsAt(text, at + 3 + colon, 2);
+  const offsetHours = twoDigits(text, at + 1);
+  const offsetMinutes = twoDigits(text, at + 3 + colon);
   if (offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59) return NaN;
   const offsetMs = (offsetHours * 60 + offsetMinutes) * 60_000;
   // Local time = UTC + offset, so UTC = local - offset.
@@ -255,7 +254,9 @@ export function parseRecord(input: unknown): ExecutionRecord | null {
 export function serializeRecord(record: ExecutionRecord): string {
   const problem = recordProblem(record);
   if (problem !== null) {
-    throw new DevMetricsError(`Invalid execution record: ${problem}; fix the record before writing it`);
+    throw new DevMetricsError(
+      `Invalid execution record: ${problem}; fix the record before writing it`,
+    );
   }
   try {
     return JSON.stringify({

@@ -278,8 +278,9 @@ function warnOnce(dir: string, report: ReadReport, options: ReadOptions): void {
 
 /**
  * Calls visit for every valid record in the window, oldest file first (or newest first). Return
- * false from visit to stop early. Records are passed as parsed (valid, but a newer writer's extra
- * keys are still there): use normalizeRecord on any that escape. That saves an object per line. Never throws on bad files or lines; warns once at the end.
+ * false from visit to stop early. Never throws on bad files or lines; warns once at the end.
+ * Records are passed as parsed (valid, but a newer writer's extra keys are still there), which
+ * saves an object per line: use normalizeRecord on any that escape.
  */
 export async function scanRecords(
   dir: string,

@@ -2,7 +2,7 @@
  * Reading `metadata.ci` and `started_at` back from records. Histories come from older versions,
  * laptops and the Python tool, so every field is optional and checked for its type here, once.
  */
-import type { ExecutionRecord } from '../core/record.js';
+import { parseTimestamp, type ExecutionRecord } from '../core/record.js';
 
 /** The CiContext fields the detectors use (the full shape lives in src/action/context.ts). */
 export interface CiFields {
@@ -35,18 +35,9 @@ export function ciOf(record: ExecutionRecord): CiFields | undefined {
   return out;
 }
 
-const HAS_OFFSET = /(?:[zZ]|[+-]\d{2}:?\d{2})$/;
-
-/**
- * Milliseconds since the epoch of `started_at`. Timestamps without an offset are UTC (as the Python
- * tool writes them; JavaScript would otherwise read them as local time). NaN when unparseable.
- */
+/** Milliseconds since the epoch of `started_at` (no offset means UTC); NaN when unreadable. */
 export function startedAtMs(record: ExecutionRecord): number {
-  const text = String(record.started_at ?? '').trim();
-  if (text === '') return Number.NaN;
-  // Date.parse takes at most millisecond precision reliably; cut microseconds to 3 digits.
-  const trimmed = text.replace(/(\.\d{3})\d+/, '$1');
-  return Date.parse(HAS_OFFSET.test(trimmed) ? trimmed : `${trimmed}Z`);
+  return parseTimestamp(String(record.started_at ?? '').trim());
 }
 
 /** Newest first by `started_at`; records with unreadable times sort last, in input order. */

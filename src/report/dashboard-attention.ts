@@ -1,91 +1,110 @@
 /**
- * The "needs attention" panel's content. A minimal local detector set.
- * TODO(dashboard): use src/insight's needsAttention once it lands (callers can already pass its
- * items through `renderDashboard(..., { attention })`); these rules are the fallback.
- *   slower:  median of the last 7 days > 20 % above the median before (≥ 5 runs on each side);
- *            score = the change in percent, capped at 100
- *   flaky:   a commit with both a success and a failure of the operation; score = flake rate × 100
- *   failing: the operation's latest run failed; score = 50 + 5 × failures in the last 10 runs
+ * The "needs attention" panel: src/insight's needsAttention, fed from the dashboard's columns.
+ * needsAttention wants record objects; a million of them would not fit the streaming design, so
+ * this passes only the runs its rules can look at, which gives the same answer:
+ *   per operation, newest first, on the line it judges (the default branch's non-PR runs when
+ *   known): the last RUNS_KEPT runs (failing), the newest RUNS_KEPT successes of the last 7 days
+ *   and the newest 2 × RUNS_KEPT successes of the 28 days before (slower);
+ *   per operation and commit: the newest success and the newest failure (flaky).
+ * The counts are well above what needsAttention reads (10, 10 and 30 runs).
  */
-import { median } from '../core/stats.js';
+import type { ExecutionRecord } from '../core/record.js';
+import { formatTimestamp } from '../core/record.js';
+import { needsAttention } from '../insight/attention.js';
 import type { AttentionItem } from '../insight/types.js';
-import { formatDuration } from './dashboard-format.js';
 
 export type { AttentionItem, AttentionKind } from '../insight/types.js';
 
-/** One operation's runs, ascending by time (epoch ms). `commit` holds ids into `commits`. */
+/** One operation's runs, ascending by time (epoch ms); branch/commit are ids, -1 = unknown. */
 export interface OperationColumns {
   name: string;
   t: Float64Array;
   ms: Float64Array;
   failed: Uint8Array;
+  branch: Int32Array;
   commit: Int32Array;
+  /** 1 for a pull-request run. */
+  pr: Uint8Array;
 }
 
 const DAY_MS = 86_400_000;
 const RECENT_DAYS = 7;
-const SLOWER_THRESHOLD_PERCENT = 20;
-const MIN_RUNS_EACH_SIDE = 5;
+const HISTORY_DAYS = 28;
+const RUNS_KEPT = 50;
 
-function slower(op: OperationColumns, nowMs: number): AttentionItem | null {
-  const cut = nowMs - RECENT_DAYS * DAY_MS;
-  const before: number[] = [];
-  const recent: number[] = [];
-  for (let i = 0; i < op.t.length; i++) ((op.t[i] ?? 0) >= cut ? recent : before).push(op.ms[i] ?? 0);
-  if (before.length < MIN_RUNS_EACH_SIDE || recent.length < MIN_RUNS_EACH_SIDE) return null;
-  const was = median(before);
-  const now = median(recent);
-  if (was <= 0) return null;
-  const change = (now / was - 1) * 100;
-  if (change <= SLOWER_THRESHOLD_PERCENT) return null;
-  const detail = `median ${formatDuration(was)} → ${formatDuration(now)} (+${Math.round(change)} %) in the last ${RECENT_DAYS} days`;
-  return { name: op.name, kind: 'slower', detail, score: Math.min(100, Math.round(change)) };
-}
-
-function flaky(op: OperationColumns, commits: readonly string[]): AttentionItem | null {
-  const seen = new Map<number, number>();
-  for (let i = 0; i < op.t.length; i++) {
-    const c = op.commit[i] ?? -1;
-    if (c < 0) continue;
-    seen.set(c, (seen.get(c) ?? 0) | (op.failed[i] === 1 ? 2 : 1));
+/** The runs of one operation that needsAttention's rules can use, as record indices. */
+function relevantRuns(op: OperationColumns, nowMs: number, mainBranch: number | null): number[] {
+  const kept: number[] = [];
+  const recentFrom = nowMs - RECENT_DAYS * DAY_MS;
+  const historyFrom = recentFrom - HISTORY_DAYS * DAY_MS;
+  const statusSeen = new Map<number, number>(); // commit -> bits: 1 success, 2 failure
+  let last = 0;
+  let recentOk = 0;
+  let olderOk = 0;
+  for (let i = op.t.length - 1; i >= 0; i--) {
+    const t = op.t[i] ?? 0;
+    if (t > nowMs) continue;
+    const failed = op.failed[i] === 1;
+    let keep = false;
+    if (mainBranch === null || (op.branch[i] === mainBranch && op.pr[i] === 0)) {
+      if (last < RUNS_KEPT) keep = true;
+      last++;
+      if (!failed && t > recentFrom && recentOk < RUNS_KEPT) {
+        keep = true;
+        recentOk++;
+      } else if (!failed && t <= recentFrom && t > historyFrom && olderOk < 2 * RUNS_KEPT) {
+        keep = true;
+        olderOk++;
+      }
+    }
+    const commit = op.commit[i] ?? -1;
+    if (commit >= 0) {
+      const bit = failed ? 2 : 1;
+      const seen = statusSeen.get(commit) ?? 0;
+      if ((seen & bit) === 0) {
+        statusSeen.set(commit, seen | bit);
+        keep = true;
+      }
+    }
+    if (keep) kept.push(i);
   }
-  const flakyCommits = [...seen].filter(([, bits]) => bits === 3).map(([c]) => commits[c] ?? '');
-  if (flakyCommits.length === 0) return null;
-  const latest = (flakyCommits[flakyCommits.length - 1] ?? '').slice(0, 7);
-  const more = flakyCommits.length > 1 ? ` (+${flakyCommits.length - 1} more)` : '';
-  const rate = (flakyCommits.length / seen.size) * 100;
-  const shown = rate < 1 ? '<1' : String(Math.round(rate));
-  const detail = `passed and failed on the same commit ${latest}${more} (${shown} % of ${seen.size} commits)`;
-  return { name: op.name, kind: 'flaky', detail, score: Math.round(rate) };
+  return kept;
 }
 
-function failing(op: OperationColumns): AttentionItem | null {
-  const n = op.t.length;
-  if (n === 0 || op.failed[n - 1] !== 1) return null;
-  const lastN = Math.min(10, n);
-  let failures = 0;
-  for (let i = n - lastN; i < n; i++) failures += op.failed[i] ?? 0;
-  const detail = `latest run failed (${failures} of the last ${lastN} runs failed)`;
-  return { name: op.name, kind: 'failing', detail, score: 50 + 5 * failures };
-}
-
-/** Attention items, most urgent first (by score; ties: slower, flaky, failing, then by name). */
-export function localAttention(
+/** Ranked attention items (most urgent first) for the dashboard's operations. */
+export function dashboardAttention(
   ops: readonly OperationColumns[],
-  commits: readonly string[],
+  branchNames: readonly string[],
+  commitNames: readonly string[],
   nowMs: number,
+  defaultBranch: string | null,
 ): AttentionItem[] {
-  const order: Record<string, number> = { slower: 0, flaky: 1, failing: 2 };
-  const items: AttentionItem[] = [];
+  const mainBranch = defaultBranch === null ? -1 : branchNames.indexOf(defaultBranch);
+  const records: ExecutionRecord[] = [];
   for (const op of ops) {
-    for (const item of [slower(op, nowMs), flaky(op, commits), failing(op)]) {
-      if (item !== null) items.push(item);
+    for (const i of relevantRuns(op, nowMs, mainBranch >= 0 ? mainBranch : null)) {
+      const t = op.t[i] ?? 0;
+      const ms = op.ms[i] ?? 0;
+      const branch = branchNames[op.branch[i] ?? -1];
+      const sha = commitNames[op.commit[i] ?? -1];
+      const ci: Record<string, unknown> = {};
+      if (sha !== undefined) ci.sha = sha;
+      if (branch !== undefined) ci.branch = branch;
+      if (op.pr[i] === 1) ci.pr_number = 1;
+      const startedAt = formatTimestamp(t);
+      records.push({
+        name: op.name,
+        started_at: startedAt,
+        ended_at: startedAt, // not read by needsAttention; saves a format per run
+        duration_ms: ms,
+        status: op.failed[i] === 1 ? 'failed' : 'success',
+        metadata: { ci },
+        error: null,
+      });
     }
   }
-  return items.sort(
-    (a, b) =>
-      b.score - a.score ||
-      (order[a.kind] ?? 0) - (order[b.kind] ?? 0) ||
-      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
-  );
+  return needsAttention(records, {
+    now: nowMs,
+    ...(mainBranch >= 0 && defaultBranch !== null ? { defaultBranch } : {}),
+  });
 }

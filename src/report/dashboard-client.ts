@@ -241,7 +241,7 @@ export const DASHBOARD_CLIENT_JS = String.raw`(function () {
   }
 
   function sparkline(pts) {
-    var W = 120, H = 28, P = 3;
+    var W = 150, H = 28, P = 3;
     var svg = sv('svg', { 'class': 'spark', width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, 'aria-hidden': 'true' });
     if (!pts.length) return svg;
     var x0 = pts[0].t, x1 = pts[pts.length - 1].t, lo = Infinity, hi = 0;

@@ -12,7 +12,8 @@ const RUN_ID = /^\d{1,20}$/;
 export function repositoryUrl(serverUrl: unknown, repository: unknown): string | null {
   if (typeof repository !== 'string' || !REPOSITORY.test(repository)) return null;
   if (repository.split('/').some((part) => part === '.' || part === '..')) return null;
-  const server = typeof serverUrl === 'string' && serverUrl !== '' ? serverUrl : 'https://github.com';
+  const server =
+    typeof serverUrl === 'string' && serverUrl !== '' ? serverUrl : 'https://github.com';
   let url: URL;
   try {
     url = new URL(server);
@@ -46,7 +47,10 @@ export function runUrl(repoUrl: string | null, runId: unknown): string | null {
 }
 
 export function pullUrl(repoUrl: string | null, prNumber: unknown): string | null {
-  return repoUrl !== null && typeof prNumber === 'number' && Number.isInteger(prNumber) && prNumber > 0
+  return repoUrl !== null &&
+    typeof prNumber === 'number' &&
+    Number.isInteger(prNumber) &&
+    prNumber > 0
     ? `${repoUrl}/pull/${prNumber}`
     : null;
 }

@@ -6,7 +6,11 @@
  */
 import type { ExecutionRecord } from '../core/record.js';
 import type { CiContext } from '../action/context.js';
-import { localAttention, type AttentionItem, type OperationColumns } from './dashboard-attention.js';
+import {
+  dashboardAttention,
+  type AttentionItem,
+  type OperationColumns,
+} from './dashboard-attention.js';
 import { downsampleIndices, pointBudget } from './dashboard-downsample.js';
 import { parseTimestamp } from '../core/record.js';
 import { percentile } from '../core/stats.js';
@@ -79,8 +83,10 @@ export interface DashboardModelOptions {
   generatedAt?: Date;
   /** Window in days, counted back from generatedAt; older records are left out. */
   days?: number;
-  /** Replaces the built-in "needs attention" rules (e.g. with src/insight's verdicts). */
+  /** Items for the "needs attention" panel; default: src/insight's needsAttention over the window. */
   attention?: AttentionItem[];
+  /** The branch needsAttention judges "slower"/"failing" on; default: the records' ci.default_branch. */
+  defaultBranch?: string;
 }
 
 interface RunCandidate {
@@ -99,6 +105,7 @@ interface OpBuffer {
   failed: number[];
   branch: number[];
   commit: number[];
+  pr: number[];
   recent: RunCandidate[];
 }
 
@@ -160,7 +167,7 @@ function lowerBound(t: Float64Array, value: number): number {
 }
 
 /** Sorted, typed columns of one operation. */
-function sortColumns(buf: OpBuffer): OperationColumns & { branch: Int32Array } {
+function sortColumns(buf: OpBuffer): OperationColumns {
   const n = buf.t.length;
   const order = Array.from({ length: n }, (_, i) => i);
   let sorted = true;
@@ -177,11 +184,16 @@ function sortColumns(buf: OpBuffer): OperationColumns & { branch: Int32Array } {
     failed: pick(buf.failed, new Uint8Array(n)),
     branch: pick(buf.branch, new Int32Array(n)),
     commit: pick(buf.commit, new Int32Array(n)),
+    pr: pick(buf.pr, new Uint8Array(n)),
   };
 }
 
 /** [runs, failures, avg, p50, p95, lastT, lastOk] of the given indices (ascending by time). */
-function statsOf(col: OperationColumns, indices: ArrayLike<number>, toT: (ms: number) => number): number[] {
+function statsOf(
+  col: OperationColumns,
+  indices: ArrayLike<number>,
+  toT: (ms: number) => number,
+): number[] {
   const n = indices.length;
   const durations = new Float64Array(n);
   let failures = 0;
@@ -213,6 +225,7 @@ export class DashboardModelBuilder {
   private readonly branchCounts: number[] = [];
   private readonly commitIds = new Map<string, number>();
   private readonly commitNames: string[] = [];
+  private readonly defaultBranches = new Map<string, number>();
   private readonly nowMs: number;
   private readonly startMs: number;
   private readonly days: number;
@@ -242,7 +255,12 @@ export class DashboardModelBuilder {
   add(record: ExecutionRecord): void {
     const tMs = parseTimestamp(record?.started_at);
     const ms = Number(record?.duration_ms);
-    if (typeof record?.name !== 'string' || !Number.isFinite(tMs) || !Number.isFinite(ms) || ms < 0) {
+    if (
+      typeof record?.name !== 'string' ||
+      !Number.isFinite(tMs) ||
+      !Number.isFinite(ms) ||
+      ms < 0
+    ) {
       this.skipped += 1;
       return;
     }
@@ -250,7 +268,16 @@ export class DashboardModelBuilder {
     this.records += 1;
     let op = this.ops.get(record.name);
     if (op === undefined) {
-      op = { name: record.name, t: [], ms: [], failed: [], branch: [], commit: [], recent: [] };
+      op = {
+        name: record.name,
+        t: [],
+        ms: [],
+        failed: [],
+        branch: [],
+        commit: [],
+        pr: [],
+        recent: [],
+      };
       this.ops.set(record.name, op);
     }
     const ci = asCi(record.metadata);
@@ -263,12 +290,28 @@ export class DashboardModelBuilder {
     op.failed.push(failed ? 1 : 0);
     op.branch.push(branch);
     op.commit.push(commit);
+    op.pr.push(typeof ci.pr_number === 'number' ? 1 : 0);
+    if (typeof ci.default_branch === 'string' && ci.default_branch !== '') {
+      this.defaultBranches.set(
+        ci.default_branch,
+        (this.defaultBranches.get(ci.default_branch) ?? 0) + 1,
+      );
+    }
     // Keep only the newest candidates for the runs table; trimmed in batches to stay O(n).
     op.recent.push({ tMs, ms, failed, branch, commit, record });
     if (op.recent.length >= 2 * MAX_RUN_ROWS) {
       op.recent.sort((a, b) => b.tMs - a.tMs);
       op.recent.length = MAX_RUN_ROWS;
     }
+  }
+
+  /** The option, else the ci.default_branch most records name, else null. */
+  private defaultBranch(): string | null {
+    if (this.options.defaultBranch !== undefined) return this.options.defaultBranch;
+    let best: string | null = null;
+    let count = 0;
+    for (const [name, n] of this.defaultBranches) if (n > count) [best, count] = [name, n];
+    return best;
   }
 
   private intern(value: string | null, ids: Map<string, number>, names: string[]): number {
@@ -283,7 +326,9 @@ export class DashboardModelBuilder {
   }
 
   build(): DashboardModel {
-    const opBuffers = [...this.ops.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const opBuffers = [...this.ops.values()].sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
     const columns = opBuffers.map(sortColumns);
     const budget = pointBudget(columns.length);
 
@@ -373,7 +418,15 @@ export class DashboardModelBuilder {
     }
 
     const runs = this.recentRuns(opBuffers, toT, mapBranch, mapCommit);
-    const attention = this.options.attention ?? localAttention(columns, this.commitNames, this.nowMs);
+    const attention =
+      this.options.attention ??
+      dashboardAttention(
+        columns,
+        this.branchNames,
+        this.commitNames,
+        this.nowMs,
+        this.defaultBranch(),
+      );
 
     return {
       version: 1,
@@ -424,8 +477,10 @@ export class DashboardModelBuilder {
         const ci = asCi(c.record.metadata);
         const repo = repositoryUrl(ci.server_url, ci.repository);
         const branchName = c.branch >= 0 ? this.branchNames[c.branch] : undefined;
-        const error = typeof c.record.error === 'string' && c.record.error !== '' ? c.record.error : null;
-        const pr = typeof ci.pr_number === 'number' && Number.isInteger(ci.pr_number) ? ci.pr_number : null;
+        const error =
+          typeof c.record.error === 'string' && c.record.error !== '' ? c.record.error : null;
+        const pr =
+          typeof ci.pr_number === 'number' && Number.isInteger(ci.pr_number) ? ci.pr_number : null;
         return {
           t: toT(c.tMs),
           op,

@@ -120,7 +120,7 @@ function renderModel(model: DashboardModel): string {
 <label>Time range <select id="f-range"></select></label>
 <span class="count" id="f-count"></span>
 </nav>
-<section class="card" id="attention"><h2>Needs attention <span class="hint">slower, flaky or failing operations over the whole window</span></h2><div id="attention-body"></div></section>
+<section class="card" id="attention"><h2>Needs attention <span class="hint">operations that got slower, are flaky or are failing, most urgent first</span></h2><div id="attention-body"></div></section>
 <section class="card" id="overview"><h2>Operations</h2>
 <div class="table-wrap"><table>
 <thead><tr><th>Operation</th><th class="num">Runs</th><th class="num">Success</th><th class="num">Avg</th><th class="num">p50</th><th class="num">p95</th><th>Trend</th><th>Last run</th></tr></thead>
@@ -165,7 +165,10 @@ export async function generateDashboard(
   const builder = new DashboardModelBuilder(modelOptions);
   const report = await scanRecords(
     metricsDir,
-    { since: builder.windowStartMs, ...(options.onWarning !== undefined ? { onWarning: options.onWarning } : {}) },
+    {
+      since: builder.windowStartMs,
+      ...(options.onWarning !== undefined ? { onWarning: options.onWarning } : {}),
+    },
     (record) => {
       builder.add(record);
     },

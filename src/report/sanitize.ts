@@ -16,8 +16,8 @@ export const WORD_JOINER = '\u2060';
 export const NEWLINE_MARK = ' ⏎ ';
 
 // C0/C1 controls (tab is handled separately) and bidi overrides/isolates ("Trojan Source").
-// eslint-disable-next-line no-control-regex
 const INVISIBLE_OR_CONTROL =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 // CommonMark lets any ASCII punctuation be backslash-escaped and renders it literally; escaping

@@ -123,7 +123,7 @@ function verdictSentence({ verdict, baselineBranch }: StepSummaryInput): string 
     'not enough data': '**Not enough data** for a verdict',
   };
   const parts = [
-    `${lead[verdict.verdict]}: ${escapeMarkdownText(verdict.reason, REASON_MAX_CHARS)}`,
+    `${lead[verdict.verdict]}: ${escapeMarkdownText(sentence(verdict.reason), REASON_MAX_CHARS)}`,
   ];
   if (
     verdict.changePercent !== null &&
@@ -245,6 +245,12 @@ function ciOf(record: ExecutionRecord): { sha?: string; branch?: string } {
     sha: typeof sha === 'string' && sha !== '' ? sha : undefined,
     branch: typeof branch === 'string' && branch !== '' ? branch : undefined,
   };
+}
+
+/** The reason as a sentence: it ends in punctuation, so what follows it reads right. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) || trimmed === '' ? trimmed : `${trimmed}.`;
 }
 
 function formatP(p: number): string {

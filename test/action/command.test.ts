@@ -84,9 +84,14 @@ function livingGroupMembers(pgid: number): number[] {
   return living;
 }
 
-function expectGone(pid: number | null): void {
+/** The shell was reaped and its group has no living members (within 1 s: kills land async). */
+async function expectGone(pid: number | null): Promise<void> {
   expect(pid).toBeTypeOf('number');
   expect(() => process.kill(pid as number, 0)).toThrow(/ESRCH/);
+  const deadline = performance.now() + 1000;
+  while (livingGroupMembers(pid as number).length > 0 && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   expect(livingGroupMembers(pid as number)).toEqual([]);
 }
 
@@ -258,7 +263,7 @@ describe('cancellation', () => {
     expect(result.signal).toBe('SIGTERM');
     expect(result.exitCode).toBeNull();
     expect(result.tookMs).toBeLessThan(3000);
-    expectGone(result.pid);
+    await expectGone(result.pid);
   });
 
   it('a script that traps TERM gets to run its trap', async () => {
@@ -276,7 +281,7 @@ describe('cancellation', () => {
     expect(result.stdout).toContain('cleaning up');
     // bash may also report the killed `sleep` ("Terminated") on stderr, before or after.
     expect(result.outputTail.split('\n')).toEqual(expect.arrayContaining(['ready', 'cleaning up']));
-    expectGone(result.pid);
+    await expectGone(result.pid);
   });
 
   it('forwards SIGINT and sweeps background jobs that ignore it', async () => {
@@ -284,7 +289,7 @@ describe('cancellation', () => {
     const result = await runAndCancel('sleep 30 & echo ready; wait', 'SIGINT');
     expect(result.cancelled).toBe(true);
     expect(result.signal).toBe('SIGINT');
-    expectGone(result.pid);
+    await expectGone(result.pid);
   });
 
   it('escalates to SIGKILL after the grace period when the signal is ignored', async () => {
@@ -295,7 +300,7 @@ describe('cancellation', () => {
     expect(result.signal).toBe('SIGKILL');
     expect(result.tookMs).toBeGreaterThan(300);
     expect(result.tookMs).toBeLessThan(3000);
-    expectGone(result.pid);
+    await expectGone(result.pid);
   });
 
   it('does not start when already aborted', async () => {
@@ -332,7 +337,7 @@ describe('cancellation', () => {
       });
       expect(result.cancelled).toBe(true);
       expect(result.signal).toBe('SIGTERM');
-      expectGone(result.pid);
+      await expectGone(result.pid);
     } finally {
       cancellation.dispose();
     }

@@ -46,7 +46,7 @@ afterAll(() => tmp.cleanup());
 describe('dev-metrics compare', () => {
   it('--all gives a verdict per operation, the branch defaulting to the newest non-base one', async () => {
     const result = await runCli(['compare', '--all', '--base', 'main', '--metrics-dir', dir]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stdout.split('\n')[0]).toBe(
       `Comparing feature against main (the last 30 days in ${dir}):`,
     );
@@ -79,7 +79,7 @@ describe('dev-metrics compare', () => {
       '--metrics-dir',
       dir,
     ]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const out = JSON.parse(result.stdout);
     expect(out).toMatchObject({ base: 'main', branch: 'feature' });
     expect(out.verdicts).toHaveLength(1);
@@ -112,7 +112,7 @@ describe('dev-metrics compare', () => {
     ],
   ])('%j → %s', async (args, message, code) => {
     const result = await runCli([...args, '--metrics-dir', dir]);
-    expect(result.code).toBe(code);
+    expect(result.code, result.stderr).toBe(code);
     expect(result.stdout).toBe('');
     expect(result.stderr.split('\n')[0]).toBe(message);
   });

@@ -13,7 +13,7 @@ describe('dev-metrics demo', () => {
   it('records 20 real runs, one failing, then prints the summary and writes the dashboard', async () => {
     const dir = path.join(tmp.dir, 'demo');
     const result = await runCli(['demo', '--metrics-dir', dir]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
 
     const records = readAllRecords(dir);
@@ -65,17 +65,17 @@ describe('dev-metrics dashboard', () => {
       '-e',
       '',
     ]);
-    expect(ok.code).toBe(0);
+    expect(ok.code, ok.stderr).toBe(0);
     const output = path.join(tmp.dir, 'site', 'metrics.html');
     const result = await runCli(['dashboard', '--metrics-dir', dir, '--output', output]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(
       `Dashboard written to ${output} (1 operation, 1 run, last 30 days)\n`,
     );
     expect(readFileSync(output, 'utf8')).toContain('build');
 
     const json = await runCli(['dashboard', '--days', '7', '--json', '--metrics-dir', dir]);
-    expect(json.code).toBe(0);
+    expect(json.code, json.stderr).toBe(0);
     const written = JSON.parse(json.stdout);
     expect(written).toMatchObject({
       outputFile: path.join(dir, 'dashboard.html'),
@@ -87,7 +87,7 @@ describe('dev-metrics dashboard', () => {
 
   it('rejects a bad --days with usage and exit 2', async () => {
     const result = await runCli(['dashboard', '--days', '-1', '--metrics-dir', tmp.dir]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stderr.split('\n')[0]).toBe(
       "dev-metrics: --days must be a whole number ≥ 1, got '-1'",
     );

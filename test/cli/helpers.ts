@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { ExecutionRecord } from '../../src/core/record.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI = path.join(ROOT, 'lib/cli/main.js');
+// DEV_METRICS_TEST_CLI points the tests at another build (e.g. a deliberately broken copy).
+export const CLI = process.env.DEV_METRICS_TEST_CLI ?? path.join(ROOT, 'lib/cli/main.js');
 
 export interface CliResult {
   code: number | null;
@@ -31,11 +32,14 @@ export function startCli(
   delete env.DEV_METRICS_DIR;
   if (options.env && 'DEV_METRICS_DIR' in options.env)
     env.DEV_METRICS_DIR = options.env.DEV_METRICS_DIR;
+  // Its own process group, so a failed test can kill the CLI and whatever it wrapped.
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
+  running.add(child);
   let stdout = '';
   let stderr = '';
   const waiters: { text: string; resolve: () => void }[] = [];
@@ -46,7 +50,10 @@ export function startCli(
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const done = new Promise<CliResult>((resolve, reject) => {
     child.once('error', reject);
-    child.once('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+    child.once('close', (code, signal) => {
+      running.delete(child);
+      resolve({ code, signal, stdout, stderr });
+    });
   });
   return {
     child,
@@ -56,6 +63,20 @@ export function startCli(
         ? Promise.resolve()
         : new Promise((resolve) => waiters.push({ text, resolve })),
   };
+}
+
+const running = new Set<ChildProcess>();
+
+/** Kills the process group of every CLI still running (call in afterAll). */
+export function killLeftovers(): void {
+  for (const child of running) {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  running.clear();
 }
 
 export function runCli(

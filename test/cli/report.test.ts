@@ -62,7 +62,7 @@ const ESC = '\u001b';
 describe('dev-metrics summary', () => {
   it('prints an aligned table with human durations, numbers right-aligned, no colour in a pipe', async () => {
     const result = await runCli(['summary', '--metrics-dir', history]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
     expect(result.stdout).not.toContain(ESC);
     const table = parseTable(result.stdout);
@@ -119,7 +119,7 @@ describe('dev-metrics summary', () => {
 
   it('--json prints exactly the MetricsSummary object', async () => {
     const result = await runCli(['--json', 'summary', '--metrics-dir', history]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const summary = JSON.parse(result.stdout);
     expect(Object.keys(summary).sort()).toEqual(['build', 'unit_tests']);
     expect(summary.build).toMatchObject({
@@ -145,7 +145,7 @@ describe('dev-metrics summary', () => {
   it('says so when there is nothing to summarise (and --json gives {})', async () => {
     const empty = path.join(tmp.dir, 'empty');
     const human = await runCli(['summary', '--metrics-dir', empty]);
-    expect(human.code).toBe(0);
+    expect(human.code, human.stderr).toBe(0);
     expect(human.stdout).toBe(`No runs recorded in the last 7 days in ${empty}.\n`);
     const json = await runCli(['summary', '--json', '--metrics-dir', empty]);
     expect(JSON.parse(json.stdout)).toEqual({});
@@ -160,7 +160,7 @@ describe('dev-metrics summary', () => {
 describe('dev-metrics recent', () => {
   it('lists runs newest first in an aligned table, errors cut to one line', async () => {
     const result = await runCli(['recent', '--limit', '3', '--metrics-dir', history]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const table = parseTable(result.stdout);
     expect(table.header).toEqual(['started (UTC)', 'operation', 'duration', 'status', 'error']);
     const cells = table.rows.map((row) => row.map((c) => c.trim()));
@@ -200,7 +200,7 @@ describe('dev-metrics cleanup', () => {
     const tenDaysAgo = dayFile(RECORDS[7]!);
 
     const result = await runCli(['cleanup', '30', '--metrics-dir', dir]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(`Deleted 1 day file from ${dir}:\n  ${old}\n`);
     expect(existsSync(path.join(dir, old))).toBe(false);
     expect(existsSync(path.join(dir, tenDaysAgo))).toBe(true);
@@ -268,7 +268,7 @@ describe.concurrent('usage and errors', () => {
     [['help', 'nope'], "dev-metrics: unknown command 'nope'", 'Commands:'],
   ])('%j → exit 2, one-line message, then usage', async (args, message, usage) => {
     const result = await runCli(['--metrics-dir', path.join(tmp.dir, 'unused'), ...args]);
-    expect(result.code).toBe(2);
+    expect(result.code, result.stderr).toBe(2);
     expect(result.stdout).toBe('');
     const [first, blank, ...rest] = result.stderr.split('\n');
     expect(first).toBe(message);
@@ -282,12 +282,12 @@ describe.concurrent('usage and errors', () => {
     const version = await runCli(['--version']);
     expect(version).toMatchObject({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
     const general = await runCli(['--help']);
-    expect(general.code).toBe(0);
+    expect(general.code, general.stderr).toBe(0);
     for (const name of ['run', 'summary', 'recent', 'cleanup', 'dashboard', 'compare', 'demo']) {
       expect(general.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
     }
     const helpRun = await runCli(['help', 'run']);
-    expect(helpRun.code).toBe(0);
+    expect(helpRun.code, helpRun.stderr).toBe(0);
     expect(helpRun.stdout).toContain(
       'Usage: dev-metrics run NAME [--metadata JSON] -- CMD [ARGS...]',
     );
@@ -299,7 +299,7 @@ describe.concurrent('usage and errors', () => {
     const file = path.join(tmp.dir, 'a-file');
     writeFileSync(file, '');
     const result = await runCli(['cleanup', '3', '--metrics-dir', file]);
-    expect(result.code).toBe(1);
+    expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
       `dev-metrics: Cannot list metrics directory ${file} (ENOTDIR); check it is a readable directory\n`,
@@ -307,7 +307,7 @@ describe.concurrent('usage and errors', () => {
     const debug = await runCli(['cleanup', '3', '--metrics-dir', file], {
       env: { DEV_METRICS_DEBUG: '1' },
     });
-    expect(debug.code).toBe(1);
+    expect(debug.code, debug.stderr).toBe(1);
     expect(debug.stderr).toMatch(/DevMetricsError: Cannot list metrics directory[^\n]*\n\s+at /);
   });
 });

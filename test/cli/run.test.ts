@@ -2,16 +2,19 @@
 import { readFileSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readAllRecords, runCli, startCli, tempDir } from './helpers.js';
+import { killLeftovers, readAllRecords, runCli, startCli, tempDir } from './helpers.js';
 
 const tmp = tempDir();
-afterAll(() => tmp.cleanup());
+afterAll(() => {
+  killLeftovers();
+  tmp.cleanup();
+});
 let counter = 0;
 const freshDir = (): string => path.join(tmp.dir, `m${++counter}`);
 const node = process.execPath;
 
 /** Pid of a process whose parent is `pid`, once one exists (Linux /proc). */
-async function waitForChildOf(pid: number, timeoutMs = 10_000): Promise<number> {
+async function waitForChildOf(pid: number, pollMs = 25, timeoutMs = 10_000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const entry of readdirSync('/proc')) {
@@ -25,7 +28,7 @@ async function waitForChildOf(pid: number, timeoutMs = 10_000): Promise<number> 
         // the process ended while we looked
       }
     }
-    await new Promise((r) => setTimeout(r, 25));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
   throw new Error(`no child of ${pid} appeared`);
 }
@@ -45,7 +48,7 @@ describe('dev-metrics run', () => {
       '-e',
       'console.log("child says hi"); console.error("child warns")',
     ]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     // The child's stdio is ours: its output appears in the CLI's own streams.
     expect(result.stdout).toBe('child says hi\n');
     expect(result.stderr).toBe('child warns\n');
@@ -83,7 +86,7 @@ describe('dev-metrics run', () => {
       '-e',
       'process.exit(3)',
     ]);
-    expect(result.code).toBe(3);
+    expect(result.code, result.stderr).toBe(3);
     expect(readAllRecords(dir)).toMatchObject([
       { name: 'lint', status: 'failed', error: 'exit code 3', metadata: {} },
     ]);
@@ -103,7 +106,7 @@ describe('dev-metrics run', () => {
       'console.log(JSON.stringify(process.argv.slice(1)))',
       ...tricky,
     ]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(tricky);
   });
 
@@ -120,7 +123,7 @@ describe('dev-metrics run', () => {
       '-e',
       '',
     ]);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(readAllRecords(dir)[0]);
   });
 
@@ -134,7 +137,7 @@ describe('dev-metrics run', () => {
       '--',
       'no-such-command-xyz',
     ]);
-    expect(result.code).toBe(127);
+    expect(result.code, result.stderr).toBe(127);
     expect(result.stderr).toBe('dev-metrics: command not found: no-such-command-xyz\n');
     expect(readAllRecords(dir)).toMatchObject([
       { name: 'ghost', status: 'failed', error: 'command not found: no-such-command-xyz' },
@@ -162,7 +165,7 @@ describe('dev-metrics run', () => {
         '-e',
         `require('fs').writeFileSync(${JSON.stringify(marker)}, '')`,
       ]);
-      expect(result.code).toBe(2);
+      expect(result.code, result.stderr).toBe(2);
       expect(result.stderr).toMatch(message);
       expect(result.stderr).toContain(
         'Usage: dev-metrics run NAME [--metadata JSON] -- CMD [ARGS...]',
@@ -186,7 +189,7 @@ describe('dev-metrics run', () => {
       '-e',
       'console.log("ran")',
     ]);
-    expect(result.code).toBe(1);
+    expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe(
       `dev-metrics: cannot write to metrics directory ${notADir} (it is not a directory); pass a writable --metrics-dir\n`,
@@ -200,11 +203,24 @@ describe('dev-metrics run', () => {
     await waitForChildOf(running.child.pid!);
     running.child.kill('SIGTERM');
     const result = await running.done;
-    expect(result.code).toBe(143);
+    expect(result.code, result.stderr).toBe(143);
     expect(Date.now() - started).toBeLessThan(8000);
     const [record] = readAllRecords(dir);
     expect(record).toMatchObject({ name: 'slow', status: 'failed', error: 'killed by SIGTERM' });
     expect(record!.duration_ms).toBeLessThan(8000);
+  });
+
+  it('records the run even when SIGTERM comes the moment the child appears (no startup window)', async () => {
+    // Under load the child can run before spawn() returns; the CLI must already be listening.
+    const attempts = Array.from({ length: 6 }, async () => {
+      const dir = freshDir();
+      const running = startCli(['run', 'racy', '--metrics-dir', dir, '--', 'sleep', '10']);
+      await waitForChildOf(running.child.pid!, 1);
+      running.child.kill('SIGTERM');
+      const result = await running.done;
+      return { code: result.code, records: readAllRecords(dir).length };
+    });
+    expect(await Promise.all(attempts)).toEqual(Array(6).fill({ code: 143, records: 1 }));
   });
 
   it('on SIGINT to a command that handles it and exits 0, still records a failure and exits 130', async () => {
@@ -216,7 +232,7 @@ describe('dev-metrics run', () => {
     await running.stdoutIncludes('ready');
     running.child.kill('SIGINT');
     const result = await running.done;
-    expect(result.code).toBe(130);
+    expect(result.code, result.stderr).toBe(130);
     expect(result.stdout).toBe('ready\ncleaning up\n');
     expect(readAllRecords(dir)).toMatchObject([
       { name: 'server', status: 'failed', error: 'interrupted by SIGINT (exit code 0)' },
@@ -235,7 +251,7 @@ describe('dev-metrics run', () => {
       '-e',
       "process.kill(process.pid, 'SIGKILL')",
     ]);
-    expect(result.code).toBe(137);
+    expect(result.code, result.stderr).toBe(137);
     expect(readAllRecords(dir)).toMatchObject([{ status: 'failed', error: 'killed by SIGKILL' }]);
   });
 });

@@ -24,8 +24,12 @@ const sample: ExecutionRecord = {
 
 describe('formatTimestamp', () => {
   it('writes Python isoformat: UTC, no offset, 6 fraction digits', () => {
-    expect(formatTimestamp(new Date('2025-10-20T10:30:05.123Z'))).toBe('2025-10-20T10:30:05.123000');
-    expect(formatTimestamp(new Date('2025-01-02T03:04:05.007Z'))).toBe('2025-01-02T03:04:05.007000');
+    expect(formatTimestamp(new Date('2025-10-20T10:30:05.123Z'))).toBe(
+      '2025-10-20T10:30:05.123000',
+    );
+    expect(formatTimestamp(new Date('2025-01-02T03:04:05.007Z'))).toBe(
+      '2025-01-02T03:04:05.007000',
+    );
   });
 
   it('omits the fraction when it is zero, as Python does', () => {
@@ -90,7 +94,9 @@ describe('parseTimestamp', () => {
       expect(parseTimestamp(formatTimestamp(date))).toBe(date.getTime());
     }
     // Z / offset inputs come back in the Python form.
-    expect(formatTimestamp(parseTimestamp('2025-10-20T12:30:05+02:00'))).toBe('2025-10-20T10:30:05');
+    expect(formatTimestamp(parseTimestamp('2025-10-20T12:30:05+02:00'))).toBe(
+      '2025-10-20T10:30:05',
+    );
   });
 
   it('returns NaN for anything else', () => {

@@ -5,6 +5,7 @@ import {
   mean,
   median,
   percentile,
+  percentilesInPlace,
   round2,
   stddev,
   summarize,
@@ -65,6 +66,23 @@ describe('helpers', () => {
     expect(round2(1.005)).toBe(1);
     expect(round2(250)).toBe(250);
     expect(round2(NaN)).toBeNaN();
+  });
+});
+
+describe('percentilesInPlace', () => {
+  it('equals percentile() over a sorted copy, duplicates and edge sizes included', () => {
+    let seed = 7;
+    const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const ps = [0, 1, 50, 90, 95, 99, 100];
+    for (const n of [1, 2, 3, 10, 101, 5000]) {
+      for (const spread of [1, 5, 1e6]) {
+        const values = Float64Array.from({ length: n }, () => Math.floor(random() * spread));
+        const sorted = values.slice().sort();
+        const expected = ps.map((p) => percentile(sorted, p));
+        expect(percentilesInPlace(values, ps), `n=${n} spread=${spread}`).toEqual(expected);
+      }
+    }
+    expect(percentilesInPlace(new Float64Array(0), [50])).toEqual([NaN]);
   });
 });
 

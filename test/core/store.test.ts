@@ -27,7 +27,11 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function rec(name: string, started_at: string, extra: Partial<ExecutionRecord> = {}): ExecutionRecord {
+function rec(
+  name: string,
+  started_at: string,
+  extra: Partial<ExecutionRecord> = {},
+): ExecutionRecord {
   return {
     name,
     started_at,
@@ -40,7 +44,9 @@ function rec(name: string, started_at: string, extra: Partial<ExecutionRecord> =
   };
 }
 
-async function readAll(options: ReadOptions = {}): Promise<{ records: ExecutionRecord[]; warnings: string[] }> {
+async function readAll(
+  options: ReadOptions = {},
+): Promise<{ records: ExecutionRecord[]; warnings: string[] }> {
   const warnings: string[] = [];
   const records: ExecutionRecord[] = [];
   for await (const r of readRecords(dir, { onWarning: (m) => warnings.push(m), ...options })) {
@@ -58,7 +64,12 @@ describe('append', () => {
     expect(path.basename(file)).toBe('2025-10-20.jsonl');
     const text = fs.readFileSync(file, 'utf8');
     expect(text.endsWith('\n')).toBe(true);
-    expect(text.trimEnd().split('\n').map((l) => JSON.parse(l).name)).toEqual(['x', 'y']);
+    expect(
+      text
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).name),
+    ).toEqual(['x', 'y']);
     expect(fs.readdirSync(nested).sort()).toEqual(['2025-10-20.jsonl', '2025-10-21.jsonl']);
   });
 
@@ -173,14 +184,19 @@ describe('read', () => {
     fs.writeFileSync(notDir, 'x');
     const warnings: string[] = [];
     await scanRecords(notDir, { onWarning: (m) => warnings.push(m) }, () => {});
-    expect(warnings[0]).toMatch(/skipped 1 unreadable file\(s\) in .*plain-file \(first: .*ENOTDIR/);
+    expect(warnings[0]).toMatch(
+      /skipped 1 unreadable file\(s\) in .*plain-file \(first: .*ENOTDIR/,
+    );
   });
 
   it('reads a line longer than the read buffer and multi-byte text split across reads', async () => {
     const long = rec('long', '2025-10-20T05:00:00', {
       metadata: { text: 'é€😀'.repeat(400_000) }, // ~3.6 MB of multi-byte UTF-8
     });
-    fs.writeFileSync(path.join(dir, '2025-10-20.jsonl'), `${valid1}\n${serializeRecord(long)}\n${valid2}\n`);
+    fs.writeFileSync(
+      path.join(dir, '2025-10-20.jsonl'),
+      `${valid1}\n${serializeRecord(long)}\n${valid2}\n`,
+    );
     const { records, warnings } = await readAll();
     expect(warnings).toEqual([]);
     expect(records.map((r) => r.name)).toEqual(['a', 'long', 'b']);
@@ -204,10 +220,17 @@ describe('read', () => {
 
   it('filters by window and name, using file names to skip days (with a day of margin)', async () => {
     const day = (d: string, ...records: ExecutionRecord[]): void =>
-      fs.writeFileSync(path.join(dir, `${d}.jsonl`), records.map((r) => `${serializeRecord(r)}\n`).join(''));
+      fs.writeFileSync(
+        path.join(dir, `${d}.jsonl`),
+        records.map((r) => `${serializeRecord(r)}\n`).join(''),
+      );
     day('2025-10-10', rec('old', '2025-10-10T12:00:00'));
     // A writer that named files by local date: 23:30 at −02:00 is 01:30 UTC the next day.
-    day('2025-10-19', rec('late', '2025-10-19T23:30:00-02:00'), rec('early', '2025-10-19T12:00:00'));
+    day(
+      '2025-10-19',
+      rec('late', '2025-10-19T23:30:00-02:00'),
+      rec('early', '2025-10-19T12:00:00'),
+    );
     day('2025-10-20', rec('a', '2025-10-20T10:00:00'), rec('b', '2025-10-20T11:00:00'));
     fs.writeFileSync(path.join(dir, '2025-10-01.jsonl'), 'garbage\n'); // outside: never read
     const since = Date.UTC(2025, 9, 20);

@@ -54,7 +54,10 @@ export interface StaticServer {
 export async function serveHtml(html: string): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     if (req.url === '/dashboard.html') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      });
       res.end(html);
     } else {
       res.writeHead(404, { 'content-type': 'text/plain' });

@@ -60,7 +60,14 @@ export const DEMO_OPERATIONS: readonly DemoOperation[] = [
   { name: 'e2e tests', baseMs: 236_000, jitter: 0.15 }, // failing lately
 ];
 
-const BRANCHES = ['main', 'main', 'main', 'feat/checkout-v2', 'fix/cart-rounding', 'renovate/vite-6'];
+const BRANCHES = [
+  'main',
+  'main',
+  'main',
+  'feat/checkout-v2',
+  'fix/cart-rounding',
+  'renovate/vite-6',
+];
 
 /** ~9 CI runs a day over `days` days, each recording all six operations. */
 export function demoHistory(nowMs: number, days = 30, seed = 7): ExecutionRecord[] {
@@ -92,6 +99,7 @@ export function demoHistory(nowMs: number, days = 30, seed = 7): ExecutionRecord
           run_id: String(runId),
           run_attempt: attempt,
           runner_os: 'Linux',
+          default_branch: 'main',
         };
         for (const op of DEMO_OPERATIONS) {
           let ms = op.baseMs * (1 + (rand() * 2 - 1) * op.jitter);
@@ -105,7 +113,10 @@ export function demoHistory(nowMs: number, days = 30, seed = 7): ExecutionRecord
               'FAIL src/cart/cart.test.ts > applies coupon once\n' +
               'AssertionError: expected 18.99 to be 19 // Object.is equality\n' +
               '    at src/cart/cart.test.ts:42:31';
-          } else if (op.name === 'e2e tests' && (rand() < 0.05 || (day === 0 && r >= runsToday - 2))) {
+          } else if (
+            op.name === 'e2e tests' &&
+            (rand() < 0.05 || (day === 0 && r >= runsToday - 2))
+          ) {
             ok = false;
             ms *= 1.3;
             error =
@@ -160,7 +171,12 @@ export function xssHistory(nowMs: number): ExecutionRecord[] {
 }
 
 /** `count` records over `days` days for `operations` operations: for size and time bounds. */
-export function bigHistory(nowMs: number, count: number, operations = 10, days = 30): ExecutionRecord[] {
+export function bigHistory(
+  nowMs: number,
+  count: number,
+  operations = 10,
+  days = 30,
+): ExecutionRecord[] {
   const rand = prng(99);
   const step = (days * DAY) / count;
   const out: ExecutionRecord[] = new Array(count);

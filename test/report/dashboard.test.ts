@@ -12,6 +12,9 @@ import {
   type DashboardModel,
 } from '../../src/report/dashboard.js';
 import { DASHBOARD_CLIENT_JS } from '../../src/report/dashboard-client.js';
+import { needsAttention } from '../../src/insight/attention.js';
+import { downsampleIndices, pointBudget } from '../../src/report/dashboard-downsample.js';
+import { branchUrl, commitUrl, repositoryUrl, runUrl } from '../../src/report/dashboard-links.js';
 import {
   bigHistory,
   demoHistory,
@@ -180,6 +183,22 @@ describe('buildDashboardModel', () => {
     expect(kinds).not.toContain('slower:lint');
   });
 
+  it("gives exactly insight's needsAttention over the full records, from its reduced input", () => {
+    for (const seed of [1, 2, 3]) {
+      const records = demoHistory(NOW, 45, seed);
+      const model = buildDashboardModel(records, { generatedAt, days: 45 });
+      const direct = needsAttention(records, { now: NOW, defaultBranch: 'main' });
+      expect(model.attention).toEqual(direct);
+      expect(direct.length).toBeGreaterThan(0);
+      const noBranch = buildDashboardModel(records, {
+        generatedAt,
+        days: 45,
+        defaultBranch: 'nope',
+      });
+      expect(noBranch.attention).toEqual(needsAttention(records, { now: NOW }));
+    }
+  });
+
   it('uses attention items passed in instead of the built-in rules', () => {
     const model = buildDashboardModel(demoHistory(NOW), {
       generatedAt,
@@ -202,6 +221,46 @@ describe('buildDashboardModel', () => {
 
   it('rejects a days value that is not a positive number with a clear message', () => {
     expect(() => buildDashboardModel([], { days: 0 })).toThrow(/days must be a positive number/);
+  });
+});
+
+describe('links and bounds', () => {
+  it('links only to http(s) servers without credentials and owner/name repositories', () => {
+    expect(repositoryUrl(undefined, 'o/r')).toBe('https://github.com/o/r');
+    expect(repositoryUrl('https://ghe.example.com/', 'o/r')).toBe('https://ghe.example.com/o/r');
+    expect(repositoryUrl('javascript:alert(1)//', 'o/r')).toBeNull();
+    expect(repositoryUrl('data:text/html,x', 'o/r')).toBeNull();
+    expect(repositoryUrl('https://u:p@github.com', 'o/r')).toBeNull();
+    expect(repositoryUrl('https://github.com', 'o/r/x')).toBeNull();
+    expect(repositoryUrl('https://github.com', '../..')).toBeNull();
+    expect(repositoryUrl('https://github.com', 'o/<img>')).toBeNull();
+    expect(commitUrl('https://github.com/o/r', 'ABCDEF1')).toBe(
+      'https://github.com/o/r/commit/abcdef1',
+    );
+    expect(commitUrl('https://github.com/o/r', 'main')).toBeNull();
+    expect(branchUrl('https://github.com/o/r', 'feat/a b#c')).toBe(
+      'https://github.com/o/r/tree/feat/a%20b%23c',
+    );
+    expect(runUrl('https://github.com/o/r', 123)).toBe('https://github.com/o/r/actions/runs/123');
+    expect(runUrl('https://github.com/o/r', '1;alert(1)')).toBeNull();
+  });
+
+  it('splits the point budget when operations are many, within 60–300 per range', () => {
+    expect(pointBudget(1)).toBe(300);
+    expect(pointBudget(40)).toBe(300);
+    expect(pointBudget(100)).toBe(120);
+    expect(pointBudget(10_000)).toBe(60);
+  });
+
+  it('downsampling keeps all points that fit and at most the budget otherwise', () => {
+    const n = 10_000;
+    const t = Float64Array.from({ length: n }, (_, i) => i);
+    const ms = Float64Array.from({ length: n }, (_, i) => (i * 7919) % 1000);
+    const failed = Uint8Array.from({ length: n }, (_, i) => (i % 97 === 0 ? 1 : 0));
+    expect(downsampleIndices(t, ms, failed, 100, 400, 300)).toHaveLength(300);
+    const kept = downsampleIndices(t, ms, failed, 0, n, 300);
+    expect(kept.length).toBeLessThanOrEqual(300);
+    expect([...kept].sort((a, b) => a - b)).toEqual(kept);
   });
 });
 

@@ -9,7 +9,6 @@ import { DevMetricsError } from '../../core/errors.js';
 import type { ExecutionRecord } from '../../core/record.js';
 import { ciOf, newestFirst } from '../../insight/ci-metadata.js';
 import type { RegressionVerdict, VerdictKind } from '../../insight/types.js';
-import { regressionVerdicts } from '../../insight/verdicts.js';
 
 export const DEFAULT_COMPARE_DAYS = 30;
 
@@ -85,6 +84,8 @@ export const compareCommand: Command = {
       .map(ciOf)
       .find((ci) => ci?.branch === branch)?.pr_number;
 
+    // Loaded here, not at startup: only compare needs the statistics.
+    const { regressionVerdicts } = await import('../../insight/verdicts.js');
     const verdicts = regressionVerdicts(relevant, names, { branch, prNumber, baseBranch: base });
     if (context.json) {
       printJson(context, { base, branch, verdicts });

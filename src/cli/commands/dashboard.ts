@@ -3,16 +3,20 @@ import path from 'node:path';
 import { parseWholeNumber } from '../args.js';
 import type { Command } from '../context.js';
 import { printJson } from '../context.js';
-import { generateDashboard, type GenerateDashboardResult } from '../../report/dashboard.js';
+import type { GenerateDashboardResult } from '../../report/dashboard.js';
 
 export const DEFAULT_DASHBOARD_DAYS = 30;
 
-/** Writes the dashboard of `metricsDir`; the one place the CLI calls the report module. */
-export function writeDashboard(request: {
+/**
+ * Writes the dashboard of `metricsDir`; the one place the CLI calls the report module, loaded
+ * only here so that `run` (once per CI step) does not pay for it.
+ */
+export async function writeDashboard(request: {
   outputFile: string;
   days: number;
   metricsDir: string;
 }): Promise<GenerateDashboardResult> {
+  const { generateDashboard } = await import('../../report/dashboard.js');
   return generateDashboard(request);
 }
 

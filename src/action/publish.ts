@@ -1,0 +1,192 @@
+/**
+ * The reports of one step, from the merged history: job summary section, regression verdict and
+ * annotation, sticky PR comment, HTML dashboard artifact. Each part is independent: a failure in
+ * one is one warning and never changes the step's outcome (the record is already saved).
+ */
+import path from 'node:path';
+import * as core from '@actions/core';
+import type { ExecutionRecord } from '../core/record.js';
+import { summarize } from '../core/stats.js';
+import { readRecords } from '../core/store.js';
+import { detectFlakiness } from '../insight/flakiness.js';
+import type { RegressionVerdict } from '../insight/types.js';
+import { regressionVerdicts } from '../insight/verdicts.js';
+import { trendChartUrl } from '../report/charts.js';
+import { buildCommentRow, renderComment, type CommentRow } from '../report/comment-body.js';
+import { generateDashboard } from '../report/dashboard.js';
+import { renderStepSummary } from '../report/summary.js';
+import { uploadDashboard } from './artifact.js';
+import { commentMarker, makeOctokit, upsertStickyComment } from './comment.js';
+import type { CiContext } from './context.js';
+import type { ActionInputs } from './inputs.js';
+
+export interface PublishInput {
+  inputs: ActionInputs;
+  ci: CiContext;
+  record: ExecutionRecord;
+  metricsDir: string;
+  /** Where the dashboard is written (outside metrics-dir, so it is not cached). */
+  tempDir: string;
+}
+
+export interface PublishResult {
+  verdict: RegressionVerdict | null;
+}
+
+/** Records of the whole (pruned) history: what the verdicts, charts and dashboard are made of. */
+async function loadHistory(metricsDir: string, days: number): Promise<ExecutionRecord[]> {
+  const records: ExecutionRecord[] = [];
+  const since = Date.now() - (days + 1) * 86_400_000;
+  for await (const record of readRecords(metricsDir, { since, onWarning: (m) => core.warning(m) })) {
+    records.push(record);
+  }
+  return records;
+}
+
+async function part<T>(what: string, fn: () => Promise<T>): Promise<T | null> {
+  try {
+    return await fn();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    core.warning(`dev-metrics: ${what} skipped: ${message.split('\n')[0]}`);
+    core.debug(error instanceof Error && error.stack ? error.stack : message);
+    return null;
+  }
+}
+
+function baselineBranchOf(ci: CiContext): string | undefined {
+  return ci.base_branch ?? ci.default_branch;
+}
+
+function wantsComment(inputs: ActionInputs, ci: CiContext): boolean {
+  if (inputs.comment === false) return false;
+  if (ci.pr_number === undefined) {
+    if (inputs.comment === true) core.info('dev-metrics: comment: true, but this run is not for a pull request; no comment.');
+    return false;
+  }
+  if (!inputs.githubToken) {
+    core.notice('dev-metrics: no github-token, so no PR comment; pass `github-token: ${{ github.token }}`.');
+    return false;
+  }
+  return true;
+}
+
+export async function publishReports(p: PublishInput): Promise<PublishResult> {
+  const { inputs, ci, record } = p;
+  const secrets = inputs.githubToken ? [inputs.githubToken] : [];
+  const history = (await part('reading the history', () => loadHistory(p.metricsDir, inputs.daysToKeep))) ?? [record];
+  const mine = history.filter((r) => r.name === record.name);
+  const baselineBranch = baselineBranchOf(ci);
+
+  const verdict =
+    regressionVerdicts(
+      history,
+      [record.name],
+      {
+        branch: ci.branch,
+        prNumber: ci.pr_number,
+        sha: ci.sha,
+        baseBranch: ci.base_branch,
+        defaultBranch: ci.default_branch,
+        runIds: ci.run_id ? [ci.run_id] : [],
+      },
+      { thresholdPercent: inputs.regressionThreshold },
+    )[0] ?? null;
+  const flakiness = detectFlakiness(mine).find((f) => f.name === record.name) ?? null;
+
+  if (verdict) {
+    core.setOutput('verdict', verdict.verdict);
+    core.setOutput('change-percent', verdict.changePercent === null ? '' : verdict.changePercent.toFixed(1));
+    if (verdict.verdict === 'slower') {
+      core.warning(
+        `${record.name} is slower than on ${baselineBranch ?? 'the base branch'}: ${verdict.reason}`,
+        { title: `dev-metrics: ${record.name} regressed` },
+      );
+    }
+  }
+
+  await part('the job summary', async () => {
+    if (!verdict) return;
+    const markdown = renderStepSummary({
+      run: record,
+      verdict,
+      history: mine,
+      window: summarize(mine)[record.name] ?? null,
+      flakiness,
+      baselineBranch,
+      charts: inputs.charts,
+      quickchartUrl: inputs.quickchartUrl,
+      secrets,
+    });
+    await core.summary.addRaw(markdown, true).write();
+  });
+
+  if (verdict && wantsComment(inputs, ci)) {
+    await part('the PR comment', async () => {
+      const [owner = '', repo = ''] = (ci.repository ?? '').split('/');
+      const points = mine.map((r) => ({ t: r.started_at, durationMs: r.duration_ms, failed: r.status === 'failed' }));
+      const row: CommentRow = buildCommentRow({
+        verdict,
+        flakiness,
+        baselineBranch,
+        status: record.status,
+        durationMs: record.duration_ms,
+        chartUrl: trendChartUrl(points, {
+          charts: inputs.charts,
+          baseUrl: inputs.quickchartUrl,
+          size: 'small',
+          baselineMedianMs: verdict.baselineMedianMs,
+        }),
+        updatedAt: new Date().toISOString(),
+      });
+      const marker = commentMarker(ci.workflow ?? 'default');
+      const runUrl =
+        ci.server_url && ci.repository && ci.run_id
+          ? `${ci.server_url}/${ci.repository}/actions/runs/${ci.run_id}`
+          : undefined;
+      const result = await upsertStickyComment({
+        octokit: makeOctokit(inputs.githubToken),
+        owner,
+        repo,
+        issueNumber: ci.pr_number!,
+        marker,
+        rows: [{ ...row, step: row.name }],
+        // The stored rows carry the report's row fields; `step` is the merge key.
+        body: (rows) =>
+          renderComment({
+            marker,
+            workflow: ci.workflow,
+            rows: rows as unknown as CommentRow[],
+            runUrl,
+            maxChars: 60_000,
+          }),
+        log: (line) => core.notice(line),
+      });
+      if (result.ok) core.info(`dev-metrics: PR comment ${result.action}: ${result.url}`);
+    });
+  }
+
+  await part('the dashboard', async () => {
+    const slug = record.name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80) || 'step';
+    const outputFile = path.join(p.tempDir, 'dev-metrics', slug, 'dashboard.html');
+    const result = await generateDashboard({
+      metricsDir: p.metricsDir,
+      outputFile,
+      days: inputs.daysToKeep,
+      title: ci.repository ? `dev-metrics · ${ci.repository}` : 'dev-metrics',
+      onWarning: null,
+    });
+    core.setOutput('dashboard-path', result.outputFile);
+    if (inputs.dashboardArtifact) {
+      const upload = await uploadDashboard({
+        name: inputs.dashboardArtifact,
+        filePath: result.outputFile,
+        uniqueSuffix: `${ci.job ?? 'job'}-${slug}`,
+        log: (line) => core.warning(line),
+      });
+      if (upload.ok) core.info(`dev-metrics: dashboard uploaded as artifact ${upload.name} (${upload.size} bytes).`);
+    }
+  });
+
+  return { verdict };
+}

@@ -1,0 +1,311 @@
+/**
+ * End-to-end: the committed bundle (dist/index.js) run as the runner runs it, on this machine's Node
+ * and on the real Node 24 binary, against loopback fakes of the results service (cache v2 and
+ * artifacts) and the REST API, driven by the official @actions/* clients inside the bundle.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readZip } from '../fakes/artifact-service.js';
+import { startFakeGitHub, type FakeGitHub } from '../fakes/results-service.js';
+import { makeWorkspace, nodeBinaries, runStep, type RunStepOptions } from '../helpers/runner.js';
+import { commands, pullRequestEvent, pushEvent, readHistory } from './helpers.js';
+
+const finalized = (gh: FakeGitHub) => gh.cache.entries.filter((e) => e.finalized);
+
+describe.each(nodeBinaries())('action on $label', ({ bin }) => {
+  let gh: FakeGitHub;
+  beforeAll(async () => {
+    gh = await startFakeGitHub();
+  });
+  afterAll(async () => {
+    await gh.stop();
+  });
+
+  /** One step of a job on a fresh runner (new workspace), with the services' variables set. */
+  function step(
+    inputs: Record<string, string>,
+    o: Partial<Omit<RunStepOptions, 'event'>> & { event?: ReturnType<typeof pushEvent> } = {},
+  ) {
+    const ws = o.ws ?? makeWorkspace();
+    const ev = o.event ?? pushEvent();
+    const { event: _event, ...rest } = o;
+    return runStep({
+      ...rest,
+      ws,
+      node: bin,
+      inputs: { 'github-token': 'ghs_fakeToken123', 'dashboard-artifact': '', ...inputs },
+      event: ev.event,
+      env: { ...gh.env(), ...ev.env, ...o.env },
+    }).then((run) => ({ ...run, ws, metricsDir: path.join(ws.workspace, '.metrics') }));
+  }
+
+  it('first run on an empty cache: runs, records, saves the history, sets outputs', async () => {
+    gh.cache.entries.length = 0;
+    const run = await step({ name: 'build', run: 'echo hello from the step' });
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('hello from the step');
+    const records = readHistory(run.metricsDir);
+    expect(records).toHaveLength(1);
+    const [r] = records;
+    expect(Object.keys(r!)).toEqual([
+      'name', 'started_at', 'ended_at', 'duration_ms', 'status', 'metadata', 'error',
+    ]);
+    expect(r).toMatchObject({ name: 'build', status: 'success', error: null });
+    expect(r!.started_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?$/);
+    expect(r!.metadata.ci).toMatchObject({
+      provider: 'github-actions',
+      branch: 'master',
+      event: 'push',
+      repository: 'Codertocat/Hello-World',
+      run_id: '1000',
+      run_attempt: 1,
+      runner_os: 'Linux',
+      exit_code: 0,
+    });
+    expect(run.outputs).toMatchObject({ status: 'success', 'exit-code': '0', 'metrics-dir': run.metricsDir });
+    expect(Number(run.outputs['duration-ms'])).toBeGreaterThanOrEqual(0);
+    expect(run.outputs.verdict).toBe('not enough data');
+    expect(finalized(gh)).toHaveLength(1);
+    expect(finalized(gh)[0]!.key).toMatch(/^dev-metrics-v1-Linux-master-1000-1-test-[0-9a-f]{8}$/);
+    expect(run.summary).toContain('build');
+    expect(run.post?.exitCode).toBe(0);
+  });
+
+  it('a second run restores the history and appends to it', async () => {
+    const run = await step(
+      { name: 'build', run: 'true', metadata: '{"suite": "unit"}' },
+      { env: { GITHUB_RUN_ID: '1001' } },
+    );
+    expect(run.exitCode, run.stdout).toBe(0);
+    const records = readHistory(run.metricsDir);
+    expect(records.map((r) => r.metadata.ci && (r.metadata.ci as { run_id: string }).run_id)).toEqual([
+      '1000',
+      '1001',
+    ]);
+    expect(records[1]!.metadata.suite).toBe('unit');
+    expect(finalized(gh)).toHaveLength(2);
+  });
+
+  it('a failing command fails the step with its exit code, after recording it', async () => {
+    const before = finalized(gh).length;
+    const run = await step({
+      name: 'tests',
+      run: 'echo "collected 12 items"\necho "FAILED test_api.py::test_login" >&2\nexit 3',
+    });
+    expect(run.exitCode).toBe(3);
+    const errors = commands(run.stdout, 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('exit code 3');
+    const record = readHistory(run.metricsDir).find((r) => r.name === 'tests')!;
+    expect(record.status).toBe('failed');
+    expect(record.error).toContain('FAILED test_api.py::test_login');
+    expect(record.error!.length).toBeLessThanOrEqual(4200);
+    expect(run.outputs).toMatchObject({ status: 'failed', 'exit-code': '3' });
+    expect(finalized(gh).length).toBe(before + 1);
+  });
+
+  it('K parallel jobs keep each other’s records: the next run sees all of them', async () => {
+    const K = 4;
+    const branch = `feature-par-${path.basename(bin).length}-${Date.now()}`;
+    const runs = await Promise.all(
+      Array.from({ length: K }, (_, i) =>
+        step(
+          { name: `leg_${i}`, run: 'sleep 0.2' },
+          { event: pushEvent(branch), env: { GITHUB_RUN_ID: '2000', GITHUB_JOB: `leg${i}` } },
+        ),
+      ),
+    );
+    for (const run of runs) expect(run.exitCode, run.stdout).toBe(0);
+    const next = await step(
+      { name: 'after', run: 'true' },
+      { event: pushEvent(branch), env: { GITHUB_RUN_ID: '2001' } },
+    );
+    const names = readHistory(next.metricsDir).map((r) => r.name);
+    for (let i = 0; i < K; i++) expect(names).toContain(`leg_${i}`);
+    expect(new Set(names).size).toBe(names.length - (names.length - new Set(names).size));
+    // No record appears twice after the merge.
+    const lines = readHistory(next.metricsDir).map((r) => JSON.stringify(r));
+    expect(new Set(lines).size).toBe(lines.length);
+  });
+
+  it('cancellation: the command is stopped, recorded as cancelled, the history saved', async () => {
+    const before = finalized(gh).length;
+    const run = await step(
+      { name: 'slow', run: 'echo started; sleep 30' },
+      {
+        onSpawn: (child) => {
+          child.stdout!.on('data', (d: Buffer) => {
+            if (d.toString().includes('started')) child.kill('SIGINT');
+          });
+        },
+      },
+    );
+    expect(run.exitCode).not.toBe(0);
+    const record = readHistory(run.metricsDir).find((r) => r.name === 'slow')!;
+    expect(record).toMatchObject({ status: 'failed', error: 'cancelled' });
+    expect(record.duration_ms).toBeLessThan(20_000);
+    expect(finalized(gh).length).toBe(before + 1);
+  });
+
+  describe('cache faults never change the outcome: one warning, the record is kept', () => {
+    const faults: [string, () => void, Record<string, string | undefined>][] = [
+      ['no ACTIONS_RUNTIME_TOKEN', () => {}, { ACTIONS_RUNTIME_TOKEN: undefined }],
+      ['cache service 429', () => gh.cache.faults.set('GetCacheEntryDownloadURL', { status: 429 }).set('CreateCacheEntry', { status: 429 }), {}],
+      ['cache service timeout', () => gh.cache.faults.set('GetCacheEntryDownloadURL', { delayMs: 4000 }), { DEV_METRICS_CACHE_TIMEOUT_MS: '1000' }],
+      ['read-only cache', () => (gh.cache.faults.readOnly = true), {}],
+      ['ACTIONS_CACHE_MODE=none', () => {}, { ACTIONS_CACHE_MODE: 'none' }],
+      ['ACTIONS_CACHE_MODE=read', () => {}, { ACTIONS_CACHE_MODE: 'read' }],
+    ];
+    it.each(faults)('%s', async (label, arrange, env) => {
+      gh.cache.faults.clear();
+      // A branch of its own with one entry in the cache, so that restore has something to fetch.
+      const branch = `fault-${label.replace(/\W+/g, '-')}`;
+      const seed = await step({ name: 'seed', run: 'true' }, { event: pushEvent(branch) });
+      expect(seed.exitCode, seed.stdout).toBe(0);
+      arrange();
+      try {
+        const run = await step(
+          { name: 'faulty', run: 'echo ok' },
+          { event: pushEvent(branch), env: { GITHUB_RUN_ID: '1003', ...env } },
+        );
+        expect(run.exitCode, run.stdout).toBe(0);
+        expect(commands(run.stdout, 'warning').filter((w) => w.includes('dev-metrics')).length, run.stdout).toBeGreaterThanOrEqual(1);
+        expect(commands(run.stdout, 'error')).toEqual([]);
+        expect(readHistory(run.metricsDir).some((r) => r.name === 'faulty')).toBe(true);
+        expect(run.outputs.status).toBe('success');
+      } finally {
+        gh.cache.faults.clear();
+      }
+    });
+
+    it('a corrupt archive', async () => {
+      const branch = `corrupt-${Date.now()}`;
+      const first = await step({ name: 'c', run: 'true' }, { event: pushEvent(branch) });
+      expect(first.exitCode).toBe(0);
+      const key = finalized(gh).at(-1)!.key;
+      expect(gh.cache.corruptArchive(key)).toBe(true);
+      const run = await step({ name: 'c', run: 'true' }, { event: pushEvent(branch), env: { GITHUB_RUN_ID: '1002' } });
+      expect(run.exitCode, run.stdout).toBe(0);
+      expect(readHistory(run.metricsDir).filter((r) => r.name === 'c').length).toBeGreaterThanOrEqual(1);
+    });
+  });
+
+  describe('bad inputs fail the step at once with one line naming the input', () => {
+    it.each([
+      ['shell', { shell: 'fish' }],
+      ['metadata', { metadata: '[1, 2]' }],
+      ['days-to-keep', { 'days-to-keep': '-3' }],
+      ['name', { name: '  ' }],
+    ])('%s', async (input, bad) => {
+      const run = await step({ name: 'x', run: 'echo should-not-run', ...bad });
+      expect(run.exitCode).toBe(1);
+      const errors = commands(run.stdout, 'error');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain(`'${input}'`);
+      expect(run.stdout).not.toContain('should-not-run');
+      expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
+      expect(readHistory(run.metricsDir)).toEqual([]);
+    });
+  });
+
+  it('on a pull request: one sticky comment, updated in place; the dashboard is uploaded', async () => {
+    const pr = pullRequestEvent();
+    const inputs = { name: 'lint', run: 'true', 'dashboard-artifact': 'dev-metrics-dashboard' };
+    const first = await step(inputs, { event: pr, env: { GITHUB_RUN_ID: '3000' } });
+    expect(first.exitCode, first.stdout).toBe(0);
+    const comments = () => gh.api.commentsOn('Codertocat', 'Hello-World', 2);
+    expect(comments()).toHaveLength(1);
+    expect(comments()[0]!.body).toContain('<!-- dev-metrics:CI -->');
+    expect(comments()[0]!.body).toContain('lint');
+    const record = readHistory(first.metricsDir).find((r) => r.name === 'lint')!;
+    expect(record.metadata.ci).toMatchObject({ pr_number: 2, base_branch: 'master', branch: 'changes' });
+    expect((record.metadata.ci as { sha: string }).sha).not.toBe('f'.repeat(40));
+
+    const zip = gh.artifacts.zipOf('dev-metrics-dashboard');
+    expect(zip, first.stdout).toBeDefined();
+    const files = readZip(zip!);
+    expect([...files.keys()]).toEqual(['dashboard.html']);
+    expect(files.get('dashboard.html')!.toString()).toContain('<!doctype html>');
+    expect(first.outputs['dashboard-path']).toMatch(/dashboard\.html$/);
+
+    const second = await step(
+      { name: 'typecheck', run: 'true' },
+      { event: pr, env: { GITHUB_RUN_ID: '3001' } },
+    );
+    expect(second.exitCode, second.stdout).toBe(0);
+    expect(comments()).toHaveLength(1);
+    expect(comments()[0]!.body).toContain('lint');
+    expect(comments()[0]!.body).toContain('typecheck');
+  });
+
+  it('a fork PR with a read-only token: a notice, and the step still passes', async () => {
+    gh.api.fault('*', 403);
+    try {
+      const run = await step({ name: 'fork_step', run: 'true' }, { event: pullRequestEvent() });
+      expect(run.exitCode, run.stdout).toBe(0);
+      expect(commands(run.stdout, 'notice').join('\n')).toContain('pull-requests: write');
+      expect(commands(run.stdout, 'error')).toEqual([]);
+    } finally {
+      gh.api.clearFaults();
+    }
+  });
+
+  describe('a regression against the base branch', () => {
+    /** A workspace whose history has 12 fast runs of `suite` on master (the base branch). */
+    function seeded() {
+      const ws = makeWorkspace();
+      const dir = path.join(ws.workspace, '.metrics');
+      mkdirSync(dir, { recursive: true });
+      const now = Date.now();
+      const lines: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const start = new Date(now - (12 - i) * 3_600_000);
+        const duration = 100 * (1 + ((i * 7) % 5) / 100); // 100–104 ms
+        lines.push(
+          JSON.stringify({
+            name: 'suite',
+            started_at: start.toISOString().replace('Z', '000').replace(/\.(\d{3})000$/, '.$1000'),
+            ended_at: new Date(start.getTime() + duration).toISOString().replace('Z', ''),
+            duration_ms: duration,
+            status: 'success',
+            metadata: { ci: { provider: 'github-actions', branch: 'master', sha: `${i}`.padStart(40, 'b'), run_id: String(500 + i) } },
+            error: null,
+          }),
+        );
+      }
+      const day = new Date(now).toISOString().slice(0, 10);
+      // Spread over the right day files: each line goes to the file of its own UTC date.
+      const byDay = new Map<string, string[]>();
+      for (const line of lines) {
+        const d = (JSON.parse(line) as { started_at: string }).started_at.slice(0, 10);
+        byDay.set(d, [...(byDay.get(d) ?? []), line]);
+      }
+      for (const [d, ls] of byDay) writeFileSync(path.join(dir, `${d}.jsonl`), `${ls.join('\n')}\n`);
+      void day;
+      return ws;
+    }
+
+    it('reports slower, annotates, and passes without fail-on-regression', async () => {
+      const run = await step(
+        { name: 'suite', run: 'sleep 0.6', history: 'none' },
+        { ws: seeded(), event: pullRequestEvent(), env: { GITHUB_RUN_ID: '4000' } },
+      );
+      expect(run.exitCode, run.stdout).toBe(0);
+      expect(run.outputs.verdict).toBe('slower');
+      expect(Number(run.outputs['change-percent'])).toBeGreaterThan(100);
+      expect(commands(run.stdout, 'warning').some((w) => w.includes('suite'))).toBe(true);
+      expect(run.stdout).toMatch(/::warning title=dev-metrics%3A suite regressed::/);
+    });
+
+    it('fails the step when fail-on-regression is true', async () => {
+      const run = await step(
+        { name: 'suite', run: 'sleep 0.6', history: 'none', 'fail-on-regression': 'true' },
+        { ws: seeded(), event: pullRequestEvent(), env: { GITHUB_RUN_ID: '4001' } },
+      );
+      expect(run.exitCode).toBe(1);
+      expect(commands(run.stdout, 'error').join('\n')).toContain('fail-on-regression');
+      expect(readHistory(path.join(run.ws.workspace, '.metrics')).filter((r) => r.name === 'suite')).toHaveLength(13);
+    });
+  });
+});
