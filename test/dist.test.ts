@@ -24,15 +24,21 @@ describe('dist/', () => {
     };
     // Same command as `npm run package`, with the output folder swapped for a temporary one.
     const args = pkg.scripts.package.replace(/^ncc /, '').replace(' -o dist ', ` -o ${out} `);
-    execFileSync(process.execPath, [path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), ...args.split(' ')], {
-      cwd: root,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), ...args.split(' ')],
+      {
+        cwd: root,
+        stdio: 'pipe',
+      },
+    );
     const fresh = listFiles(out).sort();
     const committed = listFiles(path.join(root, 'dist')).sort();
     expect(committed).toEqual(fresh);
     for (const file of fresh) {
-      const same = readFileSync(path.join(out, file)).equals(readFileSync(path.join(root, 'dist', file)));
+      const same = readFileSync(path.join(out, file)).equals(
+        readFileSync(path.join(root, 'dist', file)),
+      );
       expect(same, `dist/${file} is stale: run \`npm run package\` and commit dist/`).toBe(true);
     }
   }, 180_000);

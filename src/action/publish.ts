@@ -37,7 +37,10 @@ export interface PublishResult {
 async function loadHistory(metricsDir: string, days: number): Promise<ExecutionRecord[]> {
   const records: ExecutionRecord[] = [];
   const since = Date.now() - (days + 1) * 86_400_000;
-  for await (const record of readRecords(metricsDir, { since, onWarning: (m) => core.warning(m) })) {
+  for await (const record of readRecords(metricsDir, {
+    since,
+    onWarning: (m) => core.warning(m),
+  })) {
     records.push(record);
   }
   return records;
@@ -61,11 +64,14 @@ function baselineBranchOf(ci: CiContext): string | undefined {
 function wantsComment(inputs: ActionInputs, ci: CiContext): boolean {
   if (inputs.comment === false) return false;
   if (ci.pr_number === undefined) {
-    if (inputs.comment === true) core.info('dev-metrics: comment: true, but this run is not for a pull request; no comment.');
+    if (inputs.comment === true)
+      core.info('dev-metrics: comment: true, but this run is not for a pull request; no comment.');
     return false;
   }
   if (!inputs.githubToken) {
-    core.notice('dev-metrics: no github-token, so no PR comment; pass `github-token: ${{ github.token }}`.');
+    core.notice(
+      'dev-metrics: no github-token, so no PR comment; pass `github-token: ${{ github.token }}`.',
+    );
     return false;
   }
   return true;
@@ -74,7 +80,9 @@ function wantsComment(inputs: ActionInputs, ci: CiContext): boolean {
 export async function publishReports(p: PublishInput): Promise<PublishResult> {
   const { inputs, ci, record } = p;
   const secrets = inputs.githubToken ? [inputs.githubToken] : [];
-  const history = (await part('reading the history', () => loadHistory(p.metricsDir, inputs.daysToKeep))) ?? [record];
+  const history = (await part('reading the history', () =>
+    loadHistory(p.metricsDir, inputs.daysToKeep),
+  )) ?? [record];
   const mine = history.filter((r) => r.name === record.name);
   const baselineBranch = baselineBranchOf(ci);
 
@@ -96,7 +104,10 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
 
   if (verdict) {
     core.setOutput('verdict', verdict.verdict);
-    core.setOutput('change-percent', verdict.changePercent === null ? '' : verdict.changePercent.toFixed(1));
+    core.setOutput(
+      'change-percent',
+      verdict.changePercent === null ? '' : verdict.changePercent.toFixed(1),
+    );
     if (verdict.verdict === 'slower') {
       core.warning(
         `${record.name} is slower than on ${baselineBranch ?? 'the base branch'}: ${verdict.reason}`,
@@ -124,7 +135,11 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
   if (verdict && wantsComment(inputs, ci)) {
     await part('the PR comment', async () => {
       const [owner = '', repo = ''] = (ci.repository ?? '').split('/');
-      const points = mine.map((r) => ({ t: r.started_at, durationMs: r.duration_ms, failed: r.status === 'failed' }));
+      const points = mine.map((r) => ({
+        t: r.started_at,
+        durationMs: r.duration_ms,
+        failed: r.status === 'failed',
+      }));
       const row: CommentRow = buildCommentRow({
         verdict,
         flakiness,
@@ -184,7 +199,10 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
         uniqueSuffix: `${ci.job ?? 'job'}-${slug}`,
         log: (line) => core.warning(line),
       });
-      if (upload.ok) core.info(`dev-metrics: dashboard uploaded as artifact ${upload.name} (${upload.size} bytes).`);
+      if (upload.ok)
+        core.info(
+          `dev-metrics: dashboard uploaded as artifact ${upload.name} (${upload.size} bytes).`,
+        );
     }
   });
 

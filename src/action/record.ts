@@ -41,7 +41,10 @@ function errorText(result: CommandResult, secrets: readonly string[]): string {
   const bytes = Buffer.from(text, 'utf8');
   if (bytes.length <= ERROR_MAX_BYTES) return text;
   // Keep the end: the last lines say why it failed. Drop a character cut in half.
-  const end = bytes.subarray(bytes.length - ERROR_MAX_BYTES).toString('utf8').replace(/^\uFFFD/, '');
+  const end = bytes
+    .subarray(bytes.length - ERROR_MAX_BYTES)
+    .toString('utf8')
+    .replace(/^\uFFFD/, '');
   return `${reason}\n…${end.slice(end.indexOf('\n') + 1)}`;
 }
 

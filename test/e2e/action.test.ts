@@ -49,7 +49,13 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
     expect(records).toHaveLength(1);
     const [r] = records;
     expect(Object.keys(r!)).toEqual([
-      'name', 'started_at', 'ended_at', 'duration_ms', 'status', 'metadata', 'error',
+      'name',
+      'started_at',
+      'ended_at',
+      'duration_ms',
+      'status',
+      'metadata',
+      'error',
     ]);
     expect(r).toMatchObject({ name: 'build', status: 'success', error: null });
     expect(r!.started_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?$/);
@@ -63,7 +69,11 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
       runner_os: 'Linux',
       exit_code: 0,
     });
-    expect(run.outputs).toMatchObject({ status: 'success', 'exit-code': '0', 'metrics-dir': run.metricsDir });
+    expect(run.outputs).toMatchObject({
+      status: 'success',
+      'exit-code': '0',
+      'metrics-dir': run.metricsDir,
+    });
     expect(Number(run.outputs['duration-ms'])).toBeGreaterThanOrEqual(0);
     expect(run.outputs.verdict).toBe('not enough data');
     expect(finalized(gh)).toHaveLength(1);
@@ -79,10 +89,9 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
     );
     expect(run.exitCode, run.stdout).toBe(0);
     const records = readHistory(run.metricsDir);
-    expect(records.map((r) => r.metadata.ci && (r.metadata.ci as { run_id: string }).run_id)).toEqual([
-      '1000',
-      '1001',
-    ]);
+    expect(
+      records.map((r) => r.metadata.ci && (r.metadata.ci as { run_id: string }).run_id),
+    ).toEqual(['1000', '1001']);
     expect(records[1]!.metadata.suite).toBe('unit');
     expect(finalized(gh)).toHaveLength(2);
   });
@@ -151,8 +160,19 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
   describe('cache faults never change the outcome: one warning, the record is kept', () => {
     const faults: [string, () => void, Record<string, string | undefined>][] = [
       ['no ACTIONS_RUNTIME_TOKEN', () => {}, { ACTIONS_RUNTIME_TOKEN: undefined }],
-      ['cache service 429', () => gh.cache.faults.set('GetCacheEntryDownloadURL', { status: 429 }).set('CreateCacheEntry', { status: 429 }), {}],
-      ['cache service timeout', () => gh.cache.faults.set('GetCacheEntryDownloadURL', { delayMs: 4000 }), { DEV_METRICS_CACHE_TIMEOUT_MS: '1000' }],
+      [
+        'cache service 429',
+        () =>
+          gh.cache.faults
+            .set('GetCacheEntryDownloadURL', { status: 429 })
+            .set('CreateCacheEntry', { status: 429 }),
+        {},
+      ],
+      [
+        'cache service timeout',
+        () => gh.cache.faults.set('GetCacheEntryDownloadURL', { delayMs: 4000 }),
+        { DEV_METRICS_CACHE_TIMEOUT_MS: '1000' },
+      ],
       ['read-only cache', () => (gh.cache.faults.readOnly = true), {}],
       ['ACTIONS_CACHE_MODE=none', () => {}, { ACTIONS_CACHE_MODE: 'none' }],
       ['ACTIONS_CACHE_MODE=read', () => {}, { ACTIONS_CACHE_MODE: 'read' }],
@@ -170,7 +190,10 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
           { event: pushEvent(branch), env: { GITHUB_RUN_ID: '1003', ...env } },
         );
         expect(run.exitCode, run.stdout).toBe(0);
-        expect(commands(run.stdout, 'warning').filter((w) => w.includes('dev-metrics')).length, run.stdout).toBeGreaterThanOrEqual(1);
+        expect(
+          commands(run.stdout, 'warning').filter((w) => w.includes('dev-metrics')).length,
+          run.stdout,
+        ).toBeGreaterThanOrEqual(1);
         expect(commands(run.stdout, 'error')).toEqual([]);
         expect(readHistory(run.metricsDir).some((r) => r.name === 'faulty')).toBe(true);
         expect(run.outputs.status).toBe('success');
@@ -185,9 +208,14 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
       expect(first.exitCode).toBe(0);
       const key = finalized(gh).at(-1)!.key;
       expect(gh.cache.corruptArchive(key)).toBe(true);
-      const run = await step({ name: 'c', run: 'true' }, { event: pushEvent(branch), env: { GITHUB_RUN_ID: '1002' } });
+      const run = await step(
+        { name: 'c', run: 'true' },
+        { event: pushEvent(branch), env: { GITHUB_RUN_ID: '1002' } },
+      );
       expect(run.exitCode, run.stdout).toBe(0);
-      expect(readHistory(run.metricsDir).filter((r) => r.name === 'c').length).toBeGreaterThanOrEqual(1);
+      expect(
+        readHistory(run.metricsDir).filter((r) => r.name === 'c').length,
+      ).toBeGreaterThanOrEqual(1);
     });
   });
 
@@ -219,7 +247,11 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
     expect(comments()[0]!.body).toContain('<!-- dev-metrics:CI -->');
     expect(comments()[0]!.body).toContain('lint');
     const record = readHistory(first.metricsDir).find((r) => r.name === 'lint')!;
-    expect(record.metadata.ci).toMatchObject({ pr_number: 2, base_branch: 'master', branch: 'changes' });
+    expect(record.metadata.ci).toMatchObject({
+      pr_number: 2,
+      base_branch: 'master',
+      branch: 'changes',
+    });
     expect((record.metadata.ci as { sha: string }).sha).not.toBe('f'.repeat(40));
 
     const zip = gh.artifacts.zipOf('dev-metrics-dashboard');
@@ -265,11 +297,21 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
         lines.push(
           JSON.stringify({
             name: 'suite',
-            started_at: start.toISOString().replace('Z', '000').replace(/\.(\d{3})000$/, '.$1000'),
+            started_at: start
+              .toISOString()
+              .replace('Z', '000')
+              .replace(/\.(\d{3})000$/, '.$1000'),
             ended_at: new Date(start.getTime() + duration).toISOString().replace('Z', ''),
             duration_ms: duration,
             status: 'success',
-            metadata: { ci: { provider: 'github-actions', branch: 'master', sha: `${i}`.padStart(40, 'b'), run_id: String(500 + i) } },
+            metadata: {
+              ci: {
+                provider: 'github-actions',
+                branch: 'master',
+                sha: `${i}`.padStart(40, 'b'),
+                run_id: String(500 + i),
+              },
+            },
             error: null,
           }),
         );
@@ -281,7 +323,8 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
         const d = (JSON.parse(line) as { started_at: string }).started_at.slice(0, 10);
         byDay.set(d, [...(byDay.get(d) ?? []), line]);
       }
-      for (const [d, ls] of byDay) writeFileSync(path.join(dir, `${d}.jsonl`), `${ls.join('\n')}\n`);
+      for (const [d, ls] of byDay)
+        writeFileSync(path.join(dir, `${d}.jsonl`), `${ls.join('\n')}\n`);
       void day;
       return ws;
     }
@@ -305,7 +348,9 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
       );
       expect(run.exitCode).toBe(1);
       expect(commands(run.stdout, 'error').join('\n')).toContain('fail-on-regression');
-      expect(readHistory(path.join(run.ws.workspace, '.metrics')).filter((r) => r.name === 'suite')).toHaveLength(13);
+      expect(
+        readHistory(path.join(run.ws.workspace, '.metrics')).filter((r) => r.name === 'suite'),
+      ).toHaveLength(13);
     });
   });
 });
