@@ -1,19 +1,12 @@
 /** Human formatting of the values the CLI prints: durations, rates, stored timestamps, errors. */
 import { parseTimestamp } from '../core/record.js';
+import { formatDuration as formatReportDuration } from '../report/format.js';
 
-/** "850 ms", "1.23 s", "2 m 05 s", "1 h 02 m". */
+/** "850 ms", "1.23 s", "2 m 05 s", "1 h 02 m"; "-" when not a number. */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return '-';
   if (ms < 0) return `-${formatDuration(-ms)}`;
-  if (Math.round(ms) < 1000) return `${Math.round(ms)} ms`;
-  // Decide the unit on the rounded value, so 59 999 ms reads "1 m 00 s", not "60.00 s".
-  if (Math.round(ms / 10) < 6000) return `${(Math.round(ms / 10) / 100).toFixed(2)} s`;
-  const totalSeconds = Math.round(ms / 1000);
-  if (totalSeconds < 3600) {
-    return `${Math.floor(totalSeconds / 60)} m ${pad2(totalSeconds % 60)} s`;
-  }
-  const totalMinutes = Math.round(ms / 60_000);
-  return `${Math.floor(totalMinutes / 60)} h ${pad2(totalMinutes % 60)} m`;
+  return formatReportDuration(ms, { secondsDecimals: 2 });
 }
 
 /** Success rate 0–100 as "95.0%". */
@@ -38,6 +31,6 @@ export function truncateLine(text: string, max: number): string {
   return chars.length <= max ? oneLine : chars.slice(0, max - 1).join('') + '…';
 }
 
-function pad2(n: number): string {
+function _unusedPad2(n: number): string {
   return String(n).padStart(2, '0');
 }

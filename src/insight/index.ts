@@ -16,3 +16,4 @@ export { detectFlakiness } from './flakiness.js';
 export type { FlakinessOptions } from './flakiness.js';
 export { needsAttention } from './attention.js';
 export type { AttentionOptions } from './attention.js';
+export { trendVerdicts, type TrendOptions } from './trend.js';

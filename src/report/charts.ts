@@ -40,7 +40,11 @@ export interface TrendChartOptions {
   baseUrl?: string;
   /** 'full' (axes, legend, title; job summary) or 'small' (sparkline; PR comment table). */
   size?: 'full' | 'small';
-  /** Image size in px; defaults 600×240 (full) and 200×50 (small). */
+  /**
+   * Chart size in CSS px; defaults 600×240 (full) and 100×25 (small). Images are drawn at device
+   * pixel ratio 2 (QuickChart's own default, set explicitly so the URL says it), so a small chart
+   * is a 200×50 image: the size GitHub then shows it at in the comment's table.
+   */
   width?: number;
   height?: number;
   /** Shown above a full chart; cut to 60 characters. */
@@ -69,8 +73,8 @@ export function trendChartUrl(
   if ((options.charts ?? 'quickchart') === 'none') return null;
   const { scheme, host } = parseQuickChartBaseUrl(options.baseUrl ?? 'https://quickchart.io');
   const size = options.size ?? 'full';
-  const width = options.width ?? (size === 'full' ? 600 : 200);
-  const height = options.height ?? (size === 'full' ? 240 : 50);
+  const width = options.width ?? (size === 'full' ? 600 : 100);
+  const height = options.height ?? (size === 'full' ? 240 : 25);
   const bound = Math.min(options.maxUrlLength ?? MAX_CHART_URL_LENGTH, MAX_CHART_URL_LENGTH);
   const usable = points.filter((p) => Number.isFinite(p.durationMs) && p.durationMs >= 0);
   if (usable.length === 0) return null;
@@ -87,6 +91,7 @@ export function trendChartUrl(
       .setHost(host)
       .setWidth(width)
       .setHeight(height)
+      .setDevicePixelRatio(2)
       .setVersion(CHART_JS_VERSION)
       .getUrl();
     if (url.length <= bound) return url;

@@ -11,12 +11,16 @@ export const NO_VALUE = '—';
  * A duration for people: "850 ms", "1.2 s", "42.0 s", "3 m 04 s", "1 h 02 m".
  * Missing, negative or non-finite values give "—".
  */
-export function formatDuration(ms: number | null | undefined): string {
+export function formatDuration(
+  ms: number | null | undefined,
+  { secondsDecimals = 1 }: { secondsDecimals?: number } = {},
+): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return NO_VALUE;
   if (Math.round(ms) < 1000) return `${Math.round(ms)} ms`;
   // Decide the unit on the rounded value so 59.96 s shows as "1 m 00 s", not "60.0 s".
-  const tenths = Math.round(ms / 100);
-  if (tenths < 600) return `${(tenths / 10).toFixed(1)} s`;
+  const scale = 10 ** secondsDecimals;
+  const rounded = Math.round((ms / 1000) * scale);
+  if (rounded < 60 * scale) return `${(rounded / scale).toFixed(secondsDecimals)} s`;
   const seconds = Math.round(ms / 1000);
   if (seconds < 3600) return `${Math.floor(seconds / 60)} m ${pad2(seconds % 60)} s`;
   const minutes = Math.round(ms / 60_000);

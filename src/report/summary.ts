@@ -116,26 +116,10 @@ function resultTable(input: StepSummaryInput, runs: readonly ExecutionRecord[]):
 }
 
 function verdictSentence({ verdict, baselineBranch }: StepSummaryInput): string {
-  const lead: Record<RegressionVerdict['verdict'], string> = {
-    slower: '**Slower** than the baseline',
-    faster: '**Faster** than the baseline',
-    'no change': '**No significant change** against the baseline',
-    'not enough data': '**Not enough data** for a verdict',
-  };
+  // The detector's reason already carries the change, its interval and the p-value.
   const parts = [
-    `${lead[verdict.verdict]}: ${escapeMarkdownText(sentence(verdict.reason), REASON_MAX_CHARS)}`,
+    `**${verdictLabel(verdict.verdict)}:** ${escapeMarkdownText(sentence(verdict.reason), REASON_MAX_CHARS)}`,
   ];
-  if (
-    verdict.changePercent !== null &&
-    verdict.ciLowPercent !== null &&
-    verdict.ciHighPercent !== null
-  ) {
-    parts.push(
-      `Change ${formatChangePercent(verdict.changePercent)} ` +
-        `(${Math.round(verdict.confidence * 100)}% CI ${formatChangePercent(verdict.ciLowPercent)} … ` +
-        `${formatChangePercent(verdict.ciHighPercent)}${verdict.pValue !== null ? `, p = ${formatP(verdict.pValue)}` : ''}).`,
-    );
-  }
   const on = baselineBranch ? ` on ${escapeMarkdownText(baselineBranch, CELL_MAX_CHARS)}` : '';
   parts.push(
     `Baseline: ${verdict.baselineCount} successful run${verdict.baselineCount === 1 ? '' : 's'}${on}; ` +
@@ -251,10 +235,6 @@ function ciOf(record: ExecutionRecord): { sha?: string; branch?: string } {
 function sentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?…]$/.test(trimmed) || trimmed === '' ? trimmed : `${trimmed}.`;
-}
-
-function formatP(p: number): string {
-  return p < 0.001 ? '< 0.001' : p.toFixed(3);
 }
 
 function joinParts(parts: readonly (string | null)[]): string {

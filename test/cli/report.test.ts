@@ -70,10 +70,12 @@ describe('dev-metrics summary', () => {
       'operation',
       'runs',
       'success',
+      'flaky',
       'avg',
       'p50',
       'p95',
       'max',
+      'trend',
       'last',
       'last run (UTC)',
     ]);
@@ -83,10 +85,12 @@ describe('dev-metrics summary', () => {
         'build',
         '4',
         '100.0%',
+        '—', // no commit sha in these laptop runs
         '2.50 s',
         '2.50 s',
         '3.85 s',
         '4.00 s',
+        'not enough data',
         'success',
         expect.any(String),
       ],
@@ -94,18 +98,20 @@ describe('dev-metrics summary', () => {
         'unit_tests',
         '3',
         '66.7%',
+        '—',
         '500 ms',
         '500 ms',
         '815 ms',
         '850 ms',
+        'not enough data',
         'success',
         expect.any(String),
       ],
     ]);
-    expect(cells[0]![8]).toBe(new Date(now - HOUR).toISOString().slice(0, 19).replace('T', ' '));
+    expect(cells[0]![10]).toBe(new Date(now - HOUR).toISOString().slice(0, 19).replace('T', ' '));
     // Numeric columns are right-aligned: padding on the left, never on the right.
     for (const row of table.rows) {
-      for (const i of [1, 2, 3, 4, 5, 6]) expect(row[i]).not.toMatch(/ $/);
+      for (const i of [1, 2, 3, 4, 5, 6, 7]) expect(row[i]).not.toMatch(/ $/);
     }
   });
 
@@ -117,7 +123,7 @@ describe('dev-metrics summary', () => {
     expect(summary.deploy).toBeUndefined();
   });
 
-  it('--json prints exactly the MetricsSummary object', async () => {
+  it('--json prints the MetricsSummary object, with flakiness and trend added', async () => {
     const result = await runCli(['--json', 'summary', '--metrics-dir', history]);
     expect(result.code, result.stderr).toBe(0);
     const summary = JSON.parse(result.stdout);
@@ -139,6 +145,21 @@ describe('dev-metrics summary', () => {
       total_executions: 3,
       failures: 1,
       success_rate: 66.67,
+    });
+    // The MetricsSummary keys come first, unchanged; the insight fields follow.
+    expect(Object.keys(summary.build).slice(-5)).toEqual([
+      'flake_rate',
+      'flaky_commits',
+      'commits_seen',
+      'trend_verdict',
+      'trend_change_percent',
+    ]);
+    expect(summary.build).toMatchObject({
+      flake_rate: null,
+      flaky_commits: null,
+      commits_seen: 0,
+      trend_verdict: 'not enough data',
+      trend_change_percent: null,
     });
   });
 

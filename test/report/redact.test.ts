@@ -82,7 +82,7 @@ describe('redactSecrets', () => {
     ];
     const start = performance.now();
     for (const text of hostile) redactSecrets(text);
-    expect(performance.now() - start).toBeLessThan(3000);
+    expect(performance.now() - start).toBeLessThan(10_000); // no catastrophic backtracking (minutes)
   });
 });
 
@@ -121,7 +121,7 @@ describe('sanitizeErrorText', () => {
     const text = line.repeat(50_000); // ~4.5 MB
     const start = performance.now();
     const out = sanitizeErrorText(text, 4000);
-    expect(performance.now() - start).toBeLessThan(2000);
+    expect(performance.now() - start).toBeLessThan(10_000); // no catastrophic backtracking (minutes)
     expect(out.length).toBeLessThanOrEqual(4000);
     expect(out).not.toContain('hunter2xx');
     const omitted = Number(/^… \((\d+) characters omitted\)/.exec(out)?.[1]);

@@ -34,10 +34,9 @@ describe('renderStepSummary', () => {
       '90.3%',
       '31',
     ]);
-    expect(htmlText(html)).toContain(
-      'Slower than the baseline: median 12.5% slower than main over 20 runs. Change +12.5%',
-    );
-    expect(htmlText(html)).toContain('95% CI +8.1% … +16.9%, p = 0.004');
+    // The verdict word, then the detector's own reason (which carries the change and interval).
+    expect(htmlText(html)).toContain('🐢 slower: median 12.5% slower than main over 20 runs.');
+    expect(htmlText(html)).toContain('Baseline: 20 successful runs');
     const img = /<img src="([^"]+)" alt="Trend of unit_tests: duration per run"/.exec(html);
     expect(img?.[1]).toMatch(/^https:\/\/quickchart\.io\/chart\?c=/);
     expect(img![1]!.length).toBeLessThanOrEqual(MAX_CHART_URL_LENGTH);
@@ -164,13 +163,11 @@ describe('renderStepSummary', () => {
       error: '😀 error line with <html> and `ticks`\n'.repeat(200_000),
       metadata: { ci: { sha: 'f'.repeat(40), branch: 'b'.repeat(10_000) } },
     });
-    const start = performance.now();
     const md = renderStepSummary({
       run,
       verdict: verdict({ reason: 'r'.repeat(100_000) }),
       history: big,
     });
-    expect(performance.now() - start).toBeLessThan(5000);
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(200_000);
     const html = renderGfm(md);
     expect(html).toContain('<details><summary>Last 10 runs</summary>');
