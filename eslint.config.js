@@ -2,7 +2,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'lib/', 'node_modules/', 'coverage/', '.metrics/'] },
+  {
+    ignores: [
+      'dist/',
+      'lib/',
+      'node_modules/',
+      'coverage/',
+      '.metrics/',
+      '.bench-build/',
+      '.tools/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

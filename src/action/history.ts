@@ -88,6 +88,8 @@ export interface SaveHistoryOptions extends HistoryOptions {
   /** Day files older than this are pruned before saving. */
   daysToKeep?: number;
   now?: number;
+  /** The restore already warned that the cache is unavailable: say it again only as info. */
+  unavailableAlreadyReported?: boolean;
 }
 
 export interface RestoreResult {
@@ -253,7 +255,8 @@ export async function saveHistory(o: SaveHistoryOptions): Promise<SaveResult> {
   }
   const unavailable = cacheUnavailable('write');
   if (unavailable) {
-    log.warning(`dev-metrics: history not saved to the cache: ${unavailable}.`);
+    const say = o.unavailableAlreadyReported ? log.info : log.warning;
+    say.call(log, `dev-metrics: history not saved to the cache: ${unavailable}.`);
     return { saved: false, key: null };
   }
   const cachePath = o.cachePath ?? DEFAULT_CACHE_PATH;

@@ -110,7 +110,11 @@ export async function runMain(): Promise<void> {
     core.info(`dev-metrics: received ${signal}; stopping the command and saving the history.`),
   );
   try {
-    if (s.history) await restoreHistory(s.history);
+    if (s.history) {
+      const restored = await restoreHistory(s.history);
+      // One warning per cause: when the cache could not even be tried, saving says so as info.
+      s.history.unavailableAlreadyReported = restored.mode === 'skipped';
+    }
     saveState(State.StartedAt, new Date().toISOString());
     const result = await runCommand({
       script: s.inputs.run,

@@ -192,7 +192,12 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
       onWarning: null,
     });
     core.setOutput('dashboard-path', result.outputFile);
-    if (inputs.dashboardArtifact) {
+    if (inputs.dashboardArtifact && !process.env.ACTIONS_RUNTIME_TOKEN) {
+      // Not in an Actions job (or a runner without its runtime): the file is there, nothing to upload to.
+      core.info(
+        `dev-metrics: dashboard written to ${result.outputFile}; no Actions runtime to upload it as an artifact.`,
+      );
+    } else if (inputs.dashboardArtifact) {
       const upload = await uploadDashboard({
         name: inputs.dashboardArtifact,
         filePath: result.outputFile,

@@ -3,7 +3,7 @@
  * steps, ranked by one score so the most urgent comes first.
  */
 import type { ExecutionRecord } from '../core/record.js';
-import { ciOf, isUsableDuration, newestFirst, startedAtMs } from './ci-metadata.js';
+import { isUsableDuration, mainLineRuns, newestFirst, startedAtMs } from './ci-metadata.js';
 import { detectFlakiness } from './flakiness.js';
 import { detectRegression } from './regression.js';
 import type { AttentionItem, AttentionKind } from './types.js';
@@ -28,15 +28,6 @@ export interface AttentionOptions {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const KIND_ORDER: Record<AttentionKind, number> = { failing: 0, slower: 1, flaky: 2 };
 
-/** Runs that represent the step: the default branch's pushes when the history knows branches. */
-function mainLine(records: readonly ExecutionRecord[], defaultBranch?: string): ExecutionRecord[] {
-  if (defaultBranch === undefined || !records.some((r) => ciOf(r)?.branch)) return [...records];
-  return records.filter((r) => {
-    const ci = ciOf(r);
-    return ci?.branch === defaultBranch && ci.pr_number === undefined;
-  });
-}
-
 function shortSha(sha: string): string {
   return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;
 }
@@ -54,7 +45,7 @@ export function needsAttention(
   const items: AttentionItem[] = [];
 
   const byName = new Map<string, ExecutionRecord[]>();
-  for (const r of mainLine(records, options.defaultBranch)) {
+  for (const r of mainLineRuns(records, options.defaultBranch).runs) {
     const list = byName.get(r.name) ?? [];
     list.push(r);
     byName.set(r.name, list);

@@ -56,3 +56,22 @@ export function newestFirst(records: readonly ExecutionRecord[]): ExecutionRecor
 export function isUsableDuration(ms: unknown): ms is number {
   return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0;
 }
+
+/**
+ * The runs that represent a step over time: pushes to the default branch when the history knows
+ * branches (pull-request runs measure changes under review, not the step), else all runs. `branch`
+ * says which branch was kept, when one was.
+ */
+export function mainLineRuns(
+  records: readonly ExecutionRecord[],
+  defaultBranch?: string,
+): { runs: ExecutionRecord[]; branch?: string } {
+  if (defaultBranch === undefined || !records.some((r) => ciOf(r)?.branch)) {
+    return { runs: [...records] };
+  }
+  const runs = records.filter((r) => {
+    const ci = ciOf(r);
+    return ci?.branch === defaultBranch && ci.pr_number === undefined;
+  });
+  return { runs, branch: defaultBranch };
+}

@@ -3,7 +3,7 @@
  * just before them? The same regression test as branch comparisons, applied along time instead.
  */
 import type { ExecutionRecord } from '../core/record.js';
-import { ciOf, isUsableDuration, newestFirst, startedAtMs } from './ci-metadata.js';
+import { isUsableDuration, mainLineRuns, newestFirst, startedAtMs } from './ci-metadata.js';
 import { detectRegression } from './regression.js';
 import type { RegressionVerdict } from './types.js';
 
@@ -50,22 +50,6 @@ function newestStart(records: readonly ExecutionRecord[]): number {
 }
 
 /**
- * The runs that represent one step: pushes to the default branch when the step's runs know their
- * branch (the same rule as needsAttention), else all of them.
- */
-function mainLine(
-  runs: readonly ExecutionRecord[],
-  defaultBranch?: string,
-): { runs: readonly ExecutionRecord[]; branch?: string } {
-  if (defaultBranch === undefined || !runs.some((r) => ciOf(r)?.branch)) return { runs };
-  const pushes = runs.filter((r) => {
-    const ci = ciOf(r);
-    return ci?.branch === defaultBranch && ci.pr_number === undefined;
-  });
-  return { runs: pushes, branch: defaultBranch };
-}
-
-/**
  * One verdict per operation, by name: its recent successful runs (candidate) against its earlier
  * ones (baseline). Failed runs are left out, as in branch comparisons. Deterministic.
  */
@@ -89,7 +73,7 @@ export function trendVerdicts(
 
   const verdicts: RegressionVerdict[] = [];
   for (const [name, runs] of byName) {
-    const line = mainLine(runs, options.defaultBranch);
+    const line = mainLineRuns(runs, options.defaultBranch);
     const ok = newestFirst(line.runs).filter(
       (r) => r.status === 'success' && isUsableDuration(r.duration_ms) && startedAtMs(r) <= now,
     );

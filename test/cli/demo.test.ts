@@ -28,9 +28,6 @@ describe('dev-metrics demo', () => {
       // Real work was timed: each script works for at least ~60 ms before exiting.
       expect(r.duration_ms).toBeGreaterThan(50);
     }
-    // The cold first install is the slowest install.
-    const installs = records.filter((r) => r.name === 'install_deps').map((r) => r.duration_ms);
-    expect(Math.max(...installs)).toBe(installs[0]);
 
     const lines = result.stdout.split('\n');
     expect(lines[0]).toBe(`Recording 20 demo runs into ${dir}`);

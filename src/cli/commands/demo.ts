@@ -7,7 +7,7 @@ import type { Command, CommandContext } from '../context.js';
 import { printJson } from '../context.js';
 import { formatDuration } from '../format.js';
 import { openCollector } from '../history.js';
-import { renderSummaryTable } from './summary.js';
+import { renderSummaryTable, summarizeHistory } from './summary.js';
 import { timeCommand } from './run.js';
 import { writeDashboard } from './dashboard.js';
 
@@ -101,7 +101,7 @@ export const demoCommand: Command = {
         );
       }
     }
-    const summary = await collector.getMetricsSummary({ days: 1 });
+    const summary = await summarizeHistory(context.metricsDir, 1);
     const dashboard = await tryDashboard(context);
     if (context.json) {
       printJson(context, { recorded, metricsDir: context.metricsDir, summary, dashboard });
