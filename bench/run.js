@@ -3,7 +3,7 @@
 // default function), awaited here; a module without one is taken to run on import. A `false`
 // result or a throw marks a failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { runSummaryBench } from './summary-bench.js';
@@ -40,11 +40,6 @@ async function runActionOverhead() {
     if (built.status !== 0) {
       console.error('action overhead bench: tsc -p tsconfig.bench.json failed');
       return false;
-    }
-    // test/helpers/runner.ts finds dist/ and .tools/ two levels above itself, i.e. in .bench-build/.
-    for (const dir of ['dist', '.tools']) {
-      if (existsSync(new URL(`../${dir}`, import.meta.url)))
-        symlinkSync(`../${dir}`, `${out}${dir}`);
     }
     const mod = await import(
       new URL('../.bench-build/bench/action-overhead.js', import.meta.url).href

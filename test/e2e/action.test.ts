@@ -25,16 +25,21 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
   /** One step of a job on a fresh runner (new workspace), with the services' variables set. */
   function step(
     inputs: Record<string, string>,
-    o: Partial<Omit<RunStepOptions, 'event'>> & { event?: ReturnType<typeof pushEvent> } = {},
+    o: Partial<Omit<RunStepOptions, 'event'>> & {
+      event?: ReturnType<typeof pushEvent>;
+      /** Upload the dashboard as action.yml's default says (off elsewhere: one upload per run). */
+      dashboard?: boolean;
+    } = {},
   ) {
     const ws = o.ws ?? makeWorkspace();
     const ev = o.event ?? pushEvent();
-    const { event: _event, ...rest } = o;
+    const { event: _event, dashboard, ...rest } = o;
     return runStep({
       ...rest,
       ws,
       node: bin,
-      inputs: { 'github-token': 'ghs_fakeToken123', 'dashboard-artifact': '', ...inputs },
+      githubToken: 'ghs_fakeToken123',
+      inputs: { ...(dashboard ? {} : { 'dashboard-artifact': '' }), ...inputs },
       event: ev.event,
       env: { ...gh.env(), ...ev.env, ...o.env },
     }).then((run) => ({ ...run, ws, metricsDir: path.join(ws.workspace, '.metrics') }));
@@ -239,8 +244,10 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
 
   it('on a pull request: one sticky comment, updated in place; the dashboard is uploaded', async () => {
     const pr = pullRequestEvent();
-    const inputs = { name: 'lint', run: 'true', 'dashboard-artifact': 'dev-metrics-dashboard' };
-    const first = await step(inputs, { event: pr, env: { GITHUB_RUN_ID: '3000' } });
+    const first = await step(
+      { name: 'lint', run: 'true' },
+      { event: pr, env: { GITHUB_RUN_ID: '3000' }, dashboard: true },
+    );
     expect(first.exitCode, first.stdout).toBe(0);
     const comments = () => gh.api.commentsOn('Codertocat', 'Hello-World', 2);
     expect(comments()).toHaveLength(1);

