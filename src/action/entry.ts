@@ -2,6 +2,7 @@
  * The bundle's entry (dist/index.js), run by the runner for both `main` and `post`.
  * Nothing here may throw a stack trace at users: unexpected errors become one failure line.
  */
+import './quiet-deprecations.js';
 import * as core from '@actions/core';
 import { runMain, runPost } from './main.js';
 import { isPost } from './state.js';

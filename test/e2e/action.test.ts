@@ -50,6 +50,8 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
     const run = await step({ name: 'build', run: 'echo hello from the step' });
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toContain('hello from the step');
+    // Nothing on stderr: no deprecation noise from bundled dependencies in users' logs.
+    expect(run.stderr).toBe('');
     const records = readHistory(run.metricsDir);
     expect(records).toHaveLength(1);
     const [r] = records;
@@ -171,6 +173,11 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
           gh.cache.faults
             .set('GetCacheEntryDownloadURL', { status: 429 })
             .set('CreateCacheEntry', { status: 429 }),
+        {},
+      ],
+      [
+        'blob storage 500 on download',
+        () => gh.cache.faults.set('BlobDownload', { status: 500 }),
         {},
       ],
       [
