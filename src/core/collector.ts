@@ -13,6 +13,7 @@ import {
   parseRecord,
   recordProblem,
   type ExecutionRecord,
+  normalizeRecord,
   type ExecutionStatus,
 } from './record.js';
 import { SummaryAccumulator, type MetricsSummary } from './stats.js';
@@ -21,7 +22,6 @@ import {
   appendRecord,
   appendRecordSync,
   consoleWarning,
-  normalizeRecord,
   pruneDayFiles,
   readRecords,
   scanRecords,

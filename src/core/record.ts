@@ -247,6 +247,19 @@ export function parseRecord(input: unknown): ExecutionRecord | null {
   };
 }
 
+/** A valid record with exactly the record keys, in file order, whatever else its line carried. */
+export function normalizeRecord(record: ExecutionRecord): ExecutionRecord {
+  return {
+    name: record.name,
+    started_at: record.started_at,
+    ended_at: record.ended_at,
+    duration_ms: record.duration_ms,
+    status: record.status,
+    metadata: record.metadata,
+    error: record.error,
+  };
+}
+
 /**
  * One JSON line (no trailing newline), keys in RECORD_KEYS order. Refuses what the reader would
  * skip, so nothing written is ever lost on the way back.
@@ -259,15 +272,7 @@ export function serializeRecord(record: ExecutionRecord): string {
     );
   }
   try {
-    return JSON.stringify({
-      name: record.name,
-      started_at: record.started_at,
-      ended_at: record.ended_at,
-      duration_ms: record.duration_ms,
-      status: record.status,
-      metadata: record.metadata,
-      error: record.error,
-    });
+    return JSON.stringify(normalizeRecord(record));
   } catch (error) {
     throw new DevMetricsError(
       `Invalid execution record: metadata is not JSON-serializable (${(error as Error).message}); ` +

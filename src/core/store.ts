@@ -10,6 +10,7 @@ import path from 'node:path';
 import { DevMetricsError, requireNonNegativeInteger } from './errors.js';
 import {
   dayFileName,
+  normalizeRecord,
   parseTimestamp,
   serializeRecord,
   validRecordStartMs,
@@ -145,19 +146,6 @@ export async function forEachLine(
       start = end + 1;
     }
   }
-}
-
-/** A valid record with exactly the record keys, in file order, whatever else its line carried. */
-export function normalizeRecord(record: ExecutionRecord): ExecutionRecord {
-  return {
-    name: record.name,
-    started_at: record.started_at,
-    ended_at: record.ended_at,
-    duration_ms: record.duration_ms,
-    status: record.status,
-    metadata: record.metadata,
-    error: record.error,
-  };
 }
 
 /** Receives each valid record in the window; return false to stop reading. */
