@@ -5,12 +5,17 @@
 import './quiet-deprecations.js';
 import * as core from '@actions/core';
 import { runMain, runPost } from './main.js';
-import { isPost } from './state.js';
+import { State, isPost, saveState } from './state.js';
 
 async function entry(): Promise<void> {
   try {
-    if (isPost()) await runPost();
-    else await runMain();
+    if (isPost()) {
+      await runPost();
+    } else {
+      // First of all, so that the post step knows it is the post step even when main fails early.
+      saveState(State.IsPost, 'true');
+      await runMain();
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     core.debug(error instanceof Error && error.stack ? error.stack : message);

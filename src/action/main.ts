@@ -104,7 +104,6 @@ export async function runMain(): Promise<void> {
     }
     throw error;
   }
-  saveState(State.IsPost, 'true');
   saveState(State.Setup, JSON.stringify({ name: s.inputs.name, metricsDir: s.metricsDir }));
   const cancellation = installCancellation((signal) =>
     core.info(`dev-metrics: received ${signal}; stopping the command and saving the history.`),

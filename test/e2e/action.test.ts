@@ -246,6 +246,9 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
       expect(run.stdout).not.toContain('should-not-run');
       expect(run.stdout + run.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
       expect(readHistory(run.metricsDir)).toEqual([]);
+      // The post step knows it is the post step, does nothing and says nothing.
+      expect(run.post?.exitCode).toBe(0);
+      expect(run.post?.stdout).not.toContain('::error::');
     });
   });
 
