@@ -107,6 +107,8 @@ export interface SaveResult {
 
 export const DEFAULT_CACHE_PATH = '.dev-metrics-cache';
 export const DEFAULT_MAX_ENTRIES = 5;
+/** Bound of the extra entries taken as siblings of the newest runs (restores are sequential). */
+export const MAX_SIBLING_ENTRIES = 25;
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
 /** `${cacheKey}-v1-${os}`: v1 is the archive layout, the OS keeps Windows/zstd entries apart. */
@@ -356,11 +358,20 @@ async function listCandidates(
         'listing cache entries',
       );
       // `feat-` also prefixes branch `feat-x`'s keys; ours continue with `<runId>-<attempt>-`.
+      const runOf = (key: string): string | undefined =>
+        /^(\d+-\d+)-/.exec(key.slice(scope.length))?.[1];
       const ours = listed
-        .filter((e) => e.key.startsWith(scope) && /^\d+-\d+-/.test(e.key.slice(scope.length)))
-        .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at))
-        .slice(0, max);
-      for (const e of ours) if (!chosen.includes(e.key)) chosen.push(e.key);
+        .filter((e) => e.key.startsWith(scope) && runOf(e.key) !== undefined)
+        .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
+      const newest = ours.slice(0, max);
+      // Matrix legs and parallel jobs of one workflow run save side by side: take every sibling of
+      // a chosen run too, so that a matrix wider than `max` is merged whole.
+      const runs = new Set(newest.map((e) => runOf(e.key)));
+      const siblings = ours
+        .slice(max)
+        .filter((e) => runs.has(runOf(e.key)))
+        .slice(0, MAX_SIBLING_ENTRIES);
+      for (const e of [...newest, ...siblings]) if (!chosen.includes(e.key)) chosen.push(e.key);
     }
   } catch (error) {
     return fallback(describeListingError(error));

@@ -186,6 +186,17 @@ describe('restoreHistory / saveHistory', () => {
     expect(fifth.warnings).toEqual([]);
   });
 
+  it('a matrix wider than maxEntries: every leg of the newest run is merged', async () => {
+    const legs = Array.from({ length: 8 }, (_, k) => job(7, `leg-${k}`));
+    await runParallel(legs.map((j, k): [Job, string, number] => [j, `leg-${k}`, k]));
+    expect(cacheFake.entries.filter((e) => e.finalized)).toHaveLength(8);
+    const next = job(8, 'report');
+    const result = await restoreHistory(next.options);
+    expect(result.restoredKeys).toHaveLength(8); // 5 newest + 3 siblings from run 7
+    expect(names(next.metricsDir)).toEqual(legs.map((_, k) => `leg-${k}`));
+    expect(next.warnings).toEqual([]);
+  });
+
   it('listing forbidden (403): falls back to the newest entry, warns once, keeps workspace records', async () => {
     await runParallel([
       [job(1, 'a'), 'from-a', 1],
