@@ -128,6 +128,29 @@ export function splitArgs(template: string): string[] {
   return args;
 }
 
+/**
+ * The environment a `run:` step would get: the job's, without what the runner gives only to the
+ * action itself — its inputs (the token among them), its saved state and the Actions runtime
+ * credentials (cache and artifact tokens). Anything the command runs cannot read or reuse them.
+ */
+export function commandEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (/^(INPUT|STATE)_/.test(name) || ACTION_ONLY_VARIABLES.has(name)) continue;
+    out[name] = value;
+  }
+  return out;
+}
+
+const ACTION_ONLY_VARIABLES = new Set([
+  'GITHUB_STATE',
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_RUNTIME_URL',
+  'ACTIONS_RESULTS_URL',
+  'ACTIONS_CACHE_URL',
+  'ACTIONS_CACHE_SERVICE_V2',
+]);
+
 export interface RunCommandOptions {
   /** The script body (the `run` input). */
   script: string;
@@ -177,7 +200,9 @@ export interface CommandResult {
 
 const DEFAULT_TAIL_BYTES = 4096;
 const DEFAULT_TAIL_LINES = 40;
-const DEFAULT_KILL_GRACE_MS = 5000;
+// The runner sends SIGINT, SIGTERM 7.5 s later, SIGKILL at 10 s: leave the command most of that,
+// and us the last seconds to write the record and save the history.
+const DEFAULT_KILL_GRACE_MS = 7000;
 /** After the shell exits, how long to wait for stray background processes to close its pipes. */
 const STREAM_CLOSE_GRACE_MS = 2000;
 
@@ -274,8 +299,13 @@ function spawnShell(
     const killGroup = (sig: NodeJS.Signals): void => {
       if (child.pid === undefined) return;
       try {
-        if (windows) child.kill(sig);
-        else process.kill(-child.pid, sig);
+        if (!windows) process.kill(-child.pid, sig);
+        // No process groups on Windows: end the shell's whole tree, as the runner does.
+        else
+          spawn('taskkill', ['/PID', String(child.pid), '/T', '/F'], {
+            stdio: 'ignore',
+            windowsHide: true,
+          });
       } catch {
         // ESRCH: the group is already gone.
       }

@@ -78,7 +78,9 @@ export function readCiContext(env: Env = process.env, eventPayload?: unknown): C
       ? (int(pr?.number) ?? int(payload?.number) ?? prNumberOfRef(ref))
       : prNumberOfRef(ref),
     base_branch: prEvent ? (nonEmpty(env.GITHUB_BASE_REF) ?? str(base?.ref)) : undefined,
-    default_branch: str(repository?.default_branch),
+    // Scheduled runs always run on the default branch, whatever their payload carries.
+    default_branch:
+      str(repository?.default_branch) ?? (event === 'schedule' ? branchOf(env, ref) : undefined),
     workflow: nonEmpty(env.GITHUB_WORKFLOW),
     job: nonEmpty(env.GITHUB_JOB),
     run_id: nonEmpty(env.GITHUB_RUN_ID),

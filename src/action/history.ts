@@ -53,6 +53,8 @@ export interface HistoryLog {
 export interface CacheListEntry {
   key: string;
   created_at: string;
+  /** The ref the entry was saved from (`refs/heads/main`, `refs/pull/2/merge`), when known. */
+  ref?: string;
 }
 
 /** Lists cache entries whose key starts with a prefix, newest first (GitHub REST). */
@@ -69,6 +71,11 @@ export interface HistoryOptions {
   defaultBranch?: string;
   /** PR base branch, when the run is for a pull request. */
   baseBranch?: string;
+  /**
+   * The run's own ref (GITHUB_REF). A run may restore only entries saved from its own ref, its PR's
+   * base branch or the default branch; listed entries of other refs are skipped.
+   */
+  ref?: string;
   runId: string;
   runAttempt: number | string;
   /** Unique per job and matrix leg within a run (job id + matrix values). */
@@ -108,7 +115,7 @@ export interface SaveResult {
 export const DEFAULT_CACHE_PATH = '.dev-metrics-cache';
 export const DEFAULT_MAX_ENTRIES = 5;
 /** Bound of the extra entries taken as siblings of the newest runs (restores are sequential). */
-export const MAX_SIBLING_ENTRIES = 25;
+export const MAX_SIBLING_ENTRIES = 10;
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
 /** `${cacheKey}-v1-${os}`: v1 is the archive layout, the OS keeps Windows/zstd entries apart. */
@@ -169,7 +176,11 @@ export function makeCacheLister(token: string, repository: string, apiUrl?: stri
         direction: 'desc',
         per_page: 100,
       });
-      return data.actions_caches.map((c) => ({ key: c.key ?? '', created_at: c.created_at ?? '' }));
+      return data.actions_caches.map((c) => ({
+        key: c.key ?? '',
+        created_at: c.created_at ?? '',
+        ref: c.ref ?? undefined,
+      }));
     },
   };
 }
@@ -214,7 +225,13 @@ export async function restoreHistory(o: HistoryOptions): Promise<RestoreResult> 
       if (candidates) {
         result.mode = 'merged';
         for (const key of candidates) await restoreInto(key, []);
-      } else {
+      }
+      if (candidates && candidates.length > 0 && result.restoredKeys.length === 0) {
+        // Listed but none restorable (scoping the listing cannot see): the prefix restore may be.
+        result.mode = 'fallback';
+        const [primary, ...rest] = keys.restoreKeys;
+        await restoreInto(primary!, rest);
+      } else if (!candidates) {
         result.mode = 'fallback';
         const [primary, ...rest] = keys.restoreKeys;
         await restoreInto(primary!, rest);
@@ -223,7 +240,9 @@ export async function restoreHistory(o: HistoryOptions): Promise<RestoreResult> 
       // Merge whatever restored completely, even when a later entry failed or timed out.
       result.addedLines = await mergeHistories(restoredDirs.reverse(), o.metricsDir);
     }
-    if (failed.length > 0) {
+    // Entries of refs the listing shows but this run may not read fail quietly when the prefix
+    // restore then found the history; any other failure is worth one warning.
+    if (failed.length > 0 && !(result.mode === 'fallback' && result.restoredKeys.length > 0)) {
       log.warning(
         `dev-metrics: ${failed.length} of ${candidates?.length ?? 1} cached history entries could ` +
           `not be restored (${failed.join(', ')}); merged the other ${result.restoredKeys.length}.`,
@@ -350,6 +369,12 @@ async function listCandidates(
   if (!o.lister) return fallback('no GitHub token to call the REST API');
   const max = o.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const chosen: string[] = [];
+  // Cache scoping: what this run is allowed to restore (unknown refs are kept and simply tried).
+  const readable = new Set(
+    o.ref
+      ? [o.ref, ...[o.baseBranch, o.defaultBranch].filter(Boolean).map((b) => `refs/heads/${b}`)]
+      : [],
+  );
   try {
     for (const scope of keys.scopePrefixes) {
       const listed = await withTimeout(
@@ -362,6 +387,7 @@ async function listCandidates(
         /^(\d+-\d+)-/.exec(key.slice(scope.length))?.[1];
       const ours = listed
         .filter((e) => e.key.startsWith(scope) && runOf(e.key) !== undefined)
+        .filter((e) => e.ref === undefined || readable.size === 0 || readable.has(e.ref))
         .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
       const newest = ours.slice(0, max);
       // Matrix legs and parallel jobs of one workflow run save side by side: take every sibling of

@@ -6,11 +6,17 @@
  * Order matters: the record is written and the history saved before any report, so a failure or
  * a cancellation later on never loses the metric.
  */
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { parseTimestamp } from '../core/record.js';
 import { appendRecord, pruneDayFiles } from '../core/store.js';
-import { installCancellation, runCommand, type CommandResult } from './command.js';
+import {
+  commandEnvironment,
+  installCancellation,
+  runCommand,
+  type CommandResult,
+} from './command.js';
 import { readCiContext, readEventPayload, type CiContext } from './context.js';
 import {
   defaultKeyPrefix,
@@ -20,6 +26,7 @@ import {
   type SaveHistoryOptions,
 } from './history.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
+import { secretValuesFromEnv } from '../report/redact.js';
 import { publishReports } from './publish.js';
 import { buildRecord, commandFailed, failureReason } from './record.js';
 import { State, readState, saveState } from './state.js';
@@ -30,6 +37,8 @@ interface Setup {
   metricsDir: string;
   tempDir: string;
   history: SaveHistoryOptions | null;
+  /** Values kept out of records and reports: the token and secret-looking variables' values. */
+  secrets: string[];
 }
 
 /** Bound of each cache call; the client itself sets none on its service calls. */
@@ -60,6 +69,7 @@ function setup(): Setup {
           branch: ci.branch ?? 'unknown',
           baseBranch: ci.base_branch,
           defaultBranch: ci.default_branch,
+          ref: ci.ref,
           runId: ci.run_id ?? '0',
           runAttempt: ci.run_attempt ?? 1,
           jobKey: ci.job ?? 'job',
@@ -71,7 +81,11 @@ function setup(): Setup {
           timeoutMs: cacheTimeoutMs(env.DEV_METRICS_CACHE_TIMEOUT_MS),
         }
       : null;
-  return { inputs, ci, metricsDir, tempDir, history };
+  const secrets = [
+    ...(inputs.githubToken ? [inputs.githubToken] : []),
+    ...secretValuesFromEnv(env),
+  ];
+  return { inputs, ci, metricsDir, tempDir, history, secrets };
 }
 
 /** Keeps the history at days-to-keep and in the cache; never throws. */
@@ -114,22 +128,40 @@ export async function runMain(): Promise<void> {
       // One warning per cause: when the cache could not even be tried, saving says so as info.
       s.history.unavailableAlreadyReported = restored.mode === 'skipped';
     }
+    await mkdir(s.tempDir, { recursive: true });
     saveState(State.StartedAt, new Date().toISOString());
     const result = await runCommand({
       script: s.inputs.run,
       shell: s.inputs.shell,
       workingDirectory: s.inputs.workingDirectory,
       tempDir: s.tempDir,
+      env: commandEnvironment(process.env),
       signal: cancellation.signal,
     });
+    if (result.cancelled && result.pid === null) {
+      // Cancelled before the command ran: there is no run to record, and nothing for post to do.
+      saveState(State.HistorySaved, 'true');
+      core.setFailed(
+        `${s.inputs.name} was cancelled before the command started; nothing recorded.`,
+      );
+      return;
+    }
     const record = buildRecord({
       name: s.inputs.name,
       metadata: s.inputs.metadata,
       ci: s.ci,
       result,
-      secrets: s.inputs.githubToken ? [s.inputs.githubToken] : [],
+      secrets: s.secrets,
     });
-    await appendRecord(s.metricsDir, record);
+    try {
+      await appendRecord(s.metricsDir, record);
+    } catch (error) {
+      // The step's outcome is the command's: a history we cannot write is a warning, not a failure.
+      core.warning(
+        `dev-metrics: the record of ${s.inputs.name} could not be written to ${s.metricsDir} ` +
+          `(${error instanceof Error ? error.message : String(error)}); check the 'metrics-dir' input.`,
+      );
+    }
     saveState(State.Recorded, 'true');
     setOutputs(s, result, record.status, record.duration_ms);
     await keepHistory(s);
@@ -142,6 +174,7 @@ export async function runMain(): Promise<void> {
         record,
         metricsDir: s.metricsDir,
         tempDir: s.tempDir,
+        secrets: s.secrets,
       });
       if (!failed && verdict?.verdict === 'slower' && s.inputs.failOnRegression) {
         core.setFailed(

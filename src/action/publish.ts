@@ -3,6 +3,7 @@
  * annotation, sticky PR comment, HTML dashboard artifact. Each part is independent: a failure in
  * one is one warning and never changes the step's outcome (the record is already saved).
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { ExecutionRecord } from '../core/record.js';
@@ -27,6 +28,8 @@ export interface PublishInput {
   metricsDir: string;
   /** Where the dashboard is written (outside metrics-dir, so it is not cached). */
   tempDir: string;
+  /** Values to redact from everything published, besides the common secret shapes. */
+  secrets: readonly string[];
 }
 
 export interface PublishResult {
@@ -79,7 +82,7 @@ function wantsComment(inputs: ActionInputs, ci: CiContext): boolean {
 
 export async function publishReports(p: PublishInput): Promise<PublishResult> {
   const { inputs, ci, record } = p;
-  const secrets = inputs.githubToken ? [inputs.githubToken] : [];
+  const { secrets } = p;
   const history = (await part('reading the history', () =>
     loadHistory(p.metricsDir, inputs.daysToKeep),
   )) ?? [record];
@@ -201,7 +204,8 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
       const upload = await uploadDashboard({
         name: inputs.dashboardArtifact,
         filePath: result.outputFile,
-        uniqueSuffix: `${ci.job ?? 'job'}-${slug}`,
+        // Matrix legs share the job id and step name: a random part keeps the retry's name free.
+        uniqueSuffix: `${ci.job ?? 'job'}-${slug}-${randomBytes(3).toString('hex')}`,
         log: (line) => core.warning(line),
       });
       if (upload.ok)

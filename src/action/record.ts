@@ -52,7 +52,7 @@ export function buildRecord(input: RecordInput): ExecutionRecord {
   const { result } = input;
   const failed = commandFailed(result);
   const ci: CiContext = { ...input.ci };
-  if (result.exitCode !== null) ci.exit_code = result.exitCode;
+  if (result.exitCode !== null && !result.cancelled) ci.exit_code = result.exitCode;
   return {
     name: input.name,
     started_at: formatTimestamp(result.startedAt),

@@ -27,6 +27,8 @@ export function detectFlakiness(
     throw new Error(`flakiness window must be a number of days > 0, got ${options.days}`);
   }
   const withSha = records
+    // A cancelled run says nothing about the step: a re-run after a cancel is not a flake.
+    .filter((record) => record.error !== 'cancelled')
     .map((record) => ({ record, sha: ciOf(record)?.sha, time: startedAtMs(record) }))
     .filter(
       (e): e is { record: ExecutionRecord; sha: string; time: number } => e.sha !== undefined,

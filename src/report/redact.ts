@@ -152,3 +152,23 @@ export function sanitizeErrorText(
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
+
+/** Variable names whose values are treated as secrets (as most CI log maskers guess them). */
+const SECRET_NAME =
+  /(TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|PRIVATE|CREDENTIAL|API_?KEY|ACCESS_?KEY|AUTH|_KEY$|^KEY_|_PAT$)/i;
+
+/**
+ * The values of environment variables whose names look secret (`DEPLOY_TOKEN`, `NPM_AUTH`,
+ * `AWS_SECRET_ACCESS_KEY`, …), for redaction: the runner masks secrets in the log, but a record's
+ * error text, the job summary and the dashboard are copies it does not see. Values shorter than 8
+ * characters and plain booleans or numbers are left out (they would mangle ordinary text).
+ */
+export function secretValuesFromEnv(env: Record<string, string | undefined>): string[] {
+  const values = new Set<string>();
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined || value.length < 8 || !SECRET_NAME.test(name)) continue;
+    if (/^(true|false|\d+)$/i.test(value)) continue;
+    values.add(value);
+  }
+  return [...values];
+}

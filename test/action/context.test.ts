@@ -234,3 +234,17 @@ describe('robustness', () => {
     }
   });
 });
+
+describe('schedule events', () => {
+  it('take the default branch from the ref when the payload has no repository', () => {
+    const ctx = readCiContext(
+      {
+        GITHUB_EVENT_NAME: 'schedule',
+        GITHUB_REF: 'refs/heads/trunk',
+        GITHUB_REF_NAME: 'trunk',
+      },
+      { schedule: '0 3 * * *' },
+    );
+    expect(ctx).toMatchObject({ event: 'schedule', branch: 'trunk', default_branch: 'trunk' });
+  });
+});

@@ -197,6 +197,30 @@ describe('restoreHistory / saveHistory', () => {
     expect(next.warnings).toEqual([]);
   });
 
+  it('cache scoping: a PR run skips listed entries of refs it may not read', async () => {
+    cacheFake.ref = 'refs/heads/main';
+    await runJob(job(1, 'build'), 'on-main', 1);
+    // Pushes to the PR's head branch: listed by the API, but a PR run (refs/pull/2/merge) may not
+    // restore them. The real service answers a miss; the fake restores anything, so the filter is
+    // what this test sees.
+    cacheFake.ref = 'refs/heads/feature';
+    await runJob(
+      job(2, 'build', { branch: 'feature', ref: 'refs/heads/feature' }),
+      'on-feature',
+      2,
+    );
+    cacheFake.ref = 'refs/pull/2/merge';
+    const pr = job(3, 'build', {
+      branch: 'feature',
+      baseBranch: 'main',
+      ref: 'refs/pull/2/merge',
+    });
+    const result = await restoreHistory(pr.options);
+    expect(result.mode).toBe('merged');
+    expect(names(pr.metricsDir)).toEqual(['on-main']);
+    expect(pr.warnings).toEqual([]);
+  });
+
   it('listing forbidden (403): falls back to the newest entry, warns once, keeps workspace records', async () => {
     await runParallel([
       [job(1, 'a'), 'from-a', 1],

@@ -34,6 +34,8 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
     const ws = o.ws ?? makeWorkspace();
     const ev = o.event ?? pushEvent();
     const { event: _event, dashboard, ...rest } = o;
+    // The real service scopes each new entry to the run's ref (from its token); the fake is told.
+    gh.cache.ref = { ...ev.env, ...o.env }.GITHUB_REF ?? 'refs/heads/main';
     return runStep({
       ...rest,
       ws,
@@ -119,6 +121,42 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
     expect(record.error!.length).toBeLessThanOrEqual(4200);
     expect(run.outputs).toMatchObject({ status: 'failed', 'exit-code': '3' });
     expect(finalized(gh).length).toBe(before + 1);
+  });
+
+  it('the command gets a run step’s environment: no action inputs, state or runtime tokens', async () => {
+    const run = await step({
+      name: 'env_check',
+      run: 'env | cut -d= -f1 | grep -E "^(INPUT_|STATE_|ACTIONS_RUNTIME|ACTIONS_RESULTS|GITHUB_STATE)" || echo "none-leaked"\necho "job: $GITHUB_JOB"',
+    });
+    expect(run.exitCode, run.stdout).toBe(0);
+    expect(run.stdout).toContain('none-leaked');
+    expect(run.stdout).toContain('job: test');
+  });
+
+  it('secrets the command prints stay out of the record and the summary', async () => {
+    const run = await step(
+      { name: 'deploy', run: 'echo "using $DEPLOY_KEY and $GITHUB_TOKEN_COPY"; exit 4' },
+      { env: { DEPLOY_KEY: 'plain-deploy-key-value', GITHUB_TOKEN_COPY: 'ghs_fakeToken123' } },
+    );
+    expect(run.exitCode).toBe(4);
+    const record = readHistory(run.metricsDir).find((r) => r.name === 'deploy')!;
+    expect(record.error).toContain('using *** and ***');
+    expect(JSON.stringify(record)).not.toContain('plain-deploy-key-value');
+    expect(run.summary).not.toContain('plain-deploy-key-value');
+    expect(run.summary).not.toContain('ghs_fakeToken123');
+  });
+
+  it('a metrics-dir that cannot be written: a warning, and the command’s result stands', async () => {
+    const ws = makeWorkspace();
+    writeFileSync(path.join(ws.workspace, 'not-a-dir'), 'x');
+    const run = await step(
+      { name: 'unwritable', run: 'exit 7', 'metrics-dir': 'not-a-dir', history: 'none' },
+      { ws },
+    );
+    expect(run.exitCode).toBe(7);
+    expect(commands(run.stdout, 'warning').join('\n')).toContain("'metrics-dir'");
+    expect(commands(run.stdout, 'error')).toEqual([expect.stringContaining('exit code 7')]);
+    expect(run.post?.stdout).not.toContain('::error::');
   });
 
   it('K parallel jobs keep each other’s records: the next run sees all of them', async () => {

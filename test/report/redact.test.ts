@@ -3,6 +3,7 @@ import {
   REDACTED,
   redactSecrets,
   sanitizeErrorText,
+  secretValuesFromEnv,
   truncateError,
 } from '../../src/report/redact.js';
 
@@ -128,5 +129,38 @@ describe('sanitizeErrorText', () => {
     // N counts the redacted text (each "hunter2xx" became "***"), so it is a little under.
     expect(omitted).toBeGreaterThan(text.length - 10_000);
     expect(omitted).toBeLessThan(text.length);
+  });
+});
+
+describe('secretValuesFromEnv', () => {
+  it('takes the values of secret-looking variables, and nothing else', () => {
+    const values = secretValuesFromEnv({
+      DEPLOY_TOKEN: 's3cr3t-deploy-value',
+      AWS_SECRET_ACCESS_KEY: AWS_SECRET,
+      NPM_AUTH: 'npm-auth-value-123',
+      SSH_KEY: 'ssh-key-material-xyz',
+      MY_PASSWORD: 'hunter2-but-longer',
+      PATH: '/usr/bin:/bin',
+      HOME: '/home/runner',
+      GITHUB_SHA: 'a'.repeat(40),
+      SHORT_TOKEN: 'abc',
+      FEATURE_TOKEN_ENABLED: 'true',
+      KEY_COUNT: '12345678',
+    });
+    expect(values.sort()).toEqual(
+      [
+        's3cr3t-deploy-value',
+        AWS_SECRET,
+        'npm-auth-value-123',
+        'ssh-key-material-xyz',
+        'hunter2-but-longer',
+      ].sort(),
+    );
+  });
+
+  it('feeds redactSecrets, so a printed secret never reaches a report', () => {
+    const env = { DEPLOY_KEY: 'plain-deploy-key-value' };
+    const error = 'deploying with plain-deploy-key-value failed';
+    expect(redactSecrets(error, secretValuesFromEnv(env))).toBe('deploying with *** failed');
   });
 });
