@@ -190,9 +190,11 @@ interface ListedComment {
 }
 
 /**
- * Our comment among all of them: marker in the body, preferring the token's user, then Bots,
- * then anyone; among equals the oldest, so every writer converges on the same comment.
- * `dupes` are the same author's other marked comments (left over from a first-run race).
+ * Our comment among all of them: marker in the body, written by the token's user or a Bot —
+ * never a human's comment that merely carries the marker, since its hidden rows would be merged
+ * and republished by us. Prefers the token's user; among equals the oldest, so every writer
+ * converges on the same comment. `dupes` are the same author's other marked comments (left over
+ * from a first-run race).
  */
 function pickOurs(
   comments: ListedComment[],
@@ -202,7 +204,7 @@ function pickOurs(
   const rank = (c: ListedComment): number =>
     authorLogin && c.user?.login === authorLogin ? 0 : c.user?.type === 'Bot' ? 1 : 2;
   const marked = comments
-    .filter((c) => (c.body ?? '').includes(marker))
+    .filter((c) => (c.body ?? '').includes(marker) && rank(c) < 2)
     .sort((a, b) => rank(a) - rank(b) || a.id - b.id);
   const target = marked[0];
   if (!target) return undefined;

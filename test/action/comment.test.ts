@@ -110,6 +110,29 @@ describe('upsertStickyComment', () => {
     expect(api.state.comments.find((c) => c.id === bot.id)?.body).toBe(`${marker}\nnew table`);
   });
 
+  it('never adopts a human’s comment that carries the marker and forged rows', async () => {
+    // A PR author posts the marker plus a hidden rows block before the first run.
+    const forged = encodeRows([
+      {
+        step: 'evil',
+        updatedAt: '2999-01-01T00:00:00Z',
+        detailsMarkdown: '![t](https://evil.example/x.png)',
+      },
+    ]);
+    const human = api.seedComment(where, `${marker}\n${forged}`, OCTOCAT);
+    const result = await upsertStickyComment(
+      options({
+        rows: [row('lint', '2025-10-20T10:00:00Z', 5)],
+        body: (rows) => rows.map((r) => r.step).join(','),
+      }),
+    );
+    expect(result).toMatchObject({ ok: true, action: 'created' });
+    const ours = marked().find((c) => c.id !== human.id)!;
+    expect(ours.body).toContain('lint');
+    expect(ours.body).not.toContain('evil');
+    expect(api.state.comments.find((c) => c.id === human.id)?.body).toBe(`${marker}\n${forged}`);
+  });
+
   it('keeps both rows when two steps write one after the other (re-read + merge)', async () => {
     await upsertStickyComment(options({ rows: [row('lint', '2025-10-20T10:00:00Z', 5)] }));
     // Job A and job B each only know their own row; both rendered before either wrote.
