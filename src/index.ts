@@ -12,6 +12,7 @@ export {
   type RecentOptions,
   type SummaryOptions,
   type TrackOptions,
+  type Tracked,
 } from './core/collector.js';
 export { DevMetricsError } from './core/errors.js';
 export {

@@ -57,6 +57,8 @@ async function dispatch(argv: readonly string[], io: CliEnvironment): Promise<nu
       );
     }
     if (option.type === 'boolean') {
+      // Same rule as after the command (args.ts): `--json=1` must not pass silently.
+      if (eq !== -1) throw new UsageError(`--${name} takes no value`);
       preset[name] = true;
     } else if (eq !== -1) {
       preset[name] = token.slice(eq + 1);

@@ -24,9 +24,21 @@ export function formatStoredTime(stored: string): string {
   return new Date(Math.floor(ms)).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-/** One line, at most `max` characters, "…" when cut. */
+// Stored names and errors come from anyone's files: a raw ESC, BEL or bidi override would let them
+// retitle or clear the user's terminal, or hide text. src/report/sanitize.ts has the same idea.
+const LAYOUT_CONTROL = /[\t\n\v\f\r]/g;
+const CONTROL_OR_BIDI =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text safe to print in one terminal cell: tabs/CR/LF become spaces, other controls go. */
+export function terminalSafe(text: string): string {
+  return text.replace(LAYOUT_CONTROL, ' ').replace(CONTROL_OR_BIDI, '');
+}
+
+/** One line, at most `max` characters, "…" when cut; control characters removed. */
 export function truncateLine(text: string, max: number): string {
-  const oneLine = text.replace(/\s*\r?\n\s*/g, ' ⏎ ').trim();
+  const oneLine = terminalSafe(text.replace(/\s*\r?\n\s*/g, ' ⏎ ')).trim();
   const chars = [...oneLine];
   return chars.length <= max ? oneLine : chars.slice(0, max - 1).join('') + '…';
 }

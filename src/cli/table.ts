@@ -3,6 +3,8 @@
  * right-aligned. Colour is applied after padding, so escape codes never disturb the alignment.
  */
 
+import { terminalSafe } from './format.js';
+
 export type Tone = 'good' | 'bad' | 'dim';
 
 export interface StyledCell {
@@ -44,8 +46,9 @@ export function renderTable(
   rows: readonly (readonly Cell[])[],
   options: { color?: boolean } = {},
 ): string {
+  // Cells often hold stored names and errors: never let them drive the terminal.
   const text = (cell: Cell | undefined): string =>
-    cell === undefined ? '' : typeof cell === 'string' ? cell : cell.text;
+    terminalSafe(cell === undefined ? '' : typeof cell === 'string' ? cell : cell.text);
   const widths = columns.map((column, i) =>
     Math.max(displayWidth(column.header), ...rows.map((row) => displayWidth(text(row[i])))),
   );

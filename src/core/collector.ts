@@ -93,9 +93,17 @@ function requireMetadata(metadata: unknown, argument: string): Record<string, un
   return { ...(metadata as Record<string, unknown>) };
 }
 
+/**
+ * Total: whatever was thrown, a message comes back. String() throws for values like
+ * Object.create(null) or a throwing toString, and that must not replace the user's error.
+ */
 function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
+  try {
+    if (error instanceof Error) return String(error.message || error.name);
+    return String(error);
+  } catch {
+    return Object.prototype.toString.call(error);
+  }
 }
 
 export class DevMetricsCollector {
@@ -317,7 +325,17 @@ function recordFailureToWrite(collector: DevMetricsCollector, name: string, erro
   collector.onWarning?.(`dev-metrics: could not record "${name}": ${errorMessage(error)}`);
 }
 
-function runTracked<T>(name: string, fn: () => T, options: TrackOptions): T {
+/**
+ * What trackExecution returns for a function returning T: T itself when it is not a thenable;
+ * for a thenable (a Promise or any PromiseLike), a new native Promise of its awaited value,
+ * settled after the record is written.
+ */
+// Any `then` method makes a thenable, as at run time (isThenable), not only PromiseLike's exact one.
+export type Tracked<T> = T extends { then: (...args: never[]) => unknown }
+  ? Promise<Awaited<T>>
+  : T;
+
+function runTracked<T>(name: string, fn: () => T, options: TrackOptions): Tracked<T> {
   const collector = options.collector ?? getCollector();
   const id = collector.startExecution(name, options.metadata);
   const endSync = (end: EndOptions): void => {
@@ -351,26 +369,28 @@ function runTracked<T>(name: string, fn: () => T, options: TrackOptions): T {
         await endAsync({ status: 'failed', error: errorMessage(error) });
         throw error;
       },
-    ) as T;
+    ) as Tracked<T>;
   }
   endSync({ status: 'success' });
-  return result;
+  return result as Tracked<T>;
 }
 
 /**
- * Times `fn` and records it under `name`: returns what fn returns (a Promise for async functions,
- * settled after the record is written); when fn throws or rejects, records "failed" with the
- * error message and rethrows. Sync functions are recorded synchronously.
+ * Times `fn` and records it under `name`. When fn returns a plain value, returns that value, and
+ * the record is written synchronously. When fn returns a Promise or any other thenable, returns
+ * a NEW native Promise (`Promise<Awaited<T>>`, not the object fn returned) that settles with the
+ * same value or reason after the record is written. When fn throws or rejects, records "failed"
+ * with the error message and rethrows the original value unchanged.
  *
  * Two forms:
  *   trackExecution('build', () => build(), { metadata })        // runs now, returns its value
  *   const timedBuild = trackExecution('build', { metadata })(build)  // wraps: each call is timed
  */
-export function trackExecution<T>(name: string, fn: () => T, options?: TrackOptions): T;
+export function trackExecution<T>(name: string, fn: () => T, options?: TrackOptions): Tracked<T>;
 export function trackExecution(
   name: string,
   options?: TrackOptions,
-): <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A) => R;
+): <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A) => Tracked<R>;
 export function trackExecution(
   name: string,
   fnOrOptions?: (() => unknown) | TrackOptions,
@@ -384,13 +404,13 @@ export function trackExecution(
       `trackExecution's second argument must be a function or { metadata }, got ${describeValue(options)}`,
     );
   }
-  return <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => R) => {
+  return <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => Tracked<R>) => {
     if (typeof fn !== 'function') {
       throw new DevMetricsError(
         `trackExecution(name, options) returns a wrapper: call it with a function, got ${describeValue(fn)}`,
       );
     }
-    return function tracked(this: unknown, ...args: A): R {
+    return function tracked(this: unknown, ...args: A): Tracked<R> {
       return runTracked(name, () => fn.apply(this, args), options);
     };
   };

@@ -80,8 +80,9 @@ export function formatTimestamp(date: Date | number): string {
 
 /**
  * Parses a record timestamp to epoch milliseconds (fraction kept below 1 ms), or NaN when it is not
- * one. Accepts `YYYY-MM-DDTHH:MM:SS`, then optionally `.` and 1–9 fraction digits, then optionally
- * `Z` or `±HH:MM` (or `±HHMM`). No offset means UTC, the Python tool's convention.
+ * one. Accepts `YYYY-MM-DDTHH:MM:SS` (or a space for the `T`, as Python's `str(datetime)` writes
+ * it), then optionally `.` and 1–9 fraction digits, then optionally `Z` or `±HH:MM` (or `±HHMM`).
+ * No offset means UTC, the Python tool's convention.
  * Hand-written rather than a regex + Date.UTC: it runs twice per line read, so it is the hot path.
  */
 export function parseTimestamp(text: string): number {
@@ -97,7 +98,7 @@ export function parseTimestamp(text: string): number {
   if (
     text.charCodeAt(4) !== 45 || // -
     text.charCodeAt(7) !== 45 ||
-    text.charCodeAt(10) !== 84 || // T
+    (text.charCodeAt(10) !== 84 && text.charCodeAt(10) !== 32) || // T or space
     text.charCodeAt(13) !== 58 || // :
     text.charCodeAt(16) !== 58 ||
     century < 0 ||
@@ -150,6 +151,15 @@ export function parseTimestamp(text: string): number {
   return sign === 43 ? ms - offsetMs : ms + offsetMs;
 }
 
+/**
+ * The canonical form of a stored timestamp the reader accepted: `str(datetime)`'s space becomes the
+ * `T` that isoformat() writes (the rest is the same), so what is read can be compared and rewritten.
+ * One char check: this runs per record read.
+ */
+function canonicalTimestamp(text: string): string {
+  return text.charCodeAt(10) === 32 ? `${text.slice(0, 10)}T${text.slice(11)}` : text;
+}
+
 /** `YYYY-MM-DD.jsonl`, the day file a record belongs to: the UTC date of its `started_at`. */
 export function dayFileName(startedAt: string | Date | number): string {
   const ms = typeof startedAt === 'string' ? parseTimestamp(startedAt) : startedAt;
@@ -185,7 +195,8 @@ export function validRecordStartMs(value: unknown): number {
     typeof duration !== 'number' ||
     !(duration >= 0 && duration < Infinity) ||
     (status !== 'success' && status !== 'failed') ||
-    (error !== null && typeof error !== 'string') ||
+    // A missing error is null: the Python tool leaves the key out of some lines.
+    (error !== null && error !== undefined && typeof error !== 'string') ||
     !isPlainObject(r.metadata) ||
     typeof r.ended_at !== 'string' ||
     Number.isNaN(parseTimestamp(r.ended_at)) ||
@@ -217,7 +228,9 @@ export function recordProblem(value: unknown): string | null {
   }
   if (r.status !== 'success' && r.status !== 'failed') return 'status is not "success" or "failed"';
   if (!isPlainObject(r.metadata)) return 'metadata is not an object';
-  if (r.error !== null && typeof r.error !== 'string') return 'error is not a string or null';
+  if (r.error !== null && r.error !== undefined && typeof r.error !== 'string') {
+    return 'error is not a string or null';
+  }
   return null;
 }
 
@@ -235,28 +248,23 @@ export function parseRecord(input: unknown): ExecutionRecord | null {
     }
   }
   if (Number.isNaN(validRecordStartMs(value))) return null;
-  const r = value as ExecutionRecord;
-  return {
-    name: r.name,
-    started_at: r.started_at,
-    ended_at: r.ended_at,
-    duration_ms: r.duration_ms,
-    status: r.status,
-    metadata: r.metadata,
-    error: r.error,
-  };
+  return normalizeRecord(value as ExecutionRecord);
 }
 
-/** A valid record with exactly the record keys, in file order, whatever else its line carried. */
+/**
+ * A valid record with exactly the record keys, in file order, whatever else its line carried, in
+ * canonical form: `T` in timestamps, a missing error as null (forms the reader accepts from the
+ * Python tool, never written back).
+ */
 export function normalizeRecord(record: ExecutionRecord): ExecutionRecord {
   return {
     name: record.name,
-    started_at: record.started_at,
-    ended_at: record.ended_at,
+    started_at: canonicalTimestamp(record.started_at),
+    ended_at: canonicalTimestamp(record.ended_at),
     duration_ms: record.duration_ms,
     status: record.status,
     metadata: record.metadata,
-    error: record.error,
+    error: (record.error as string | null | undefined) ?? null,
   };
 }
 

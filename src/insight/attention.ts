@@ -28,6 +28,16 @@ export interface AttentionOptions {
 const DAY_MS = 24 * 60 * 60 * 1000;
 const KIND_ORDER: Record<AttentionKind, number> = { failing: 0, slower: 1, flaky: 2 };
 
+/** The latest valid started_at, 0 when none. A loop: Math.max(...times) overflows the stack. */
+function newestStart(records: readonly ExecutionRecord[]): number {
+  let newest = -Infinity;
+  for (const record of records) {
+    const time = startedAtMs(record);
+    if (time > newest) newest = time; // NaN never compares greater
+  }
+  return newest === -Infinity ? 0 : newest;
+}
+
 function shortSha(sha: string): string {
   return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;
 }
@@ -40,8 +50,7 @@ export function needsAttention(
   const recentDays = options.recentDays ?? 7;
   const historyDays = options.historyDays ?? 28;
   const failingWindow = options.failingWindow ?? 10;
-  const times = records.map(startedAtMs).filter((t) => !Number.isNaN(t));
-  const now = options.now ?? (times.length > 0 ? Math.max(...times) : 0);
+  const now = options.now ?? newestStart(records);
   const items: AttentionItem[] = [];
 
   const byName = new Map<string, ExecutionRecord[]>();

@@ -15,6 +15,13 @@ export interface FlakinessOptions {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The latest valid time, 0 when none. A loop: Math.max(...times) overflows the stack on big histories. */
+function newestTime(entries: readonly { time: number }[]): number {
+  let newest = -Infinity;
+  for (const { time } of entries) if (time > newest) newest = time;
+  return newest === -Infinity ? 0 : newest;
+}
+
 /**
  * One report per operation seen with a commit sha, most flaky first (then by name). Records without
  * `metadata.ci.sha` cannot be grouped by commit and are ignored.
@@ -35,8 +42,7 @@ export function detectFlakiness(
     );
   let inWindow = withSha;
   if (options.days !== undefined) {
-    const times = withSha.map((e) => e.time).filter((t) => !Number.isNaN(t));
-    const now = options.now ?? (times.length > 0 ? Math.max(...times) : 0);
+    const now = options.now ?? newestTime(withSha);
     const from = now - options.days * DAY_MS;
     inWindow = withSha.filter((e) => !Number.isNaN(e.time) && e.time >= from && e.time <= now);
   }

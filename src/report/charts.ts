@@ -9,6 +9,7 @@
  * MAX_CHART_URL_LENGTH characters: the series is downsampled, then shrunk until it fits.
  */
 import QuickChartImport from 'quickchart-js';
+import { parseTimestamp } from '../core/record.js';
 
 // quickchart-js ships CJS-shaped types (`export default` in a package without "type": "module"),
 // so under NodeNext TypeScript sees the class at `.default`; Node loads its ESM build, whose
@@ -308,10 +309,12 @@ function round3(value: number): number {
   return value === 0 ? 0 : Number(value.toPrecision(3));
 }
 
-/** "10/20" from "2025-10-20T…" (the date as written; record timestamps are UTC). */
+/** "10/21" for any timestamp of that UTC day ("2025-10-20T23:30:00-05:00" included). */
 function shortDate(t: string): string {
-  const match = /^\d{4}-(\d{2})-(\d{2})/.exec(t);
-  return match ? `${Number(match[1])}/${Number(match[2])}` : '';
+  const ms = parseTimestamp(t);
+  if (Number.isNaN(ms)) return '';
+  const date = new Date(ms);
+  return `${date.getUTCMonth() + 1}/${date.getUTCDate()}`;
 }
 
 function cleanTitle(title: string): string {

@@ -34,9 +34,12 @@ export function commitUrl(repoUrl: string | null, sha: unknown): string | null {
   return repoUrl !== null && isSha(sha) ? `${repoUrl}/commit/${sha.toLowerCase()}` : null;
 }
 
+/** The branch's tree page; null for a name with a "." or ".." segment (it would leave the repo). */
 export function branchUrl(repoUrl: string | null, branch: unknown): string | null {
   if (repoUrl === null || typeof branch !== 'string' || branch === '') return null;
-  return `${repoUrl}/tree/${branch.split('/').map(encodeURIComponent).join('/')}`;
+  const segments = branch.split('/');
+  if (segments.some((segment) => segment === '.' || segment === '..')) return null;
+  return `${repoUrl}/tree/${segments.map(encodeURIComponent).join('/')}`;
 }
 
 export function runUrl(repoUrl: string | null, runId: unknown): string | null {

@@ -5,7 +5,7 @@
  * script run, so nothing in a history (names, metadata, error text) can execute.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExecutionRecord } from '../core/record.js';
 import { DevMetricsError } from '../core/errors.js';
@@ -147,6 +147,69 @@ function renderModel(model: DashboardModel): string {
 }
 
 /**
+ * Writes `text` to `outputFile` whole or not at all: into a temp file beside it (same directory,
+ * so the rename cannot cross file systems), then renamed over it. The temp file never outlives a
+ * failure; the failure becomes a one-line DevMetricsError naming outputFile and the fix.
+ * `fromMetricsDir` says the path was derived from metricsDir, which is then what to fix.
+ */
+async function writeWhole(
+  outputFile: string,
+  text: string,
+  fromMetricsDir: boolean,
+): Promise<void> {
+  const target = path.resolve(outputFile);
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+  const cannot = `generateDashboard: cannot write outputFile '${outputFile}'`;
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    const file = await nearestNonDirectory(dir);
+    if (file === null) throw writeError(cannot, error);
+    const fix = fromMetricsDir
+      ? 'pass a metricsDir that is a directory'
+      : 'pass an outputFile inside a directory';
+    throw new DevMetricsError(`${cannot}: '${file}' is a file, not a directory; ${fix}`, {
+      cause: error,
+    });
+  }
+  try {
+    await writeFile(temp, text, 'utf8');
+    await rename(temp, target);
+  } catch (error) {
+    // Best effort: a directory squatting on the temp name is not ours to delete.
+    await rm(temp, { force: true }).catch(() => undefined);
+    const isDirectory = await stat(target).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    if (isDirectory) {
+      throw new DevMetricsError(
+        `${cannot}: it is a directory; pass a file path like ${path.join(outputFile, 'dashboard.html')}`,
+        { cause: error },
+      );
+    }
+    throw writeError(cannot, error);
+  }
+}
+
+function writeError(cannot: string, error: unknown): DevMetricsError {
+  const code = (error as NodeJS.ErrnoException).code ?? String(error).split('\n')[0];
+  return new DevMetricsError(`${cannot}: ${code}; check the path and its permissions`, {
+    cause: error,
+  });
+}
+
+/** The first existing ancestor of `dir` (itself included) when it is not a directory. */
+async function nearestNonDirectory(dir: string): Promise<string | null> {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const found = await stat(current).catch(() => null);
+    if (found !== null) return found.isDirectory() ? null : current;
+    if (path.dirname(current) === current) return null;
+  }
+}
+
+/**
  * Reads the last `days` days of `metricsDir` (streaming), writes the dashboard to `outputFile`
  * (creating its directory; written whole or not at all) and says what it wrote.
  */
@@ -176,10 +239,7 @@ export async function generateDashboard(
   builder.skip(report.skippedLines);
   const model = builder.build();
   const html = renderModel(model);
-  await mkdir(path.dirname(path.resolve(outputFile)), { recursive: true });
-  const temp = `${outputFile}.${process.pid}.tmp`;
-  await writeFile(temp, html, 'utf8');
-  await rename(temp, outputFile);
+  await writeWhole(outputFile, html, options.outputFile === undefined);
   return {
     outputFile,
     operations: model.totals.operations,

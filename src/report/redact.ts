@@ -24,8 +24,10 @@ const RULES: readonly Rule[] = [
       `-----BEGIN ${kind}PRIVATE KEY----- ${REDACTED} -----END ${kind}PRIVATE KEY-----`,
   },
   // URLs with credentials: scheme://user:password@host (the user stays, it helps debugging).
+  // The user may be empty (redis://:pw@host); the password runs to the LAST "@" before the path,
+  // since an unencoded "@" in a password is common and the part after it would leak.
   {
-    pattern: /\b([a-z][a-z0-9+.-]{1,20}:\/\/)([^\s:/?#@'"]+):([^\s/?#@'"]+)@/gi,
+    pattern: /\b([a-z][a-z0-9+.-]{1,20}:\/\/)([^\s:/?#@'"]*):[^\s/?#'"]+@/gi,
     replace: (_m, scheme, user) => `${scheme}${user}:${REDACTED}@`,
   },
   // HTTP Authorization headers: keep the scheme word, drop the credentials.
@@ -44,24 +46,50 @@ const RULES: readonly Rule[] = [
     pattern: /\b(token)(\s+)(?=[A-Za-z0-9\-._~+/]*\d)[A-Za-z0-9\-._~+/]{16,}=*/gi,
     replace: (_m, word, space) => `${word}${space}${REDACTED}`,
   },
-  // key=value / key: value / "key": "value" where the key names a secret.
+  // AWS secret access keys after a name that says so (aws_secret_access_key = …, secret key: …,
+  // the `aws configure` prompt). A bare 40-character string is left alone: hashes look the same.
   {
     pattern:
-      /\b([\w.-]{0,40}?(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|client[_-]?secret|private[_-]?key|token)[\w.-]{0,40})(["']?\s*[:=]\s*)(["']?)(?!\*\*\*)[^\s"',;&]+/gi,
-    replace: (_m, key, sep, quote) => `${key}${sep}${quote}${REDACTED}`,
+      /(?<![A-Za-z0-9])((?:aws[ _-]?)?secret[ _-]?(?:access[ _-]?)?key["']?[ \t]*(?:\[[^\]\r\n]{0,64}\][ \t]*)?[:=][ \t]*["']?)[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/gi,
+    replace: (_m, head) => `${head}${REDACTED}`,
   },
+  // key=value / key: value / "key": "value" where the key names a secret. A quoted value is
+  // redacted to its closing quote (it may hold spaces); the length bound keeps an unclosed quote
+  // from rescanning the rest of the line at every key. Unquoted, it ends at a separator.
+  {
+    pattern:
+      /\b([\w.-]{0,40}?(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|access[_-]?token|client[_-]?secret|private[_-]?key|token)[\w.-]{0,40})(["']?\s*[:=]\s*)(?:"((?:[^"\\\r\n]|\\.){1,256})"|'([^'\r\n]{1,256})'|(["']?)(?!\*\*\*)[^\s"',;&]+)/gi,
+    replace: (_m, key, sep, double, single, quote) =>
+      double !== undefined
+        ? `${key}${sep}"${REDACTED}"`
+        : single !== undefined
+          ? `${key}${sep}'${REDACTED}'`
+          : `${key}${sep}${quote ?? ''}${REDACTED}`,
+  },
+  // Bare token shapes are bounded by "not a letter or digit" rather than \b, which counts "_" as a
+  // word character and so missed `ghp_…_suffix` and `PREFIX_ghp_…`.
   // GitHub tokens: classic (ghp_/gho_/ghu_/ghs_/ghr_) and fine-grained (github_pat_).
-  { pattern: /\bgh[pousr]_[A-Za-z0-9]{20,255}\b/g, replace: REDACTED },
-  { pattern: /\bgithub_pat_[A-Za-z0-9_]{20,255}\b/g, replace: REDACTED },
+  {
+    pattern: /(?<![A-Za-z0-9])gh[pousr]_[A-Za-z0-9]{20,255}(?![A-Za-z0-9])/g,
+    replace: REDACTED,
+  },
+  {
+    pattern: /(?<![A-Za-z0-9])github_pat_[A-Za-z0-9_]{20,255}(?![A-Za-z0-9_])/g,
+    replace: REDACTED,
+  },
   // AWS access key ids.
-  { pattern: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g, replace: REDACTED },
+  {
+    pattern:
+      /(?<![A-Za-z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}(?![A-Za-z0-9])/g,
+    replace: REDACTED,
+  },
   // JSON Web Tokens: header.payload.signature, header and payload base64url JSON ("eyJ").
   { pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g, replace: REDACTED },
   // A few other common token shapes: npm, Slack, GitLab, Google API keys.
-  { pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, replace: REDACTED },
+  { pattern: /(?<![A-Za-z0-9])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g, replace: REDACTED },
   { pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, replace: REDACTED },
   { pattern: /\bglpat-[A-Za-z0-9_-]{20,}/g, replace: REDACTED },
-  { pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, replace: REDACTED },
+  { pattern: /(?<![A-Za-z0-9])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/g, replace: REDACTED },
 ];
 
 /**

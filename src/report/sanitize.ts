@@ -6,8 +6,8 @@
 import { markdownTable } from 'markdown-table';
 
 /**
- * U+2060 WORD JOINER: invisible and not a line-break opportunity. Put after "@" and "#" it stops
- * GitHub's mention and issue-reference filters, which run on the rendered text, where a
+ * U+2060 WORD JOINER: invisible and not a line-break opportunity. Put after "@", "#" and "GH-" it
+ * stops GitHub's mention and issue-reference filters, which run on the rendered text, where a
  * backslash escape is already gone.
  */
 export const WORD_JOINER = '\u2060';
@@ -28,7 +28,8 @@ const ASCII_PUNCTUATION = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
  * Text for a table cell or inline Markdown (headings, paragraphs, link text, image alt text):
  * escapes every ASCII punctuation character (so | \ ` * _ [ ] < > # ! & and friends are
  * literal), turns line breaks into " ⏎ ", drops control and bidi-override characters, and puts a
- * word joiner after "@" and "#" when a word or digit follows (no mention, no issue link).
+ * word joiner after "@" and "#" when a word or digit follows, and after "GH-" when a digit
+ * follows (no mention, no issue link).
  * `maxChars` (optional) shortens the input first, with "…".
  */
 export function escapeMarkdownText(text: string, maxChars?: number): string {
@@ -37,7 +38,8 @@ export function escapeMarkdownText(text: string, maxChars?: number): string {
   s = s.replace(/\r\n|\r|\n/g, NEWLINE_MARK).replace(/\t/g, ' ');
   return s
     .replace(ASCII_PUNCTUATION, (ch) => `\\${ch}`)
-    .replace(/\\([@#])(?=[\p{L}\p{N}_])/gu, `\\$1${WORD_JOINER}`);
+    .replace(/\\([@#])(?=[\p{L}\p{N}_])/gu, `\\$1${WORD_JOINER}`)
+    .replace(/(gh)\\-(?=\d)/gi, `$1\\-${WORD_JOINER}`);
 }
 
 /**

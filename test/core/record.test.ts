@@ -104,7 +104,7 @@ describe('parseTimestamp', () => {
       '',
       'yesterday',
       '2025-10-20',
-      '2025-10-20 10:30:05',
+      '2025-10-20_10:30:05', // a space is fine (Python's str(datetime)): python-str-datetime.test.ts
       '2025-13-01T00:00:00',
       '2025-02-29T00:00:00',
       '2025-04-31T00:00:00',
@@ -195,7 +195,7 @@ describe('serializeRecord / parseRecord', () => {
       ['null metadata', { ...sample, metadata: null }],
       ['date metadata', { ...sample, metadata: new Date() }],
       ['numeric error', { ...sample, error: 1 }],
-      ['missing error', { ...sample, error: undefined }],
+      // A missing error is read as null (the Python tool omits it): python-str-datetime.test.ts
     ];
     for (const [label, value] of bad) {
       expect(parseRecord(value), label).toBeNull();

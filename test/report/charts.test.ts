@@ -80,6 +80,21 @@ describe('trendChartUrl', () => {
     expect(cfg.options.annotation!.annotations[0]).toMatchObject({ value: 60, borderDash: [6, 4] });
   });
 
+  it('labels points with their UTC date, whatever offset the timestamp was written with', () => {
+    const points: TrendPoint[] = [
+      { t: '2025-10-20T23:30:00-05:00', durationMs: 1000, failed: false }, // 10/21 04:30 UTC
+      { t: '2025-10-22T01:00:00+03:00', durationMs: 1000, failed: false }, // 10/21 22:00 UTC
+      { t: '2025-12-31T23:59:59.999999Z', durationMs: 1000, failed: false },
+      { t: '2026-01-01T00:00:00', durationMs: 1000, failed: false },
+    ];
+    expect(configOf(trendChartUrl(points, {})!).data.labels).toEqual([
+      '10/21',
+      '10/21',
+      '12/31',
+      '1/1',
+    ]);
+  });
+
   it('keeps a title that looks like quickchart-js function markers a plain string', () => {
     const title = '__BEGINFUNCTION__process.exit()__ENDFUNCTION__';
     const url = trendChartUrl(series(3), { title })!;

@@ -1,8 +1,9 @@
-import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DevMetricsError } from '../../src/core/errors.js';
 import { dayFileName, serializeRecord, type ExecutionRecord } from '../../src/core/record.js';
 import {
   buildDashboardModel,
@@ -241,6 +242,12 @@ describe('links and bounds', () => {
     expect(branchUrl('https://github.com/o/r', 'feat/a b#c')).toBe(
       'https://github.com/o/r/tree/feat/a%20b%23c',
     );
+    for (const branch of ['../../../evil', 'feat/../../x', './x', 'a/.', '..']) {
+      expect(branchUrl('https://github.com/o/r', branch), branch).toBeNull();
+    }
+    expect(branchUrl('https://github.com/o/r', 'v1..2/.hidden/x.')).toBe(
+      'https://github.com/o/r/tree/v1..2/.hidden/x.',
+    );
     expect(runUrl('https://github.com/o/r', 123)).toBe('https://github.com/o/r/actions/runs/123');
     expect(runUrl('https://github.com/o/r', '1;alert(1)')).toBeNull();
   });
@@ -364,6 +371,66 @@ describe('generateDashboard', () => {
       outputFile: path.join(metricsDir, 'dashboard.html'),
       records: 0,
     });
+  });
+
+  it('refuses a directory as outputFile with a one-line error and removes its temp file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dm-dash-'));
+    dirs.push(dir);
+    const outputFile = path.join(dir, 'out');
+    await mkdir(outputFile);
+    await writeFile(path.join(outputFile, 'keep.txt'), 'mine');
+    const error = await generateDashboard({ metricsDir: path.join(dir, 'none'), outputFile }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DevMetricsError);
+    expect((error as Error).message).toBe(
+      `generateDashboard: cannot write outputFile '${outputFile}': it is a directory; ` +
+        `pass a file path like ${path.join(outputFile, 'dashboard.html')}`,
+    );
+    expect(await readdir(dir)).toEqual(['out']);
+    expect(await readdir(outputFile)).toEqual(['keep.txt']);
+  });
+
+  it('refuses a metricsDir that is a file with a one-line error naming outputFile', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dm-dash-'));
+    dirs.push(dir);
+    const metricsDir = path.join(dir, 'metrics.txt');
+    await writeFile(metricsDir, 'not a directory');
+    const outputFile = path.join(metricsDir, 'dashboard.html');
+    const error = await generateDashboard({ metricsDir, onWarning: () => {} }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DevMetricsError);
+    expect((error as Error).message).toBe(
+      `generateDashboard: cannot write outputFile '${outputFile}': ` +
+        `'${metricsDir}' is a file, not a directory; pass a metricsDir that is a directory`,
+    );
+    expect((error as Error).message).not.toContain('\n');
+    expect(await readdir(dir)).toEqual(['metrics.txt']);
+  });
+
+  it('writes through a temp file in the output directory, named after the output file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dm-dash-'));
+    dirs.push(dir);
+    const site = path.join(dir, 'site');
+    await mkdir(site);
+    // A directory squatting on the temp name makes the write fail at exactly that path.
+    const temp = path.join(site, `.dash.html.${process.pid}.tmp`);
+    await mkdir(temp);
+    await expect(
+      generateDashboard({
+        metricsDir: path.join(dir, 'none'),
+        outputFile: path.join(site, 'dash.html'),
+      }),
+    ).rejects.toThrow(
+      new DevMetricsError(
+        `generateDashboard: cannot write outputFile '${path.join(site, 'dash.html')}': ` +
+          `EISDIR; check the path and its permissions`,
+      ),
+    );
+    expect(await readdir(site)).toEqual([`.dash.html.${process.pid}.tmp`]);
   });
 
   it('rejects a bad days option with a one-line message', async () => {

@@ -48,6 +48,58 @@ describe('redactSecrets', () => {
     expect(out).toContain(REDACTED);
   });
 
+  it.each([
+    [
+      'URL with an empty user',
+      'redis://:secretpass@cache.internal:6379/0',
+      'redis://:***@cache.internal:6379/0',
+    ],
+    ['URL password holding "@"', 'https://user:p@ss@host/', 'https://user:***@host/'],
+    [
+      'URL password holding "@" and ":"',
+      'git clone https://me:a:b@c@git.example.com x',
+      'git clone https://me:***@git.example.com x',
+    ],
+    [
+      'quoted password with spaces',
+      '{"password": "hunter2 with spaces", "user": "bob"}',
+      '{"password": "***", "user": "bob"}',
+    ],
+    [
+      'single-quoted secret with spaces',
+      "client_secret = 'two words'; next",
+      "client_secret = '***'; next",
+    ],
+    ['quoted value with an escaped quote', '{"password": "a\\"b c"}', '{"password": "***"}'],
+    ['GitHub token followed by "_"', `${gh('ghp_')}_extra`, '***_extra'],
+    ['GitHub token after "_"', `FOO_${gh('ghp_')}`, 'FOO_***'],
+    ['AWS key id followed by "_"', `${AWS_ID}_prod`, '***_prod'],
+    ['npm token followed by "_"', `npm_${'a1B2c3'.repeat(6)}_x`, '***_x'],
+    [
+      'aws_secret_access_key with spaces',
+      `aws_secret_access_key = ${AWS_SECRET}`,
+      'aws_secret_access_key = ***',
+    ],
+    ['"secret key:" prose', `secret key: ${AWS_SECRET}`, 'secret key: ***'],
+    [
+      'AWS_SECRET_ACCESS_KEY=',
+      `AWS_SECRET_ACCESS_KEY=${AWS_SECRET} aws s3 ls`,
+      'AWS_SECRET_ACCESS_KEY=*** aws s3 ls',
+    ],
+    [
+      'aws configure prompt',
+      `AWS Secret Access Key [None]: ${AWS_SECRET}`,
+      'AWS Secret Access Key [None]: ***',
+    ],
+  ])('redacts a %s exactly', (_label, text, expected) => {
+    expect(redactSecrets(text)).toBe(expected);
+  });
+
+  it('leaves bare 40-character strings (commit shas, hashes) alone', () => {
+    const text = `HEAD is ${'0123456789abcdef0123'.repeat(2)}; blob ${AWS_SECRET} ok`;
+    expect(redactSecrets(text)).toBe(text);
+  });
+
   it('redacts a whole private key block, and one cut off either end', () => {
     const body = Array.from({ length: 8 }, (_, i) => `MIIEow${String(i).repeat(58)}`).join('\n');
     const block = `-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----`;
@@ -80,6 +132,10 @@ describe('redactSecrets', () => {
       'a.'.repeat(200_000),
       'A'.repeat(400_000) + '\n',
       `${'QUFB'.repeat(16)}\n`.repeat(20_000),
+      'password="'.repeat(40_000),
+      `https://u:${'@'.repeat(400_000)}`,
+      `${'secret key: '.repeat(30_000)}\n`,
+      `"token": "${'\\'.repeat(400_000)}`,
     ];
     const start = performance.now();
     for (const text of hostile) redactSecrets(text);

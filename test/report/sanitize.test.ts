@@ -54,6 +54,16 @@ describe('escapeMarkdownText', () => {
     expect('ping @octocat').toMatch(/@[\p{L}\p{N}_]/u);
   });
 
+  it('defuses GH-123 issue references, keeping the text as written', () => {
+    const data = 'fixes GH-123 and gh-7, not GH-x or GH- 1';
+    const html = renderGfm(escapeMarkdownText(data));
+    const text = htmlText(/^<p>(.*)<\/p>\n$/s.exec(html)?.[1] ?? '');
+    expect(text).toBe(data.replace(/(gh-)(?=\d)/gi, `$1${WORD_JOINER}`));
+    // GitHub's reference filter runs on rendered text: no "GH-<digit>" may survive there
+    expect(text).not.toMatch(/gh-\d/i);
+    expect(data).toMatch(/gh-\d/i);
+  });
+
   it('renders no image and no link for data shaped like them', () => {
     const html = renderGfm(
       escapeMarkdownText(
