@@ -17,6 +17,7 @@ import { ACTION_INPUT_DEFAULTS } from '../src/action/inputs.js';
 import { pushEvent } from '../test/e2e/helpers.js';
 import { startFakeGitHub, type FakeGitHub } from '../test/fakes/results-service.js';
 import { DIST, makeWorkspace, NODE24, runStep, type Workspace } from '../test/helpers/runner.js';
+import { prng } from '../test/helpers/prng.js';
 
 export const RECORDS = 10_000;
 export const DAYS = 30;
@@ -28,18 +29,6 @@ const STEP_NAME = 'unit_tests';
 const DAY_MS = 86_400_000;
 
 // ---------------------------------------------------------------- synthetic history
-
-/** Deterministic PRNG (mulberry32): every run writes the same history. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Python isoformat of an epoch in ms, microsecond precision, fraction omitted when zero. */
 function pythonIso(ms: number): string {

@@ -5,20 +5,11 @@
  */
 import type { ExecutionRecord } from '../../src/core/record.js';
 import { formatTimestamp } from '../../src/core/record.js';
+import { prng } from './prng.js';
+
+export { prng };
 
 const DAY = 86_400_000;
-
-/** Small seeded PRNG (mulberry32): same seed, same history. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hex(rand: () => number, length: number): string {
   let out = '';

@@ -16,6 +16,7 @@ import { regressionVerdicts } from '../../src/insight/verdicts.js';
 import { trendChartUrl } from '../../src/report/charts.js';
 import { buildCommentRow, renderComment } from '../../src/report/comment-body.js';
 import { renderStepSummary } from '../../src/report/summary.js';
+import { prng as random } from './prng.js';
 
 // ---------------------------------------------------------------------------------------------
 // Data: one repository's CI history, main plus one pull request.
@@ -34,18 +35,6 @@ const STEPS = {
   lint: { main: 18_400, pr: 18_500, noise: 0.04 },
 } as const;
 export type StepName = keyof typeof STEPS;
-
-/** Deterministic PRNG (mulberry32): the same history, the same pictures, every time. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function sha(rand: () => number): string {
   let out = '';

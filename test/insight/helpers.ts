@@ -30,19 +30,5 @@ export function record(spec: RunSpec = {}): ExecutionRecord {
   };
 }
 
-/** Seeded PRNG (mulberry32) and a normal deviate, for statistical tests that must not flake. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function gaussian(random: () => number): number {
-  let u = 0;
-  while (u === 0) u = random();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
-}
+// Seeded PRNG and normal deviates, for statistical tests that must not flake.
+export { prng as seeded, gaussian } from '../helpers/prng.js';
