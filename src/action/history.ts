@@ -116,6 +116,8 @@ export const DEFAULT_CACHE_PATH = '.dev-metrics-cache';
 export const DEFAULT_MAX_ENTRIES = 5;
 /** Bound of the extra entries taken as siblings of the newest runs (restores are sequential). */
 export const MAX_SIBLING_ENTRIES = 10;
+/** Bound of all entries restored by one run, over every scope: each is a sequential download. */
+export const MAX_TOTAL_ENTRIES = 20;
 export const DEFAULT_TIMEOUT_MS = 120_000;
 
 /** `${cacheKey}-v1-${os}`: v1 is the archive layout, the OS keeps Windows/zstd entries apart. */
@@ -397,7 +399,9 @@ async function listCandidates(
         .slice(max)
         .filter((e) => runs.has(runOf(e.key)))
         .slice(0, MAX_SIBLING_ENTRIES);
-      for (const e of [...newest, ...siblings]) if (!chosen.includes(e.key)) chosen.push(e.key);
+      for (const e of [...newest, ...siblings]) {
+        if (!chosen.includes(e.key) && chosen.length < MAX_TOTAL_ENTRIES) chosen.push(e.key);
+      }
     }
   } catch (error) {
     return fallback(describeListingError(error));
