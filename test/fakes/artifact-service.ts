@@ -16,7 +16,7 @@ import crypto from 'node:crypto';
 import type http from 'node:http';
 import zlib from 'node:zlib';
 import { BlobStore } from './blob-store.js';
-import { listen, readBody, sendJson } from './http.js';
+import { TWIRP_CODES, listen, readBody, sendJson } from './http.js';
 
 export type ArtifactMethod =
   | 'CreateArtifact'
@@ -78,17 +78,6 @@ export interface FakeArtifactService {
 }
 
 const SERVICE = 'github.actions.results.api.v1.ArtifactService';
-
-const TWIRP_CODES: Record<Exclude<ArtifactFault, 'network'>, string> = {
-  400: 'invalid_argument',
-  401: 'unauthenticated',
-  403: 'permission_denied',
-  404: 'not_found',
-  409: 'already_exists',
-  429: 'resource_exhausted',
-  500: 'internal',
-  503: 'unavailable',
-};
 
 class TwirpError extends Error {
   constructor(

@@ -12,7 +12,7 @@
  */
 import type http from 'node:http';
 import { BlobStore, sendError as sendBlobError } from './blob-store.js';
-import { listen, readBody, sendJson, sleep } from './http.js';
+import { TWIRP_CODES, listen, readBody, sendJson, sleep } from './http.js';
 
 export const CACHE_SERVICE = 'github.actions.results.api.v1.CacheService';
 
@@ -113,18 +113,6 @@ interface TwirpError {
   code: string;
   msg: string;
 }
-
-const TWIRP_CODES: Record<number, string> = {
-  400: 'invalid_argument',
-  401: 'unauthenticated',
-  403: 'permission_denied',
-  404: 'not_found',
-  409: 'already_exists',
-  429: 'resource_exhausted',
-  500: 'internal',
-  503: 'unavailable',
-  504: 'deadline_exceeded',
-};
 
 export async function start(options: StartOptions = {}): Promise<FakeCacheService> {
   const token = options.token ?? 'fake-runtime-token';

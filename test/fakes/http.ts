@@ -76,3 +76,16 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     });
   });
 }
+
+/** Twirp error codes by HTTP status, as GitHub's results service answers them. */
+export const TWIRP_CODES: Readonly<Record<number, string>> = {
+  400: 'invalid_argument',
+  401: 'unauthenticated',
+  403: 'permission_denied',
+  404: 'not_found',
+  409: 'already_exists',
+  429: 'resource_exhausted',
+  500: 'internal',
+  503: 'unavailable',
+  504: 'deadline_exceeded',
+};
