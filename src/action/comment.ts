@@ -9,12 +9,19 @@
  * Concurrency. Several steps and jobs of one workflow share the comment. Each writer
  *  1. renders from the merged history it restored (so the visible body is already complete), and
  *  2. carries its own per-step rows, which are also stored in the comment as a hidden block
- *     `<!-- dev-metrics-data: base64(json) -->`. Right before PATCHing, the writer re-reads the
+ *     `<!-- dev-metrics-data: {json} -->`. Right before PATCHing, the writer re-reads the
  *     comment, merges the rows it finds there with its own (keyed by step, newest updatedAt wins,
  *     see mergeRows) and renders from the merged rows, so rows written by concurrent jobs survive.
  *  3. First runs: two writers that both find no comment both create one. Comment ids grow with
  *     creation time, so after creating, each writer lists again; the newer comment's writer folds
  *     its rows into the older comment and deletes its own. One comment remains.
+ * Whose comment. Only a comment written by the identity the token acts as is adopted: the token's
+ * user for a PAT (GET /user), the app's bot for an installation token — `github-actions[bot]` for
+ * the job's GITHUB_TOKEN. Another bot's or a person's comment that carries the marker (and maybe
+ * forged rows) is never edited, merged or republished.
+ * Size. The hidden rows never push visible rows out: when the body would be too long, the stored
+ * history (oldest entries first), then the stored details, then the rest of the block are given
+ * up before the renderer has to leave out a row (see fitCommentBody).
  * Remaining race: two PATCHes whose read-merge-write windows overlap (milliseconds apart) — the last
  * writer wins for the whole body and the other writer's new row is missing until that step runs
  * again; every later run re-merges, so rows heal on the next push. GitHub has no conditional
@@ -27,13 +34,30 @@ export type Octokit = ReturnType<typeof getOctokit>;
 /** GitHub's maximum comment body, in characters. */
 export const COMMENT_BODY_LIMIT = 65_536;
 
-/** One step's entry in the comment; any other fields belong to the renderer. */
+/** The identity the job's GITHUB_TOKEN writes as (the GitHub Actions app's bot). */
+export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+
+/**
+ * One step's entry in the comment's hidden block; other fields belong to the renderer. Plain JSON.
+ * `history` and `details` are the parts given up, in that order, when the body is too long.
+ */
 export interface CommentRow {
   step: string;
   /** ISO-8601; the newer of two rows for one step wins. */
   updatedAt: string;
+  /** Oldest first; when space runs out the oldest entries go first. */
+  history?: unknown[];
+  /** Given up after the whole history. */
+  details?: unknown;
   [field: string]: unknown;
 }
+
+/**
+ * What the renderer returns: the markdown (within `maxChars`), and how many rows it had to leave
+ * out. A plain string means "no row left out" when it fits.
+ */
+export type RenderedBody = string | { markdown: string; rowsLeftOut: number };
+export type CommentRenderer = (rows: CommentRow[], maxChars: number) => RenderedBody;
 
 export interface UpsertStickyCommentOptions {
   octokit: Octokit;
@@ -44,12 +68,13 @@ export interface UpsertStickyCommentOptions {
   marker: string;
   /**
    * The visible markdown, or a renderer called with the rows merged from the comment and `rows`
-   * (use the renderer when passing rows, so rows from concurrent jobs are shown too).
+   * and the characters left for it (use the renderer when passing rows, so rows from concurrent
+   * jobs are shown too).
    */
-  body: string | ((rows: CommentRow[]) => string);
+  body: string | CommentRenderer;
   /** This writer's rows, merged into the rows already stored in the comment. */
   rows?: CommentRow[];
-  /** Login the token acts as, when it is a user's PAT; comments by Bots are always considered ours. */
+  /** Login the token writes as; default: asked from GitHub (resolveTokenLogin). */
   authorLogin?: string;
   /** Receives one line when the comment could not be written (core.notice). */
   log: (line: string) => void;
@@ -90,12 +115,42 @@ export function commentMarker(workflow: string): string {
   return `<!-- dev-metrics:${safe} -->`;
 }
 
-const DATA_RE = /<!-- dev-metrics-data: ([A-Za-z0-9+/=]*) -->/;
+/**
+ * The login the token writes comments as. A PAT is a user: GET /user names it. An installation
+ * token (the job's GITHUB_TOKEN, a GitHub App's) gets 403 "Resource not accessible by
+ * integration" there; GraphQL's `viewer` names its bot (as marocchino/sticky-pull-request-comment
+ * does), and when that is unavailable too it is the job token's github-actions[bot].
+ * Other failures (401, network) throw: nothing else would work with that token either.
+ */
+export async function resolveTokenLogin(octokit: Octokit): Promise<string> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated();
+    if (typeof data.login === 'string' && data.login) return data.login;
+  } catch (err) {
+    if ((err as OctokitError | null)?.status !== 403) throw err;
+  }
+  try {
+    const data = await octokit.graphql<{ viewer?: { login?: unknown } }>('{ viewer { login } }');
+    const login = data.viewer?.login;
+    if (typeof login === 'string' && login) return login;
+  } catch {
+    // GHES without GraphQL access for the token, or a proxy: the job token is the common case.
+  }
+  return ACTIONS_BOT_LOGIN;
+}
 
-/** The hidden rows block: base64 so that no JSON content can end the HTML comment. */
+const DATA_RE = /<!-- dev-metrics-data: ([^\n]*?) -->/;
+
+/**
+ * The hidden rows block: JSON with `<`, `>` and `&` escaped (\u003e…), so no content can end the
+ * HTML comment. (Version 1 stored base64, a third larger; it is still read.)
+ */
 export function encodeRows(rows: CommentRow[]): string {
-  const json = JSON.stringify({ v: 1, rows });
-  return `<!-- dev-metrics-data: ${Buffer.from(json, 'utf8').toString('base64')} -->`;
+  const json = JSON.stringify({ v: 2, rows }).replace(
+    /[<>&]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `<!-- dev-metrics-data: ${json} -->`;
 }
 
 /** The rows stored in a comment body; [] when there are none or the block is damaged. */
@@ -103,7 +158,8 @@ export function parseCommentRows(body: string): CommentRow[] {
   const m = DATA_RE.exec(body);
   if (!m?.[1]) return [];
   try {
-    const parsed: unknown = JSON.parse(Buffer.from(m[1], 'base64').toString('utf8'));
+    const text = m[1].startsWith('{') ? m[1] : Buffer.from(m[1], 'base64').toString('utf8');
+    const parsed: unknown = JSON.parse(text);
     const rows = (parsed as { rows?: unknown } | null)?.rows;
     if (!Array.isArray(rows)) return [];
     return rows.filter(
@@ -123,17 +179,45 @@ function timeOf(row: CommentRow): number {
   return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
 }
 
+/** What identifies a row when merging: the step (one place to widen, e.g. to a matrix leg). */
+function rowKey(row: CommentRow): string {
+  return row.step;
+}
+
 /**
  * Rows keyed by step; for a step in both lists the newer updatedAt wins (a tie goes to `mine`).
  * Order: existing steps first, as stored, then steps only `mine` has.
  */
 export function mergeRows(existing: CommentRow[], mine: CommentRow[]): CommentRow[] {
-  const byStep = new Map<string, CommentRow>();
+  const byKey = new Map<string, CommentRow>();
   for (const row of [...existing, ...mine]) {
-    const current = byStep.get(row.step);
-    if (!current || timeOf(row) >= timeOf(current)) byStep.set(row.step, row);
+    const current = byKey.get(rowKey(row));
+    if (!current || timeOf(row) >= timeOf(current)) byKey.set(rowKey(row), row);
   }
-  return [...byStep.values()];
+  return [...byKey.values()];
+}
+
+/**
+ * The versions of the stored rows to try, richest first: all of it; the history cut to its
+ * newest half, quarter, … entries; no history; no details either; no block at all (null).
+ */
+export function storedRowLevels(rows: CommentRow[]): Array<CommentRow[] | null> {
+  if (rows.length === 0) return [[]];
+  const levels: Array<CommentRow[] | null> = [rows];
+  const longest = Math.max(
+    0,
+    ...rows.map((r) => (Array.isArray(r.history) ? r.history.length : 0)),
+  );
+  for (let keep = Math.floor(longest / 2); keep >= 1; keep = Math.floor(keep / 2)) {
+    levels.push(
+      rows.map((r) => (Array.isArray(r.history) ? { ...r, history: r.history.slice(-keep) } : r)),
+    );
+  }
+  const withoutHistory = rows.map(({ history: _h, ...rest }) => rest as CommentRow);
+  levels.push(withoutHistory);
+  levels.push(withoutHistory.map(({ details: _d, ...rest }) => rest as CommentRow));
+  levels.push(null);
+  return levels;
 }
 
 const TRUNCATION_NOTE =
@@ -182,6 +266,43 @@ export function composeCommentBody(
   }
 }
 
+/**
+ * The body for `rows` rendered by `render`, with as much of the rows' stored data as fits without
+ * costing the visible part anything: the first level of storedRowLevels at which the renderer
+ * leaves no row out and fits its budget. When none does, the level that leaves the fewest rows out
+ * (a plain-string body that is too long keeps the bare rows, and is cut with a note).
+ */
+export function fitCommentBody(
+  marker: string,
+  render: CommentRenderer,
+  rows: CommentRow[],
+  limit = COMMENT_BODY_LIMIT,
+): { body: string; truncated: boolean } {
+  const head = `${marker}\n`;
+  const levels = storedRowLevels(rows);
+  const bare = Math.max(0, levels.length - 2);
+  let best: { markdown: string; stored: CommentRow[]; leftOut: number } | undefined;
+  for (const [i, stored] of levels.entries()) {
+    const tail = stored && stored.length > 0 ? `\n\n${encodeRows(stored)}` : '';
+    const budget = limit - head.length - tail.length;
+    if (budget <= 0) continue;
+    const out = render(rows, budget);
+    if (typeof out === 'string') {
+      if (out.length <= budget) return composeCommentBody(marker, out, stored ?? [], limit);
+      // Too long, and which rows it shows is unknown: keep the bare rows and cut the text.
+      if (i === bare) best = { markdown: out, stored: stored ?? [], leftOut: 0 };
+      continue;
+    }
+    if (out.rowsLeftOut === 0 && out.markdown.length <= budget) {
+      return composeCommentBody(marker, out.markdown, stored ?? [], limit);
+    }
+    if (!best || out.rowsLeftOut < best.leftOut) {
+      best = { markdown: out.markdown, stored: stored ?? [], leftOut: out.rowsLeftOut };
+    }
+  }
+  return composeCommentBody(marker, best?.markdown ?? '', best?.stored ?? [], limit);
+}
+
 interface ListedComment {
   id: number;
   body?: string | null;
@@ -190,28 +311,21 @@ interface ListedComment {
 }
 
 /**
- * Our comment among all of them: marker in the body, written by the token's user or a Bot —
- * never a human's comment that merely carries the marker, since its hidden rows would be merged
- * and republished by us. Prefers the token's user; among equals the oldest, so every writer
- * converges on the same comment. `dupes` are the same author's other marked comments (left over
- * from a first-run race).
+ * Our comment among all of them: marker in the body AND written by `login`, the identity the token
+ * writes as — never another bot's or a person's comment that merely carries the marker, since
+ * its hidden rows would be merged and republished by us. The oldest wins, so every writer
+ * converges on the same comment; `dupes` are the other ones (left over from a first-run race).
  */
 function pickOurs(
   comments: ListedComment[],
   marker: string,
-  authorLogin: string | undefined,
+  login: string,
 ): { target: ListedComment; dupes: ListedComment[] } | undefined {
-  const rank = (c: ListedComment): number =>
-    authorLogin && c.user?.login === authorLogin ? 0 : c.user?.type === 'Bot' ? 1 : 2;
   const marked = comments
-    .filter((c) => (c.body ?? '').includes(marker) && rank(c) < 2)
-    .sort((a, b) => rank(a) - rank(b) || a.id - b.id);
-  const target = marked[0];
-  if (!target) return undefined;
-  const dupes = marked.filter(
-    (c) => c !== target && c.user !== null && c.user.login === target.user?.login,
-  );
-  return { target, dupes };
+    .filter((c) => c.user?.login === login && (c.body ?? '').includes(marker))
+    .sort((a, b) => a.id - b.id);
+  const [target, ...dupes] = marked;
+  return target ? { target, dupes } : undefined;
 }
 
 function oneLine(text: string, max = 300): string {
@@ -278,17 +392,18 @@ export async function upsertStickyComment(o: UpsertStickyCommentOptions): Promis
   const issue_number = o.issueNumber;
   const mine = o.rows ?? [];
   const limit = o.maxLength ?? COMMENT_BODY_LIMIT;
+  const body = o.body;
   const compose = (rows: CommentRow[]): { body: string; truncated: boolean } =>
-    composeCommentBody(marker, typeof o.body === 'function' ? o.body(rows) : o.body, rows, limit);
+    fitCommentBody(marker, typeof body === 'function' ? body : () => body, rows, limit);
 
-  const find = async (): Promise<ReturnType<typeof pickOurs>> => {
+  const find = async (login: string): Promise<ReturnType<typeof pickOurs>> => {
     const all = await octokit.paginate(octokit.rest.issues.listComments, {
       owner,
       repo,
       issue_number,
       per_page: 100,
     });
-    return pickOurs(all, marker, o.authorLogin);
+    return pickOurs(all, marker, login);
   };
 
   /** Re-read, merge, write; then drop the duplicates whose rows were merged in. */
@@ -314,9 +429,11 @@ export async function upsertStickyComment(o: UpsertStickyCommentOptions): Promis
     return { id: updated.data.id, url: updated.data.html_url, truncated };
   };
 
-  let stage = 'listing the pull request comments';
+  let stage = 'asking GitHub who the token is';
   try {
-    const found = await find();
+    const login = o.authorLogin ?? (await resolveTokenLogin(octokit));
+    stage = 'listing the pull request comments';
+    const found = await find(login);
     if (found) {
       stage = 'updating the comment';
       const r = await rewrite(found.target.id, found.dupes);
@@ -334,7 +451,8 @@ export async function upsertStickyComment(o: UpsertStickyCommentOptions): Promis
     };
     try {
       // A concurrent first run may have created one too: the newer comment folds into the older.
-      const again = await find();
+      // GitHub's word on who wrote it beats the guess (another app's installation token).
+      const again = await find(created.data.user?.login ?? login);
       if (again && again.target.id !== created.data.id) {
         const ours = again.dupes.find((d) => d.id === created.data.id) ?? created.data;
         const others = again.dupes.filter((d) => d.id !== ours.id);

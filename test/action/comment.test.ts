@@ -12,7 +12,13 @@ import {
   type CommentRow,
   type UpsertStickyCommentOptions,
 } from '../../src/action/comment.js';
-import { ACTIONS_BOT, OCTOCAT, start, type FakeGitHubApi } from '../fakes/github-api.js';
+import {
+  ACTIONS_BOT,
+  DEPENDABOT,
+  OCTOCAT,
+  start,
+  type FakeGitHubApi,
+} from '../fakes/github-api.js';
 
 let api: FakeGitHubApi;
 const where = { owner: 'acme', repo: 'widgets', issueNumber: 12 };
@@ -20,6 +26,7 @@ const marker = commentMarker('CI');
 
 beforeAll(async () => {
   api = await start();
+  api.addToken('ghp_octocat', OCTOCAT); // a PAT; every other token acts as github-actions[bot]
 });
 afterAll(() => api.stop());
 afterEach(() => {
@@ -76,6 +83,8 @@ describe('upsertStickyComment', () => {
     expect(marked()).toHaveLength(1);
     expect(marked()[0]!.body).toContain('| build | 90 ms |');
     expect(api.requests.map((r) => r.route)).toEqual([
+      'getAuthenticatedUser', // 403 for the job token…
+      'graphql', // …whose bot GraphQL's viewer names
       'listComments',
       'getComment',
       'updateComment',
@@ -131,6 +140,54 @@ describe('upsertStickyComment', () => {
     expect(ours.body).toContain('lint');
     expect(ours.body).not.toContain('evil');
     expect(api.state.comments.find((c) => c.id === human.id)?.body).toBe(`${marker}\n${forged}`);
+  });
+
+  it('with the job token, never adopts another bot’s comment that carries the marker', async () => {
+    const forged = `${marker}\n${encodeRows([row('evil', '2999-01-01T00:00:00Z')])}`;
+    const other = api.seedComment(where, forged, DEPENDABOT);
+    const result = await upsertStickyComment(
+      options({ rows: [row('lint', '2025-10-20T10:00:00Z')] }),
+    );
+    expect(result).toMatchObject({ ok: true, action: 'created' });
+    expect(api.state.comments.find((c) => c.id === other.id)?.body).toBe(forged);
+    const ours = marked().find((c) => c.id !== other.id)!;
+    expect(ours.user.login).toBe('github-actions[bot]');
+    expect(parseCommentRows(ours.body).map((r) => r.step)).toEqual(['lint']);
+    // The next run edits its own comment and still leaves the other bot's alone.
+    const again = await upsertStickyComment(
+      options({ rows: [row('lint', '2025-10-21T10:00:00Z')] }),
+    );
+    expect(again).toMatchObject({ ok: true, action: 'updated', commentId: ours.id });
+    expect(marked()).toHaveLength(2);
+  });
+
+  it('with a PAT, adopts the token user’s comment and neither the bot’s nor another person’s', async () => {
+    const bot = api.seedComment(where, `${marker}\nby the job token`, ACTIONS_BOT);
+    const someone = api.seedComment(where, `${marker}\nquoted`, {
+      ...OCTOCAT,
+      login: 'hubot',
+      id: 7,
+    });
+    const mine = api.seedComment(where, `${marker}\nold`, OCTOCAT);
+    const o = options({ octokit: makeOctokit('ghp_octocat', api.url), body: 'new table' });
+    const result = await upsertStickyComment(o);
+    expect(result).toMatchObject({ ok: true, action: 'updated', commentId: mine.id });
+    expect(api.state.comments.find((c) => c.id === mine.id)?.body).toBe(`${marker}\nnew table`);
+    expect(api.state.comments.find((c) => c.id === bot.id)?.body).toBe(
+      `${marker}\nby the job token`,
+    );
+    expect(api.state.comments.find((c) => c.id === someone.id)?.body).toBe(`${marker}\nquoted`);
+    expect(o.lines).toEqual([]);
+  });
+
+  it('with a PAT and no comment of its user yet, creates one rather than taking the bot’s', async () => {
+    const bot = api.seedComment(where, `${marker}\nby the job token`, ACTIONS_BOT);
+    const result = await upsertStickyComment(
+      options({ octokit: makeOctokit('ghp_octocat', api.url), body: 'new table' }),
+    );
+    expect(result).toMatchObject({ ok: true, action: 'created' });
+    expect(result.ok && result.commentId).not.toBe(bot.id);
+    expect(marked().map((c) => c.user.login)).toEqual(['github-actions[bot]', 'octocat']);
   });
 
   it('keeps both rows when two steps write one after the other (re-read + merge)', async () => {

@@ -71,6 +71,29 @@ describe('fake GitHub REST API', () => {
     expect(bearer.status).toBe(200);
   });
 
+  it('answers GET /user like GitHub: 403 for the job (installation) token, the user for a PAT', async () => {
+    api.addToken('ghp_octocat', OCTOCAT);
+    await expect(getOctokit('ghs_fake').rest.users.getAuthenticated()).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringContaining('Resource not accessible by integration'),
+    });
+    const { data } = await getOctokit('ghp_octocat').rest.users.getAuthenticated();
+    expect(data).toMatchObject({ login: 'octocat', type: 'User' });
+    // GraphQL's viewer works for both kinds of token.
+    const viewer = await getOctokit('ghs_fake').graphql<{ viewer: { login: string } }>(
+      '{ viewer { login } }',
+    );
+    expect(viewer.viewer.login).toBe('github-actions[bot]');
+    // A comment posted with the PAT is the user's, with the job token the bot's.
+    const byPat = await getOctokit('ghp_octocat').rest.issues.createComment({
+      owner: 'acme',
+      repo: 'widgets',
+      issue_number: 7,
+      body: 'by hand',
+    });
+    expect(byPat.data.user).toMatchObject({ login: 'octocat', type: 'User' });
+  });
+
   it('creates, reads and updates comments with realistic shapes', async () => {
     const octokit = getOctokit('ghs_fake');
     const created = await octokit.rest.issues.createComment({

@@ -3,6 +3,10 @@
  * protocol so the official client (`@actions/github` getOctokit → octokit) can be driven against it.
  *
  * Routes:
+ *   GET    /user                                            the token's user; 403 "Resource not
+ *                                                           accessible by integration" for a Bot
+ *                                                           (installation tokens such as GITHUB_TOKEN)
+ *   POST   /graphql                                         only `{ viewer { login } }` (any token)
  *   GET    /repos/{o}/{r}                                   repository (default_branch)
  *   GET    /repos/{o}/{r}/issues/{n}/comments               per_page/page + GitHub's Link header
  *   POST   /repos/{o}/{r}/issues/{n}/comments               201; body > 65,536 chars → 422
@@ -22,6 +26,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type RouteName =
+  | 'getAuthenticatedUser'
+  | 'graphql'
   | 'getRepo'
   | 'listComments'
   | 'createComment'
@@ -79,7 +85,10 @@ export interface RecordedRequest {
 }
 
 export interface StartOptions {
-  /** Accepted tokens → the identity they act as. Default: any non-empty token is github-actions[bot]. */
+  /**
+   * Accepted tokens → the identity they act as (a 'User' for a PAT, a 'Bot' for an installation
+   * token). Default: any non-empty token is github-actions[bot], as the job's GITHUB_TOKEN is.
+   */
   tokens?: Record<string, GitHubUser>;
   /** default_branch of every repository. Default 'main'. */
   defaultBranch?: string;
@@ -117,6 +126,8 @@ export interface FakeGitHubApi {
    * interleaving of concurrent clients (e.g. two writers both listing before either writes).
    */
   barrier(route: RouteName, count: number): void;
+  /** Accept `token` as acting for `user` from now on (e.g. a PAT next to the job token). */
+  addToken(token: string, user: GitHubUser): void;
   /** Add a comment as if someone had posted it earlier; returns it. */
   seedComment(
     where: { owner: string; repo: string; issueNumber: number },
@@ -130,6 +141,7 @@ export interface FakeGitHubApi {
 
 export const ACTIONS_BOT: GitHubUser = { login: 'github-actions[bot]', id: 41898282, type: 'Bot' };
 export const OCTOCAT: GitHubUser = { login: 'octocat', id: 583231, type: 'User' };
+export const DEPENDABOT: GitHubUser = { login: 'dependabot[bot]', id: 49699333, type: 'Bot' };
 
 const DOCS = 'https://docs.github.com/rest';
 
@@ -237,6 +249,7 @@ export async function start(opts: StartOptions = {}): Promise<FakeGitHubApi> {
     nextId: 1_000_000_001,
   };
   const requests: RecordedRequest[] = [];
+  const tokens = new Map(Object.entries(opts.tokens ?? {}));
   let apiUrl = '';
 
   const commentJson = (c: FakeComment): object => ({
@@ -343,6 +356,41 @@ export async function start(opts: StartOptions = {}): Promise<FakeGitHubApi> {
   ) => Reply;
 
   const routes: Array<{ method: string; re: RegExp; name: RouteName; handle: Handler }> = [
+    {
+      method: 'GET',
+      re: /^\/user$/,
+      name: 'getAuthenticatedUser',
+      handle: (_m, { user }) => {
+        // An installation token (GITHUB_TOKEN, a GitHub App's) acts as a bot, not a user.
+        if (user.type === 'Bot') {
+          throw ghError(
+            403,
+            'Resource not accessible by integration',
+            `${DOCS}/users/users#get-the-authenticated-user`,
+          );
+        }
+        return {
+          status: 200,
+          payload: { ...userJson(user, serverUrl, apiUrl), name: null, company: null },
+        };
+      },
+    },
+    {
+      method: 'POST',
+      re: /^\/graphql$/,
+      name: 'graphql',
+      handle: (_m, { body, user }) => {
+        const query = String((body as { query?: unknown } | null)?.query ?? '');
+        // GraphQL answers 200 with `errors` for what it cannot resolve.
+        if (!/^\s*(?:query\b[^{]*)?\{\s*viewer\s*\{\s*login\s*\}\s*\}\s*$/.test(query)) {
+          return {
+            status: 200,
+            payload: { errors: [{ message: 'the fake only answers { viewer { login } }' }] },
+          };
+        }
+        return { status: 200, payload: { data: { viewer: { login: user.login } } } };
+      },
+    },
     {
       method: 'GET',
       re: /^\/repos\/([^/]+)\/([^/]+)$/,
@@ -497,8 +545,7 @@ export async function start(opts: StartOptions = {}): Promise<FakeGitHubApi> {
   const identify = (header: string | undefined): GitHubUser | undefined => {
     const m = /^(?:token|bearer)\s+(\S+)$/i.exec(header ?? '');
     if (!m?.[1]) return undefined;
-    if (!opts.tokens) return ACTIONS_BOT;
-    return opts.tokens[m[1]];
+    return tokens.get(m[1]) ?? (opts.tokens ? undefined : ACTIONS_BOT);
   };
 
   /** Holds a request at its route's barrier until the barrier's count has arrived. */
@@ -618,6 +665,9 @@ export async function start(opts: StartOptions = {}): Promise<FakeGitHubApi> {
     },
     barrier(route, count) {
       state.barriers.set(route, { count, waiting: [] });
+    },
+    addToken(token, user) {
+      tokens.set(token, user);
     },
     seedComment(where, body, user = ACTIONS_BOT) {
       const at = now();
