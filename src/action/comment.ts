@@ -53,10 +53,12 @@ export interface CommentRow {
 }
 
 /**
- * What the renderer returns: the markdown (within `maxChars`), and how many rows it had to leave
- * out. A plain string means "no row left out" when it fits.
+ * What the renderer returns: the markdown (within `maxChars`), how many rows it had to leave out
+ * and how many optional parts (say details, then images; fewer is better). A plain string counts
+ * as complete when it fits.
  */
-export type RenderedBody = string | { markdown: string; rowsLeftOut: number };
+export type RenderedBody =
+  string | { markdown: string; rowsLeftOut: number; partsLeftOut?: number };
 export type CommentRenderer = (rows: CommentRow[], maxChars: number) => RenderedBody;
 
 export interface UpsertStickyCommentOptions {
@@ -267,10 +269,13 @@ export function composeCommentBody(
 }
 
 /**
- * The body for `rows` rendered by `render`, with as much of the rows' stored data as fits without
- * costing the visible part anything: the first level of storedRowLevels at which the renderer
- * leaves no row out and fits its budget. When none does, the level that leaves the fewest rows out
- * (a plain-string body that is too long keeps the bare rows, and is cut with a note).
+ * The body for `rows` rendered by `render`, with as much of the rows' stored data as the visible
+ * part can spare. In order of what matters: every row visible; the bare stored rows (without them
+ * the next writer loses the other jobs' rows); the renderer's optional parts (details, images);
+ * the stored history (oldest entries go first) and details. So each level of storedRowLevels is
+ * tried and the first one that costs the visible part least wins; no block at all only when even
+ * the bare rows would push a visible row out. A plain-string body that is too long keeps the bare
+ * rows and is cut with a note.
  */
 export function fitCommentBody(
   marker: string,
@@ -281,7 +286,8 @@ export function fitCommentBody(
   const head = `${marker}\n`;
   const levels = storedRowLevels(rows);
   const bare = Math.max(0, levels.length - 2);
-  let best: { markdown: string; stored: CommentRow[]; leftOut: number } | undefined;
+  let best: { markdown: string; stored: CommentRow[]; cost: [number, number] } | undefined;
+  let cutString: { markdown: string; stored: CommentRow[] } | undefined;
   for (const [i, stored] of levels.entries()) {
     const tail = stored && stored.length > 0 ? `\n\n${encodeRows(stored)}` : '';
     const budget = limit - head.length - tail.length;
@@ -289,18 +295,23 @@ export function fitCommentBody(
     const out = render(rows, budget);
     if (typeof out === 'string') {
       if (out.length <= budget) return composeCommentBody(marker, out, stored ?? [], limit);
-      // Too long, and which rows it shows is unknown: keep the bare rows and cut the text.
-      if (i === bare) best = { markdown: out, stored: stored ?? [], leftOut: 0 };
+      if (i === bare) cutString = { markdown: out, stored: stored ?? [] };
       continue;
     }
-    if (out.rowsLeftOut === 0 && out.markdown.length <= budget) {
-      return composeCommentBody(marker, out.markdown, stored ?? [], limit);
+    const fits = out.markdown.length <= budget;
+    const cost: [number, number] = [
+      fits ? out.rowsLeftOut : rows.length + 1,
+      fits ? (out.partsLeftOut ?? 0) : Number.MAX_SAFE_INTEGER,
+    ];
+    // Dropping the bare rows is only worth a visible row, never an optional part.
+    if (stored === null && best && (best.cost[0] === 0 || cost[0] >= best.cost[0])) continue;
+    if (!best || cost[0] < best.cost[0] || (cost[0] === best.cost[0] && cost[1] < best.cost[1])) {
+      best = { markdown: out.markdown, stored: stored ?? [], cost };
     }
-    if (!best || out.rowsLeftOut < best.leftOut) {
-      best = { markdown: out.markdown, stored: stored ?? [], leftOut: out.rowsLeftOut };
-    }
+    if (cost[0] === 0 && cost[1] === 0) break;
   }
-  return composeCommentBody(marker, best?.markdown ?? '', best?.stored ?? [], limit);
+  const pick = best ?? cutString ?? { markdown: '', stored: [] };
+  return composeCommentBody(marker, pick.markdown, pick.stored, limit);
 }
 
 interface ListedComment {

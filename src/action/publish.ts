@@ -12,8 +12,12 @@ import { readRecords } from '../core/store.js';
 import { detectFlakiness } from '../insight/flakiness.js';
 import type { RegressionVerdict } from '../insight/types.js';
 import { regressionVerdicts } from '../insight/verdicts.js';
-import { trendChartUrl } from '../report/charts.js';
-import { buildCommentRow, renderComment, type CommentRow } from '../report/comment-body.js';
+import {
+  buildCommentRow,
+  fromStoredRow,
+  layoutComment,
+  toStoredRow,
+} from '../report/comment-body.js';
 import { generateDashboard } from '../report/dashboard.js';
 import { renderStepSummary } from '../report/summary.js';
 import { uploadDashboard } from './artifact.js';
@@ -143,20 +147,19 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
         durationMs: r.duration_ms,
         failed: r.status === 'failed',
       }));
-      const row: CommentRow = buildCommentRow({
+      const row = buildCommentRow({
         verdict,
         flakiness,
         baselineBranch,
         status: record.status,
         durationMs: record.duration_ms,
-        chartUrl: trendChartUrl(points, {
-          charts: inputs.charts,
-          baseUrl: inputs.quickchartUrl,
-          size: 'small',
-          baselineMedianMs: verdict.baselineMedianMs,
-        }),
+        chartUrl: null, // drawn from the stored history, like every other job's row
         updatedAt: new Date().toISOString(),
       });
+      const stored = toStoredRow(
+        row,
+        inputs.charts === 'none' ? null : { points, quickchartUrl: inputs.quickchartUrl },
+      );
       const marker = commentMarker(ci.workflow ?? 'default');
       const runUrl =
         ci.server_url && ci.repository && ci.run_id
@@ -168,15 +171,15 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
         repo,
         issueNumber: ci.pr_number!,
         marker,
-        rows: [{ ...row, step: row.name }],
-        // The stored rows carry the report's row fields; `step` is the merge key.
-        body: (rows) =>
-          renderComment({
+        rows: [stored],
+        // Rows of other jobs come back from the comment; the renderer gets the room left.
+        body: (rows, maxChars) =>
+          layoutComment({
             marker,
             workflow: ci.workflow,
-            rows: rows as unknown as CommentRow[],
+            rows: rows.map(fromStoredRow),
             runUrl,
-            maxChars: 60_000,
+            maxChars,
           }),
         log: (line) => core.notice(line),
       });

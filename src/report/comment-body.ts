@@ -1,12 +1,12 @@
 /**
  * The sticky PR comment's Markdown: one table row per tracked step against the base branch,
  * small trend images, per-step details in a collapsible block, and a footer. Pure rendering;
- * src/action/comment.ts finds the comment by `marker`, stores the rows as hidden JSON and merges
- * rows from other jobs, then calls renderComment again.
+ * src/action/comment.ts finds the comment by `marker`, stores the rows as hidden JSON (in the
+ * compact StoredCommentRow form below) and merges rows from other jobs, then renders again.
  */
 import type { ExecutionStatus } from '../core/record.js';
 import type { FlakinessReport, RegressionVerdict, VerdictKind } from '../insight/types.js';
-import { MAX_CHART_URL_LENGTH } from './charts.js';
+import { downsampleTrend, MAX_CHART_URL_LENGTH, trendChartUrl, type TrendPoint } from './charts.js';
 import {
   formatChangePercent,
   formatDuration,
@@ -78,6 +78,23 @@ export interface CommentInput {
  * rest counted in a "+N more" note).
  */
 export function renderComment(input: CommentInput): string {
+  return layoutComment(input).markdown;
+}
+
+/**
+ * renderComment's text, how many rows it had to leave out to stay within `maxChars`, and how
+ * many of its optional parts (1: the details; 2: the trend images too).
+ */
+export function layoutComment(input: CommentInput): {
+  markdown: string;
+  rowsLeftOut: number;
+  partsLeftOut: number;
+} {
+  const shown = (rows: readonly CommentRow[], markdown: string, partsLeftOut = 2) => ({
+    markdown,
+    rowsLeftOut: input.rows.length - rows.length,
+    partsLeftOut,
+  });
   if (!/^<!--(?:(?!-->)[^\n])*-->$/.test(input.marker)) {
     throw new Error(
       'renderComment: marker must be one HTML comment on one line, e.g. "<!-- dev-metrics -->"',
@@ -90,9 +107,9 @@ export function renderComment(input: CommentInput): string {
     { details: false, charts: true, rows: all },
     { details: false, charts: false, rows: all },
   ];
-  for (const plan of plans) {
+  for (const [partsLeftOut, plan] of plans.entries()) {
     const text = renderPlan(input, plan);
-    if (text.length <= maxChars) return text;
+    if (text.length <= maxChars) return shown(all, text, partsLeftOut);
   }
   // Keep as many rows as fit, most important first; binary search on the count.
   const ranked = rankRows(all);
@@ -110,14 +127,11 @@ export function renderComment(input: CommentInput): string {
       lo = mid;
     else hi = mid - 1;
   }
-  const text = renderPlan(input, {
-    details: false,
-    charts: false,
-    rows: keepOrder(all, ranked.slice(0, lo)),
-  });
-  if (text.length <= maxChars) return text;
+  const kept = keepOrder(all, ranked.slice(0, lo));
+  const text = renderPlan(input, { details: false, charts: false, rows: kept });
+  if (text.length <= maxChars) return shown(kept, text);
   // Only a cap smaller than the bare frame gets here; the marker must survive for stickiness.
-  return `${input.marker}\n`.slice(0, Math.max(maxChars, input.marker.length + 1));
+  return shown([], `${input.marker}\n`.slice(0, Math.max(maxChars, input.marker.length + 1)));
 }
 
 interface Plan {
@@ -278,4 +292,109 @@ export function buildCommentRow(input: CommentRowInput): CommentRow {
     updatedAt: input.updatedAt,
     detailsMarkdown: renderRowDetails(input),
   };
+}
+
+/** Points of the small trend chart kept per stored row (the chart draws at most this many). */
+export const STORED_HISTORY_POINTS = 40;
+
+/**
+ * A row as stored in the comment's hidden block, compactly: the chart is not stored as its URL
+ * (up to 3,000 characters) but as the durations it draws, so it can be redrawn and, when space
+ * runs out, cut from its oldest end. `history` and `details` are what src/action/comment.ts gives
+ * up first. Plain JSON; `step` is the merge key.
+ */
+// A type alias, not an interface: it must fit comment.ts's index-signature row type.
+export type StoredCommentRow = {
+  step: string;
+  updatedAt: string;
+  status: ExecutionStatus;
+  durationMs: number | null;
+  baselineMedianMs: number | null;
+  changePercent: number | null;
+  verdict: VerdictKind;
+  /**
+   * Whole milliseconds of the runs the trend chart draws, oldest first; a failed run is stored
+   * as -(ms + 1). Absent when the step's charts are off (`charts: none`): nothing to send.
+   */
+  history?: number[];
+  /** QuickChart base URL the history may be drawn with; absent: https://quickchart.io. */
+  quickchartUrl?: string;
+  details?: string;
+};
+
+export interface StoredTrend {
+  points: readonly TrendPoint[];
+  /** The step's quickchart-url input. */
+  quickchartUrl?: string;
+}
+
+/** The stored form of `row`; `trend` null when the step's charts are off. */
+export function toStoredRow(row: CommentRow, trend: StoredTrend | null): StoredCommentRow {
+  const stored: StoredCommentRow = {
+    step: row.name,
+    updatedAt: row.updatedAt,
+    status: row.status,
+    durationMs: row.durationMs,
+    baselineMedianMs: row.baselineMedianMs,
+    changePercent: roundTo(row.changePercent, 1),
+    verdict: row.verdict,
+  };
+  if (trend) {
+    const usable = trend.points.filter((p) => Number.isFinite(p.durationMs) && p.durationMs >= 0);
+    stored.history = downsampleTrend(usable, STORED_HISTORY_POINTS).map((p) => {
+      const ms = Math.round(p.durationMs);
+      return p.failed ? -(ms + 1) : ms;
+    });
+    if (trend.quickchartUrl && trend.quickchartUrl !== DEFAULT_QUICKCHART_URL) {
+      stored.quickchartUrl = trend.quickchartUrl;
+    }
+  }
+  if (row.detailsMarkdown) stored.details = row.detailsMarkdown;
+  return stored;
+}
+
+const DEFAULT_QUICKCHART_URL = 'https://quickchart.io';
+const STATUSES: readonly ExecutionStatus[] = ['success', 'failed'];
+const VERDICTS: readonly VerdictKind[] = ['faster', 'slower', 'no change', 'not enough data'];
+
+/**
+ * The row to render from a stored one (read back from the comment: every field is checked, a
+ * wrong one becomes "no value"); the trend chart is redrawn from the stored history.
+ */
+export function fromStoredRow(stored: Readonly<Record<string, unknown>>): CommentRow {
+  const num = (v: unknown): number | null =>
+    typeof v === 'number' && Number.isFinite(v) ? v : null;
+  const baselineMedianMs = num(stored.baselineMedianMs);
+  let chartUrl: string | null = null;
+  if (Array.isArray(stored.history)) {
+    const points: TrendPoint[] = stored.history
+      .filter((v): v is number => typeof v === 'number' && Number.isFinite(v))
+      .map((v) => ({ t: '', durationMs: v < 0 ? -v - 1 : v, failed: v < 0 }));
+    try {
+      chartUrl = trendChartUrl(points, {
+        size: 'small',
+        baseUrl: typeof stored.quickchartUrl === 'string' ? stored.quickchartUrl : undefined,
+        baselineMedianMs,
+      });
+    } catch {
+      chartUrl = null; // a base URL trendChartUrl refuses: no image
+    }
+  }
+  return {
+    name: String(stored.step),
+    status: STATUSES.find((s) => s === stored.status) ?? 'success',
+    durationMs: num(stored.durationMs),
+    baselineMedianMs,
+    changePercent: num(stored.changePercent),
+    verdict: VERDICTS.find((v) => v === stored.verdict) ?? 'not enough data',
+    chartUrl,
+    updatedAt: String(stored.updatedAt),
+    detailsMarkdown: typeof stored.details === 'string' ? stored.details : null,
+  };
+}
+
+function roundTo(value: number | null, digits: number): number | null {
+  if (value === null || !Number.isFinite(value)) return value;
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
 }

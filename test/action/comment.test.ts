@@ -5,6 +5,7 @@ import {
   commentMarker,
   composeCommentBody,
   encodeRows,
+  fitCommentBody,
   makeOctokit,
   mergeRows,
   parseCommentRows,
@@ -19,6 +20,14 @@ import {
   start,
   type FakeGitHubApi,
 } from '../fakes/github-api.js';
+import {
+  buildCommentRow,
+  fromStoredRow,
+  layoutComment,
+  toStoredRow,
+} from '../../src/report/comment-body.js';
+import { verdict } from '../report/fixtures.js';
+import { htmlText, renderGfm, tableRows } from '../report/gfm.js';
 
 let api: FakeGitHubApi;
 const where = { owner: 'acme', repo: 'widgets', issueNumber: 12 };
@@ -366,5 +375,98 @@ describe('rows and body helpers', () => {
     expect(body.length).toBeLessThanOrEqual(300);
     expect(body).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
     expect(body).toContain('</details>');
+  });
+});
+
+describe('30 tracked steps in one comment', () => {
+  /** One job's row, as publish.ts builds it: long name, 500 runs of history, long reason. */
+  function job(i: number): CommentRow {
+    const name = `step-${String(i).padStart(2, '0')}-${'long-name-'.repeat(9)}`; // 98 characters
+    const points = Array.from({ length: 500 }, (_, k) => ({
+      t: new Date(Date.UTC(2025, 8, 1) + k * 3_600_000).toISOString(),
+      durationMs: 60_000 + ((k * 7919 + i * 104_729) % 50_000) + 0.37,
+      failed: (k + i) % 17 === 0,
+    }));
+    const row = buildCommentRow({
+      verdict: verdict({ name, reason: `median slower than main: ${'because '.repeat(55)}` }),
+      status: i % 7 === 0 ? 'failed' : 'success',
+      chartUrl: null,
+      updatedAt: `2025-10-20T10:${String(i).padStart(2, '0')}:00.000Z`,
+      baselineBranch: 'main',
+      flakiness: { name, flakyCommits: ['c'.repeat(40)], commitsSeen: 10, flakeRate: 0.1 },
+    });
+    return toStoredRow(row, { points });
+  }
+
+  const renderer = (rows: CommentRow[], maxChars: number) =>
+    layoutComment({ marker, workflow: 'CI', rows: rows.map(fromStoredRow), maxChars });
+
+  it('every step keeps a visible row, the hidden data gives way, and the body fits', async () => {
+    // 30 jobs, each knowing only its own row, write one after the other.
+    for (let i = 0; i < 30; i++) {
+      const result = await upsertStickyComment(options({ rows: [job(i)], body: renderer }));
+      expect(result.ok, String(i)).toBe(true);
+    }
+    expect(marked()).toHaveLength(1);
+    const body = marked()[0]!.body;
+    expect(body.length).toBeLessThanOrEqual(COMMENT_BODY_LIMIT);
+    const cells = tableRows(renderGfm(body)).slice(1);
+    expect(cells).toHaveLength(30);
+    for (let i = 0; i < 30; i++) {
+      const name = job(i).step;
+      expect(
+        cells.some((c) => htmlText(c[0] ?? '').endsWith(name)),
+        name,
+      ).toBe(true);
+    }
+    expect(body).not.toContain('not shown');
+    // The hidden block still holds every row, so the next writer keeps them all.
+    const stored = parseCommentRows(body);
+    expect(stored.map((r) => r.step).sort()).toEqual(
+      Array.from({ length: 30 }, (_, i) => job(i).step).sort(),
+    );
+  });
+
+  it('gives up the oldest history first, then details, then the rows, before any visible row', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      step: `step-${i}`,
+      updatedAt: '2025-10-20T10:00:00Z',
+      history: Array.from({ length: 100 }, (_, k) => k),
+      details: 'd'.repeat(50),
+    }));
+    // A table that needs exactly its own length: a smaller budget leaves rows out.
+    const table = rows.map((r) => `| ${r.step} |`).join('\n');
+    const renderer = (rs: CommentRow[], maxChars: number) =>
+      table.length <= maxChars
+        ? { markdown: table, rowsLeftOut: 0 }
+        : { markdown: table.slice(0, maxChars), rowsLeftOut: rs.length };
+    const bodyAt = (limit: number) => fitCommentBody(marker, renderer, rows, limit).body;
+    const frame = `${marker}\n`.length + table.length + 2; // + the blank line before the block
+    const sizeOf = (stored: CommentRow[]) => frame + encodeRows(stored).length;
+    const keep = (n: number) => rows.map((r) => ({ ...r, history: r.history.slice(-n) }));
+    const bare = rows.map((r) => ({ step: r.step, updatedAt: r.updatedAt }));
+
+    expect(parseCommentRows(bodyAt(sizeOf(rows)))).toEqual(rows);
+    // One character short: the history's older half goes, its newest half stays.
+    expect(parseCommentRows(bodyAt(sizeOf(rows) - 1))).toEqual(keep(50));
+    expect(parseCommentRows(bodyAt(sizeOf(keep(1)) - 1))).toEqual(
+      rows.map((r) => ({ step: r.step, updatedAt: r.updatedAt, details: r.details })),
+    );
+    expect(parseCommentRows(bodyAt(sizeOf(bare)))).toEqual(bare);
+    // No room for even the bare rows next to the table: the table wins.
+    const tight = bodyAt(sizeOf(bare) - 1);
+    expect(parseCommentRows(tight)).toEqual([]);
+    expect(tight).toContain(table);
+  });
+
+  it('stores a row compactly: no chart URL, the history as numbers, escaped JSON', () => {
+    const row = job(1);
+    const block = encodeRows([row]);
+    expect(block.length).toBeLessThan(1500);
+    expect(row.history).toHaveLength(40);
+    expect(block).not.toMatch(/-->.*-->/s);
+    expect(parseCommentRows(block)).toEqual([row]);
+    // The chart is redrawn from the stored history.
+    expect(fromStoredRow(row).chartUrl).toMatch(/^https:\/\/quickchart\.io\/chart\?/);
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { trendChartUrl } from '../../src/report/charts.js';
-import { buildCommentRow, renderComment, type CommentRow } from '../../src/report/comment-body.js';
+import {
+  buildCommentRow,
+  fromStoredRow,
+  layoutComment,
+  renderComment,
+  STORED_HISTORY_POINTS,
+  toStoredRow,
+  type CommentRow,
+} from '../../src/report/comment-body.js';
 import { verdict } from './fixtures.js';
 import { htmlText, renderGfm, tableRows } from './gfm.js';
 
@@ -175,5 +183,72 @@ describe('buildCommentRow', () => {
     expect(html).toContain('Base on main: 20 runs, median 1 m 00 s, p95 1 m 12 s');
     expect(html).toContain('This PR: 3 runs, median 1 m 08 s');
     expect(html).toContain('Flaky on 1 of 10 commits (10%): ccccccc');
+  });
+});
+
+describe('layoutComment', () => {
+  it('says how many rows and optional parts it left out', () => {
+    const few = layoutComment({ marker: MARKER, rows: [1, 2].map((i) => row(i)) });
+    expect(few).toMatchObject({ rowsLeftOut: 0, partsLeftOut: 0 });
+    expect(few.markdown).toBe(renderComment({ marker: MARKER, rows: [1, 2].map((i) => row(i)) }));
+    const rows = Array.from({ length: 60 }, (_, i) => row(i));
+    expect(layoutComment({ marker: MARKER, rows })).toMatchObject({
+      rowsLeftOut: 0,
+      partsLeftOut: 2,
+    });
+    const tight = layoutComment({ marker: MARKER, rows, maxChars: 3000 });
+    expect(tight.rowsLeftOut).toBeGreaterThan(0);
+    expect(tableRows(renderGfm(tight.markdown))).toHaveLength(61 - tight.rowsLeftOut);
+  });
+});
+
+describe('stored rows', () => {
+  const points = Array.from({ length: 300 }, (_, k) => ({
+    t: `2025-10-01T10:00:00`,
+    durationMs: 1000 + k * 10.4,
+    failed: k % 50 === 7,
+  }));
+
+  it('stores the chart as at most 40 whole-millisecond durations, failures negative', () => {
+    const stored = toStoredRow(row(1), { points });
+    expect(stored).not.toHaveProperty('chartUrl');
+    expect(stored.step).toBe('step-1');
+    expect(stored.history).toHaveLength(STORED_HISTORY_POINTS);
+    expect(stored.history!.at(-1)).toBe(Math.round(1000 + 299 * 10.4)); // the newest run is kept
+    expect(stored.history!.filter((v) => v < 0).length).toBeGreaterThan(0);
+    expect(stored.history!.every(Number.isInteger)).toBe(true);
+    const back = fromStoredRow(JSON.parse(JSON.stringify(stored)) as Record<string, unknown>);
+    expect(back).toMatchObject({ name: 'step-1', status: 'success', durationMs: 61_001 });
+    expect(back.detailsMarkdown).toBe(row(1).detailsMarkdown);
+    expect(back.chartUrl).toMatch(/^https:\/\/quickchart\.io\/chart\?/);
+    // With charts off no history is stored, so no chart can be drawn from it later.
+    const off = toStoredRow(row(1), null);
+    expect(off).not.toHaveProperty('history');
+    expect(fromStoredRow(off).chartUrl).toBeNull();
+    // A self-hosted QuickChart is remembered, so other writers draw the chart there too.
+    const own = toStoredRow(row(1), { points, quickchartUrl: 'https://charts.example.com/qc' });
+    expect(fromStoredRow(own).chartUrl).toMatch(/^https:\/\/charts\.example\.com\/qc\/chart\?/);
+  });
+
+  it('reads damaged or hostile stored fields as no value', () => {
+    const back = fromStoredRow({
+      step: 'x',
+      updatedAt: '2025-10-20T10:00:00Z',
+      status: 'pwned',
+      durationMs: 'NaN',
+      verdict: '<script>',
+      history: ['1', null, 5],
+      quickchartUrl: 'javascript:alert(1)',
+      details: { toString: 1 },
+    });
+    expect(back).toMatchObject({
+      name: 'x',
+      status: 'success',
+      durationMs: null,
+      verdict: 'not enough data',
+      chartUrl: null,
+      detailsMarkdown: null,
+    });
+    expect(renderGfm(renderComment({ marker: MARKER, rows: [back] }))).not.toContain('<script');
   });
 });
