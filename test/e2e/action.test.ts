@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZip } from '../fakes/artifact-service.js';
+import { DEPENDABOT, OCTOCAT } from '../fakes/github-api.js';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/results-service.js';
 import { makeWorkspace, nodeBinaries, runStep, type RunStepOptions } from '../helpers/runner.js';
 import { commands, pullRequestEvent, pushEvent, readHistory } from './helpers.js';
@@ -324,6 +325,34 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
     expect(comments()).toHaveLength(1);
     expect(comments()[0]!.body).toContain('lint');
     expect(comments()[0]!.body).toContain('typecheck');
+  });
+
+  it('edits only a comment of the token’s own identity: the job token’s bot, or the PAT’s user', async () => {
+    const where = { owner: 'Codertocat', repo: 'Hello-World', issueNumber: 2 };
+    const comments = () => gh.api.commentsOn(where.owner, where.repo, where.issueNumber);
+    gh.api.state.comments = [];
+    gh.api.addToken('ghp_octocatPat', OCTOCAT);
+    const pr = pullRequestEvent();
+    const forged = '<!-- dev-metrics:CI -->\n<!-- dev-metrics-data: {"v":2,"rows":[]} -->';
+    const other = gh.api.seedComment(where, forged, DEPENDABOT);
+
+    const job = await step({ name: 'lint', run: 'true' }, { event: pr });
+    expect(job.exitCode, job.stdout).toBe(0);
+    expect(comments().find((c) => c.id === other.id)?.body).toBe(forged);
+    const bot = comments().filter((c) => c.user.login === 'github-actions[bot]');
+    expect(bot).toHaveLength(1);
+    expect(bot[0]!.body).toContain('lint');
+
+    const mine = gh.api.seedComment(where, '<!-- dev-metrics:CI -->\nold', OCTOCAT);
+    const pat = await step(
+      { name: 'typecheck', run: 'true', 'github-token': 'ghp_octocatPat' },
+      { event: pr },
+    );
+    expect(pat.exitCode, pat.stdout).toBe(0);
+    expect(comments()).toHaveLength(3);
+    expect(comments().find((c) => c.id === mine.id)?.body).toContain('typecheck');
+    expect(comments().find((c) => c.id === bot[0]!.id)?.body).not.toContain('typecheck');
+    expect(comments().find((c) => c.id === other.id)?.body).toBe(forged);
   });
 
   it('a fork PR with a read-only token: a notice, and the step still passes', async () => {
