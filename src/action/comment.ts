@@ -20,8 +20,8 @@
  * the job's GITHUB_TOKEN. Another bot's or a person's comment that carries the marker (and maybe
  * forged rows) is never edited, merged or republished.
  * Size. The hidden rows never push visible rows out: when the body would be too long, the stored
- * history (oldest entries first), then the stored details, then the rest of the block are given
- * up before the renderer has to leave out a row (see fitCommentBody).
+ * history (oldest entries first), then the stored details give way before anything visible does,
+ * and the bare stored rows before a visible row (see fitCommentBody).
  * Remaining race: two PATCHes whose read-merge-write windows overlap (milliseconds apart) — the last
  * writer wins for the whole body and the other writer's new row is missing until that step runs
  * again; every later run re-merges, so rows heal on the next push. GitHub has no conditional
