@@ -76,6 +76,8 @@ export interface UpsertStickyCommentOptions {
   body: string | CommentRenderer;
   /** This writer's rows, merged into the rows already stored in the comment. */
   rows?: CommentRow[];
+  /** Checks and reduces each row read back from the comment to the caller's schema. */
+  readRow?: (row: CommentRow) => CommentRow;
   /** Login the token writes as; default: asked from GitHub (resolveTokenLogin). */
   authorLogin?: string;
   /** Receives one line when the comment could not be written (core.notice). */
@@ -424,8 +426,10 @@ export async function upsertStickyComment(o: UpsertStickyCommentOptions): Promis
   ): Promise<{ id: number; url: string; truncated: boolean }> => {
     // Re-read right before writing: a concurrent job may have written since the listing.
     const fresh = await octokit.rest.issues.getComment({ owner, repo, comment_id: targetId });
-    let stored = parseCommentRows(fresh.data.body ?? '');
-    for (const d of dupes) stored = mergeRows(stored, parseCommentRows(d.body ?? ''));
+    const read = (text: string | null | undefined): CommentRow[] =>
+      parseCommentRows(text ?? '').map(o.readRow ?? ((r) => r));
+    let stored = read(fresh.data.body);
+    for (const d of dupes) stored = mergeRows(stored, read(d.body));
     const { body, truncated } = compose(mergeRows(stored, mine));
     const updated = await octokit.rest.issues.updateComment({
       owner,

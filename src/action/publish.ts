@@ -16,6 +16,7 @@ import {
   buildCommentRow,
   fromStoredRow,
   layoutComment,
+  readStoredRow,
   toStoredRow,
 } from '../report/comment-body.js';
 import { generateDashboard } from '../report/dashboard.js';
@@ -172,6 +173,7 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
         issueNumber: ci.pr_number!,
         marker,
         rows: [stored],
+        readRow: readStoredRow,
         // Rows of other jobs come back from the comment; the renderer gets the room left.
         body: (rows, maxChars) =>
           layoutComment({

@@ -6,7 +6,13 @@
  */
 import type { ExecutionStatus } from '../core/record.js';
 import type { FlakinessReport, RegressionVerdict, VerdictKind } from '../insight/types.js';
-import { downsampleTrend, MAX_CHART_URL_LENGTH, trendChartUrl, type TrendPoint } from './charts.js';
+import {
+  downsampleTrend,
+  MAX_CHART_URL_LENGTH,
+  parseQuickChartBaseUrl,
+  trendChartUrl,
+  type TrendPoint,
+} from './charts.js';
 import {
   formatChangePercent,
   formatDuration,
@@ -358,38 +364,68 @@ const STATUSES: readonly ExecutionStatus[] = ['success', 'failed'];
 const VERDICTS: readonly VerdictKind[] = ['faster', 'slower', 'no change', 'not enough data'];
 
 /**
- * The row to render from a stored one (read back from the comment: every field is checked, a
- * wrong one becomes "no value"); the trend chart is redrawn from the stored history.
+ * A row read back from the comment, reduced to the stored schema: each field checked (a wrong one
+ * becomes "no value" or is left out), unknown fields dropped, so nothing else is ever republished
+ * (rows written by older versions carried their chart URL and details under other names).
  */
-export function fromStoredRow(stored: Readonly<Record<string, unknown>>): CommentRow {
+export function readStoredRow(raw: Readonly<Record<string, unknown>>): StoredCommentRow {
   const num = (v: unknown): number | null =>
     typeof v === 'number' && Number.isFinite(v) ? v : null;
-  const baselineMedianMs = num(stored.baselineMedianMs);
-  let chartUrl: string | null = null;
-  if (Array.isArray(stored.history)) {
-    const points: TrendPoint[] = stored.history
-      .filter((v): v is number => typeof v === 'number' && Number.isFinite(v))
-      .map((v) => ({ t: '', durationMs: v < 0 ? -v - 1 : v, failed: v < 0 }));
+  const row: StoredCommentRow = {
+    step: String(raw.step),
+    updatedAt: String(raw.updatedAt),
+    status: STATUSES.find((s) => s === raw.status) ?? 'success',
+    durationMs: num(raw.durationMs),
+    baselineMedianMs: num(raw.baselineMedianMs),
+    changePercent: num(raw.changePercent),
+    verdict: VERDICTS.find((v) => v === raw.verdict) ?? 'not enough data',
+  };
+  if (Array.isArray(raw.history)) {
+    row.history = raw.history
+      .filter((v): v is number => typeof v === 'number' && Number.isInteger(v))
+      .slice(-STORED_HISTORY_POINTS);
+  }
+  if (typeof raw.quickchartUrl === 'string') {
     try {
-      chartUrl = trendChartUrl(points, {
-        size: 'small',
-        baseUrl: typeof stored.quickchartUrl === 'string' ? stored.quickchartUrl : undefined,
-        baselineMedianMs,
-      });
+      parseQuickChartBaseUrl(raw.quickchartUrl);
+      row.quickchartUrl = raw.quickchartUrl;
     } catch {
-      chartUrl = null; // a base URL trendChartUrl refuses: no image
+      delete row.history; // no trusted place to draw it: draw nothing
     }
   }
+  // Longer details are never shown (see rowDetails), so they are not kept either.
+  if (typeof raw.details === 'string' && raw.details.length <= ROW_DETAILS_MAX_CHARS) {
+    row.details = raw.details;
+  }
+  return row;
+}
+
+/** The row to render from a stored one (see readStoredRow); its chart is redrawn from the history. */
+export function fromStoredRow(raw: Readonly<Record<string, unknown>>): CommentRow {
+  const stored = readStoredRow(raw);
+  let chartUrl: string | null = null;
+  if (stored.history) {
+    const points: TrendPoint[] = stored.history.map((v) => ({
+      t: '',
+      durationMs: v < 0 ? -v - 1 : v,
+      failed: v < 0,
+    }));
+    chartUrl = trendChartUrl(points, {
+      size: 'small',
+      baseUrl: stored.quickchartUrl,
+      baselineMedianMs: stored.baselineMedianMs,
+    });
+  }
   return {
-    name: String(stored.step),
-    status: STATUSES.find((s) => s === stored.status) ?? 'success',
-    durationMs: num(stored.durationMs),
-    baselineMedianMs,
-    changePercent: num(stored.changePercent),
-    verdict: VERDICTS.find((v) => v === stored.verdict) ?? 'not enough data',
+    name: stored.step,
+    status: stored.status,
+    durationMs: stored.durationMs,
+    baselineMedianMs: stored.baselineMedianMs,
+    changePercent: stored.changePercent,
+    verdict: stored.verdict,
     chartUrl,
-    updatedAt: String(stored.updatedAt),
-    detailsMarkdown: typeof stored.details === 'string' ? stored.details : null,
+    updatedAt: stored.updatedAt,
+    detailsMarkdown: stored.details ?? null,
   };
 }
 

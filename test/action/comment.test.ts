@@ -24,6 +24,7 @@ import {
   buildCommentRow,
   fromStoredRow,
   layoutComment,
+  readStoredRow,
   toStoredRow,
 } from '../../src/report/comment-body.js';
 import { verdict } from '../report/fixtures.js';
@@ -457,6 +458,33 @@ describe('30 tracked steps in one comment', () => {
     const tight = bodyAt(sizeOf(bare) - 1);
     expect(parseCommentRows(tight)).toEqual([]);
     expect(tight).toContain(table);
+  });
+
+  it('upgrades rows stored by older versions and never republishes unknown fields', async () => {
+    // Version 1: base64 JSON, each row with its chart URL and details under the renderer's names.
+    const old = { ...fromStoredRow(job(1)), step: job(1).step, evil: 'x'.repeat(5000) };
+    const v1 = Buffer.from(JSON.stringify({ v: 1, rows: [old] })).toString('base64');
+    api.seedComment(where, `${marker}\nold table\n\n<!-- dev-metrics-data: ${v1} -->`);
+    const result = await upsertStickyComment(
+      options({ rows: [job(2)], body: renderer, readRow: readStoredRow }),
+    );
+    expect(result).toMatchObject({ ok: true, action: 'updated' });
+    const body = marked()[0]!.body;
+    expect(body).toContain('<!-- dev-metrics-data: {"v":2,');
+    const stored = parseCommentRows(body);
+    expect(stored.map((r) => r.step)).toEqual([job(1).step, job(2).step]);
+    expect(Object.keys(stored[0]!).sort()).toEqual(
+      [
+        'baselineMedianMs',
+        'changePercent',
+        'durationMs',
+        'status',
+        'step',
+        'updatedAt',
+        'verdict',
+      ].sort(),
+    );
+    expect(tableRows(renderGfm(body)).slice(1)).toHaveLength(2);
   });
 
   it('stores a row compactly: no chart URL, the history as numbers, escaped JSON', () => {
