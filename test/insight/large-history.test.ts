@@ -1,4 +1,5 @@
 // A long history must not overflow the stack (Math.max(...times) did at a few 100k records).
+// Speed is the bench's job (npm run bench), not a timed assert that flakes on a busy machine.
 import { describe, expect, it } from 'vitest';
 import type { ExecutionRecord } from '../../src/core/record.js';
 import { needsAttention } from '../../src/insight/attention.js';
@@ -32,9 +33,7 @@ describe(`${COUNT} records`, () => {
   const records = bigHistory();
 
   it('detectFlakiness with a window finds the newest record as "now"', () => {
-    const started = performance.now();
     const reports = detectFlakiness(records, { days: 1 });
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(reports).toHaveLength(1);
     expect(reports[0]!.flakyCommits).toEqual([`c${Math.floor((COUNT - 1) / 10)}`]);
     // 1 day before the newest run, 1 run a second: runs 213,599..299,999 = commits c21359..c29999.
@@ -42,9 +41,7 @@ describe(`${COUNT} records`, () => {
   });
 
   it('needsAttention ranks without overflowing', () => {
-    const started = performance.now();
     const items = needsAttention(records);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(items.some((item) => item.kind === 'flaky' && item.name === 'test')).toBe(true);
   });
 });
