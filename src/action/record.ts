@@ -4,7 +4,7 @@
  */
 import type { ExecutionRecord } from '../core/record.js';
 import { formatTimestamp } from '../core/record.js';
-import { redactSecrets } from '../report/redact.js';
+import { redactSecrets } from '../core/redact.js';
 import type { CommandResult } from './command.js';
 import type { CiContext } from './context.js';
 

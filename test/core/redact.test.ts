@@ -5,7 +5,7 @@ import {
   sanitizeErrorText,
   secretValuesFromEnv,
   truncateError,
-} from '../../src/report/redact.js';
+} from '../../src/core/redact.js';
 
 // Built at run time so that no secret-shaped literal sits in the repository (scanners).
 const gh = (prefix: string) => `${prefix}${'A1b2C3d4E5'.repeat(4)}`;
