@@ -86,5 +86,5 @@ export {
 export { renderStepSummary, type StepSummaryInput } from './report/summary.js';
 export { buildCommentRow, renderComment, type CommentRow } from './report/comment-body.js';
 export { trendChartUrl, type TrendPoint } from './report/charts.js';
-export { redactSecrets, sanitizeErrorText } from './report/redact.js';
+export { redactSecrets, sanitizeErrorText } from './core/redact.js';
 export { escapeMarkdownText } from './report/sanitize.js';

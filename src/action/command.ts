@@ -2,7 +2,8 @@
  * Runs the user's command the way a `run:` step does (actions/runner ScriptHandler): the script is
  * written to a uniquely named file in RUNNER_TEMP with the shell's extension and run through the
  * shell's argument template, with the step's env and working directory. Output streams live to
- * our stdout/stderr; only a bounded tail is kept, for the record's `error`.
+ * our stdout/stderr; only a bounded tail window is kept, for the record's `error` (record.ts
+ * redacts the whole window, then keeps its last 4 KB).
  *
  * Never throws for a failure of the command itself: a missing shell, a missing working directory,
  * a non-zero exit or a cancellation all come back as a CommandResult.
@@ -166,9 +167,9 @@ export interface RunCommandOptions {
   tempDir: string;
   /** Called with each chunk as it arrives, before it is written on. */
   onOutput?: (chunk: Buffer, stream: 'stdout' | 'stderr') => void;
-  /** Bytes of combined output kept for outputTail. Default 4096. */
+  /** Bytes of combined output kept for outputTail. Default 16 KiB. */
   tailBytes?: number;
-  /** Lines of outputTail kept. Default 40. */
+  /** Lines of outputTail kept. Default: all the window holds. */
   tailLines?: number;
   /** Aborting forwards a signal (abort reason 'SIGINT'/'SIGTERM', else SIGTERM) to the child. */
   signal?: AbortSignal;
@@ -188,7 +189,10 @@ export interface CommandResult {
   durationMs: number;
   startedAt: Date;
   endedAt: Date;
-  /** Last lines of combined stdout+stderr, ANSI colours stripped; '' when there was none. */
+  /**
+   * The end of combined stdout+stderr (the tail window), ANSI colours stripped, not redacted;
+   * '' when there was none.
+   */
   outputTail: string;
   /** True when the run was ended by the signal option (the caller records status failed). */
   cancelled: boolean;
@@ -198,8 +202,12 @@ export interface CommandResult {
   pid: number | null;
 }
 
-const DEFAULT_TAIL_BYTES = 4096;
-const DEFAULT_TAIL_LINES = 40;
+/**
+ * Four times the record's 4 KB: the window is redacted before it is cut to 4 KB, so a secret's
+ * label (`password=`, `curl -u`, a webhook's host) that falls before the cut is still there when
+ * its value is recognised; anything cut by the window's own edge is 12 KB before what is kept.
+ */
+const DEFAULT_TAIL_BYTES = 16 * 1024;
 // The runner sends SIGINT, SIGTERM 7.5 s later, SIGKILL at 10 s: leave the command most of that,
 // and us the last seconds to write the record and save the history.
 const DEFAULT_KILL_GRACE_MS = 7000;
@@ -334,7 +342,7 @@ function spawnShell(
         durationMs: exit.at - t0,
         startedAt,
         endedAt: exit.endedAt,
-        outputTail: tailText(tail, options.tailLines ?? DEFAULT_TAIL_LINES),
+        outputTail: tailText(tail, options.tailLines),
         cancelled,
         startError: null,
         pid: child.pid ?? null,
@@ -442,7 +450,7 @@ export class TailBuffer {
 const ANSI = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
 
 /** Readable tail: UTF-8, no cut characters or escape codes, progress-bar rewrites collapsed. */
-export function tailText(tail: TailBuffer, maxLines = DEFAULT_TAIL_LINES): string {
+export function tailText(tail: TailBuffer, maxLines = Infinity): string {
   let bytes = tail.bytes();
   if (tail.truncated) {
     // The cut may fall inside a multi-byte character: skip its continuation bytes.
@@ -462,7 +470,7 @@ export function tailText(tail: TailBuffer, maxLines = DEFAULT_TAIL_LINES): strin
     .split('\n')
     .map((line) => line.slice(line.lastIndexOf('\r') + 1)); // keep what a terminal would show
   while (lines.length > 0 && lines[lines.length - 1]?.trim() === '') lines.pop();
-  return lines.slice(-maxLines).join('\n');
+  return (maxLines < lines.length ? lines.slice(lines.length - maxLines) : lines).join('\n');
 }
 
 export interface Cancellation {

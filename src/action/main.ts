@@ -26,7 +26,7 @@ import {
   type SaveHistoryOptions,
 } from './history.js';
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
-import { secretValuesFromEnv } from '../report/redact.js';
+import { secretValuesFromEnv } from '../core/redact.js';
 import { publishReports } from './publish.js';
 import { buildRecord, commandFailed, failureReason } from './record.js';
 import { State, readState, saveState } from './state.js';

@@ -4,12 +4,14 @@
  */
 import type { ExecutionRecord } from '../core/record.js';
 import { formatTimestamp } from '../core/record.js';
-import { redactSecrets } from '../report/redact.js';
+import { redactSecrets } from '../core/redact.js';
 import type { CommandResult } from './command.js';
 import type { CiContext } from './context.js';
 
-/** Bound of the `error` field: the last lines of output, never the whole log. */
+/** Bound of the `error` field (UTF-8 bytes, reason line included): never the whole log. */
 export const ERROR_MAX_BYTES = 4096;
+/** Lines of output the `error` field keeps at most. */
+export const ERROR_MAX_LINES = 40;
 
 export interface RecordInput {
   name: string;
@@ -35,18 +37,35 @@ export function failureReason(result: CommandResult): string {
 function errorText(result: CommandResult, secrets: readonly string[]): string {
   if (result.cancelled) return 'cancelled';
   const reason = failureReason(result);
-  const tail = redactSecrets(result.outputTail, secrets).trimEnd();
+  // Redact the whole tail window first, then cut: a secret's label just before the cut is still
+  // in the window when its value is recognised, and a secret straddling the cut is gone whole.
+  const lines = redactSecrets(result.outputTail, secrets).trimEnd().split('\n');
+  const tail = lines.slice(Math.max(0, lines.length - ERROR_MAX_LINES)).join('\n');
   if (!tail) return reason;
-  const text = `${reason}\n${tail}`;
-  const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length <= ERROR_MAX_BYTES) return text;
-  // Keep the end: the last lines say why it failed. Drop a character cut in half.
-  const end = bytes
-    .subarray(bytes.length - ERROR_MAX_BYTES)
-    .toString('utf8')
-    .replace(/^\uFFFD/, '');
-  return `${reason}\n…${end.slice(end.indexOf('\n') + 1)}`;
+  return `${reason}\n${keepEnd(tail, ERROR_MAX_BYTES - Buffer.byteLength(reason) - 1)}`;
 }
+
+/**
+ * The end of `text` within `maxBytes` UTF-8 bytes, behind "…" when cut: the last lines say why
+ * it failed. The cut never splits a character, moves to a line start when one is near, and
+ * otherwise skips the rest of a cut "***".
+ */
+function keepEnd(text: string, maxBytes: number): string {
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= maxBytes) return text;
+  const budget = Math.max(0, maxBytes - Buffer.byteLength(ELLIPSIS));
+  let start = bytes.length - budget;
+  while (start < bytes.length && ((bytes[start] as number) & 0xc0) === 0x80) start++;
+  const newline = bytes.indexOf(0x0a, start);
+  if (newline !== -1 && newline + 1 < bytes.length && newline - start < budget / 5) {
+    start = newline + 1;
+  } else {
+    while (start < bytes.length && bytes[start] === 0x2a && bytes[start - 1] === 0x2a) start++;
+  }
+  return `${ELLIPSIS}${bytes.subarray(start).toString('utf8')}`;
+}
+
+const ELLIPSIS = '…';
 
 export function buildRecord(input: RecordInput): ExecutionRecord {
   const { result } = input;

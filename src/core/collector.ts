@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DevMetricsError, describeValue, requireNonNegativeInteger } from './errors.js';
+import { redactSecrets, secretValuesFromEnv } from './redact.js';
 import {
   formatTimestamp,
   parseRecord,
@@ -106,6 +107,15 @@ function errorMessage(error: unknown): string {
   }
 }
 
+/**
+ * What a record's `error` says, redacted as the action redacts its own: an error message often
+ * quotes a URL with a token, a `curl -u` line or a webhook, and day files are shared (cache,
+ * artifacts, dashboards). The values of secret-named environment variables count as secrets.
+ */
+function publicError(message: string): string {
+  return redactSecrets(message, secretValuesFromEnv(process.env));
+}
+
 export class DevMetricsCollector {
   readonly metricsDir: string;
   readonly onWarning: WarningHandler | null;
@@ -198,13 +208,16 @@ export class DevMetricsCollector {
       duration_ms: durationMs,
       status,
       metadata: pending.metadata,
-      error: error === undefined || error === null ? null : errorMessage(error),
+      error: error === undefined || error === null ? null : publicError(errorMessage(error)),
     };
     this.pending.delete(id);
     return { record, pending };
   }
 
-  /** Appends a ready-made record (the Action and the CLI build their own); returns it as written. */
+  /**
+   * Appends a ready-made record (the CLI builds its own); returns it as written, its error
+   * redacted.
+   */
   async recordExecution(record: ExecutionRecord): Promise<ExecutionRecord> {
     const valid = parseRecord(record);
     if (valid === null) {
@@ -212,8 +225,9 @@ export class DevMetricsCollector {
         `Invalid execution record: ${recordProblem(record)}; fix the record passed to recordExecution()`,
       );
     }
-    await appendRecord(this.metricsDir, valid);
-    return valid;
+    const written = valid.error === null ? valid : { ...valid, error: publicError(valid.error) };
+    await appendRecord(this.metricsDir, written);
+    return written;
   }
 
   /** Per-operation statistics over records started in the last `days` days (default 7). */

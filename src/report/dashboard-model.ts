@@ -14,7 +14,7 @@ import {
 import { downsampleIndices, pointBudget } from './dashboard-downsample.js';
 import { parseTimestamp } from '../core/record.js';
 import { percentile } from '../core/stats.js';
-import { redactSecrets, sanitizeErrorText } from './redact.js';
+import { redactSecrets, sanitizeErrorText } from '../core/redact.js';
 import { truncateText } from './sanitize.js';
 import { branchUrl, commitUrl, isSha, pullUrl, repositoryUrl, runUrl } from './dashboard-links.js';
 

@@ -1,7 +1,7 @@
 /**
  * The job summary section of ONE tracked step: Markdown for core.summary.addRaw (the action
  * writes one section per step; several steps in a job each add their own). Pure rendering: every
- * piece of user data goes through sanitize.ts, error text through redact.ts first.
+ * piece of user data goes through sanitize.ts, error text through core/redact.ts first.
  */
 import type { ExecutionRecord } from '../core/record.js';
 import type { OperationSummary } from '../core/stats.js';
@@ -15,7 +15,7 @@ import {
   statusEmoji,
   verdictLabel,
 } from './format.js';
-import { sanitizeErrorText } from './redact.js';
+import { sanitizeErrorText } from '../core/redact.js';
 import {
   codeBlock,
   codeSpan,

@@ -207,17 +207,23 @@ describe('output', () => {
     expect(result.outputTail.split('\n').sort()).toEqual(['err', 'out', 'out2']);
   });
 
-  it('bounds the tail to 4 KB and 40 lines when 1 MB is printed', async () => {
+  it('bounds the tail window to 16 KB of whole lines when 1 MB is printed', async () => {
     // Not `yes | head`: under pipefail yes's SIGPIPE fails the step, as it would on GitHub.
     const result = await run(
       `awk 'BEGIN { for (i = 0; i < 45591; i++) print "a line of build output" }'; echo 'LAST LINE'`,
     );
     expect(result.stdout.length).toBe(45591 * 23 + 'LAST LINE\n'.length); // 1 MB, all passed on
-    expect(Buffer.byteLength(result.outputTail)).toBeLessThanOrEqual(4096);
+    // The record redacts this window, then keeps 40 lines and 4 KB of it (record.test.ts).
+    expect(Buffer.byteLength(result.outputTail)).toBeLessThanOrEqual(16 * 1024);
+    expect(Buffer.byteLength(result.outputTail)).toBeGreaterThan(16 * 1024 - 23 - 10);
     const lines = result.outputTail.split('\n');
-    expect(lines.length).toBe(40);
     expect(lines.at(-1)).toBe('LAST LINE');
     expect(lines.slice(0, -1).every((l) => l === 'a line of build output')).toBe(true);
+  });
+
+  it('keeps only tailLines lines when asked', async () => {
+    const result = await run('seq 1 100', { tailLines: 3 });
+    expect(result.outputTail).toBe('98\n99\n100');
   });
 
   it('strips ANSI colour codes and collapses progress rewrites', async () => {

@@ -147,6 +147,41 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
     expect(run.summary).not.toContain('ghs_fakeToken123');
   });
 
+  it('pasted secret shapes and a label at the 4 KB cut stay out of the record and the summary', async () => {
+    const hook = 'https://hooks.slack.com/services/T0AAAA/B0BBBB/xYz123xYz123xYz123';
+    const shapes = await step(
+      {
+        name: 'notify',
+        run: `echo "+ curl -u bot:Cu8lPassWd ${hook}"\necho "connecting with $DB_PASS"\nexit 5`,
+      },
+      { env: { DB_PASS: 'db-pass-value-0123' } },
+    );
+    // One long last line: the last 4 KB of output start inside the value after "password=".
+    const secret = 'Hunter2-correct-horse-battery';
+    const value = `${secret} ${'.'.repeat(4098 - secret.length)}`;
+    const cut = await step({
+      name: 'migrate',
+      run: `printf '%s password=%s\\n' "$(printf 'x%.0s' $(seq 1 9000))" '${value}'\nexit 5`,
+    });
+    for (const [run, name] of [
+      [shapes, 'notify'],
+      [cut, 'migrate'],
+    ] as const) {
+      expect(run.exitCode).toBe(5);
+      const record = readHistory(run.metricsDir).find((r) => r.name === name)!;
+      expect(record.error).toMatch(/^exit code 5\n/);
+      expect(Buffer.byteLength(record.error!)).toBeLessThanOrEqual(4096);
+      for (const leak of ['Cu8lPassWd', 'xYz123', 'db-pass-value-0123', 'correct-horse']) {
+        expect(JSON.stringify(record)).not.toContain(leak);
+        expect(run.summary).not.toContain(leak);
+      }
+    }
+    const notify = readHistory(shapes.metricsDir).find((r) => r.name === 'notify')!;
+    expect(notify.error).toBe(
+      'exit code 5\n+ curl -u bot:*** https://hooks.slack.com/services/***\nconnecting with ***',
+    );
+  });
+
   it('a metrics-dir that cannot be written: a warning, and the command’s result stands', async () => {
     const ws = makeWorkspace();
     writeFileSync(path.join(ws.workspace, 'not-a-dir'), 'x');

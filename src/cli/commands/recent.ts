@@ -7,6 +7,7 @@ import { openCollector } from '../history.js';
 import { renderTable } from '../table.js';
 import type { Cell } from '../table.js';
 import type { ExecutionRecord } from '../../core/record.js';
+import { redactSecrets } from '../../core/redact.js';
 
 export const DEFAULT_RECENT_LIMIT = 20;
 const ERROR_WIDTH = 60;
@@ -57,7 +58,11 @@ export function renderRecentTable(records: readonly ExecutionRecord[], color = f
     r.name,
     formatDuration(r.duration_ms),
     { text: r.status, tone: r.status === 'success' ? 'good' : 'bad' },
-    { text: r.error === null ? '' : truncateLine(r.error, ERROR_WIDTH), tone: 'dim' },
+    // Redacted before the cut (a cut secret no longer looks like one): a CI log is published.
+    {
+      text: r.error === null ? '' : truncateLine(redactSecrets(r.error), ERROR_WIDTH),
+      tone: 'dim',
+    },
   ]);
   return renderTable(
     [

@@ -5,7 +5,7 @@ import {
   sanitizeErrorText,
   secretValuesFromEnv,
   truncateError,
-} from '../../src/report/redact.js';
+} from '../../src/core/redact.js';
 
 // Built at run time so that no secret-shaped literal sits in the repository (scanners).
 const gh = (prefix: string) => `${prefix}${'A1b2C3d4E5'.repeat(4)}`;
@@ -218,5 +218,175 @@ describe('secretValuesFromEnv', () => {
     const env = { DEPLOY_KEY: 'plain-deploy-key-value' };
     const error = 'deploying with plain-deploy-key-value failed';
     expect(redactSecrets(error, secretValuesFromEnv(env))).toBe('deploying with *** failed');
+  });
+});
+
+// The shapes people paste into CI logs (issue 8, point 4). Secrets are built at run time.
+const SLACK = `https://hooks.slack.com/services/T0ABCDEF1/B0ABCDEF2/${'aB3dE5gH7jK9'.repeat(2)}`;
+const DISCORD = `https://discord.com/api/webhooks/1311013439770198016/${'sHyu-dTmZ_'.repeat(6)}`;
+const TEAMS =
+  'https://contoso.webhook.office.com/webhookb2/5d4473ea-7133-4905-a812-09c8678b4bf6@ce86aad0-' +
+  '0f1d-4b27-917f-22ab75cd99dd/IncomingWebhook/31bb486803e14bf6b89acb035572c16e/68d52588-ee8a-' +
+  `4a46-8ee6-052d9a2ff0c9/V2${'OwS6KfiRNO'.repeat(4)}`;
+const SIG = `VOco_-4vvar98WT0aX7jJL2S${'viHzsybZ'.repeat(2)}`;
+const LOGIC =
+  'https://prod-05.northeurope.logic.azure.com:443/workflows/d16fda7f5e084f4abf6574b81d11e46d/' +
+  `triggers/manual/paths/invoke?api-version=2016-10-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${SIG}`;
+const POWER =
+  'https://default3016677c32d54346ba5e7dd46f6662.60.environment.api.powerplatform.com:443/' +
+  'powerautomate/automations/direct/workflows/4bbf0259c9da4dce95d4358489cad7ee/triggers/manual/' +
+  `paths/invoke?api-version=1&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${SIG}`;
+
+describe('redactSecrets: pasted shapes', () => {
+  it.each([
+    [
+      'curl -u user:pass',
+      'curl -sS -u deploy:Hunter2xyz https://x',
+      'curl -sS -u deploy:*** https://x',
+    ],
+    ['curl --user', '+ curl --user deploy:Hunter2xyz -X POST', '+ curl --user deploy:*** -X POST'],
+    [
+      'curl -uuser:pass',
+      'curl -fsSL -udeploy:Hunter2xyz https://x',
+      'curl -fsSL -udeploy:*** https://x',
+    ],
+    [
+      'curl -u quoted, with spaces',
+      `curl -u "deploy:two words here" https://x`,
+      'curl -u "deploy:***" https://x',
+    ],
+    ['curl -u with an empty user', "curl -u ':Hunter2xyz' https://x", "curl -u ':***' https://x"],
+    ['curl --proxy-user', 'curl --proxy-user me:Hunter2xyz x', 'curl --proxy-user me:*** x'],
+    [
+      'curl -u on a continuation line',
+      'curl -X POST \\\n  -u deploy:Hunter2xyz \\\n  https://x',
+      'curl -X POST \\\n  -u deploy:*** \\\n  https://x',
+    ],
+    [
+      'Slack webhook',
+      `posting to ${SLACK} failed`,
+      'posting to https://hooks.slack.com/services/*** failed',
+    ],
+    [
+      'Slack webhook without scheme',
+      `url=hooks.slack.com/services/T0ABCDEF1/B0ABCDEF2/xyzXYZ123456`,
+      'url=hooks.slack.com/services/***',
+    ],
+    ['Discord webhook', `POST ${DISCORD}: 404`, 'POST https://discord.com/api/webhooks/***: 404'],
+    [
+      'Teams incoming webhook',
+      `curl -d @card.json ${TEAMS}`,
+      'curl -d @card.json https://contoso.webhook.office.com/webhookb2/***',
+    ],
+    ['Teams workflow (Logic Apps) URL', `"${LOGIC}"`, `"${LOGIC.replace(SIG, '***')}"`],
+    ['Teams workflow (Power Platform) URL', POWER, POWER.replace(SIG, '***')],
+    ['password= unquoted', 'login password=Hunter2xyz ok', 'login password=*** ok'],
+    ['passwd: with a quoted value with spaces', 'passwd: "correct horse battery"', 'passwd: "***"'],
+    ['pwd= single-quoted with spaces', "pwd='correct horse' next", "pwd='***' next"],
+    [
+      'quoted password longer than 256 characters',
+      `password="${'horse '.repeat(60)}"`,
+      'password="***',
+    ],
+    ['quoted password never closed', 'PASSWORD="correct horse battery', 'PASSWORD="***'],
+    [
+      'JSON-escaped password in a string',
+      '{"body":"{\\"password\\":\\"correct horse\\"}"}',
+      '{"body":"{\\"password\\":\\"***\\"}"}',
+    ],
+    ['_PASS variable assignment', '+ export DB_PASS=Hunter2xyz', '+ export DB_PASS=***'],
+    ['_PWD variable assignment', 'SMTP_PWD: Hunter2xyz', 'SMTP_PWD: ***'],
+    [
+      '--password flag, space-separated',
+      'mysql --password Hunter2xyz -h db',
+      'mysql --password *** -h db',
+    ],
+    [
+      '--password flag, quoted with spaces',
+      `docker login --password 'correct horse' x`,
+      `docker login --password '***' x`,
+    ],
+    [
+      'openssl -passin pass:',
+      'openssl pkcs12 -passin pass:Hunter2xyz -in a',
+      'openssl pkcs12 -passin *** -in a',
+    ],
+    [
+      'Azure SAS signature',
+      'GET https://a.blob.core.windows.net/c/f?sv=2022&sig=abc%2Bdef123&se=1',
+      'GET https://a.blob.core.windows.net/c/f?sv=2022&sig=***&se=1',
+    ],
+  ])('redacts %s', (_label, text, expected) => {
+    expect(redactSecrets(text)).toBe(expected);
+  });
+
+  it.each([
+    ['file paths', '/home/runner/work/app/src/password/reset.ts:12:3 error TS2345'],
+    ['--password-file', 'docker login --password-file /run/secrets/registry -u bot'],
+    ['--password-stdin', 'echo "$PW" | docker login --password-stdin -u bot ghcr.io'],
+    ['PASSWORD_FILE=', 'POSTGRES_PASSWORD_FILE=/run/secrets/db docker compose up'],
+    ['masked password', 'password: ********'],
+    ['URLs without credentials', 'fetching https://example.com/api/v1/users?page=2&per_page=50'],
+    ['Slack docs URL', 'see https://api.slack.com/messaging/webhooks for setup'],
+    ['PWD in an env dump', 'PWD=/home/runner/work/repo\nOLDPWD=/home/runner'],
+    ['test counts', 'pass=12 fail=0 skipped=3'],
+    ['sort -u and set -u', 'sort -u names.txt; set -u; git push -u origin main'],
+    ['docker -u uid:gid', 'docker run -u 1000:1000 node:20 npm test'],
+    ['curl -u without a password', 'curl -u deploy https://x'],
+    ['help text placeholders', '  --password PASSWORD   the password\n  --token <token>'],
+  ])('leaves %s unchanged', (_label, text) => {
+    expect(redactSecrets(text)).toBe(text);
+  });
+
+  it('stays fast on hostile input for the new rules', () => {
+    const hostile = [
+      `curl ${'-u a:b '.repeat(50_000)}`,
+      `${'curl \\\n'.repeat(50_000)}`,
+      `${'hooks.slack.com/services/'.repeat(20_000)}`,
+      `password="${'a'.repeat(400_000)}`,
+      `${'DB_PASS='.repeat(50_000)}`,
+      `${'\\"password\\":\\"'.repeat(30_000)}`,
+      `${'--password '.repeat(40_000)}`,
+      `${'&sig='.repeat(80_000)}`,
+    ];
+    const start = performance.now();
+    for (const text of hostile) redactSecrets(text);
+    expect(performance.now() - start).toBeLessThan(10_000);
+  });
+});
+
+describe('secretValuesFromEnv: _PASS and _PWD', () => {
+  it('takes the values of variables named *_PASS and *_PWD, not PWD itself', () => {
+    const values = secretValuesFromEnv({
+      DB_PASS: 'db-pass-value-1',
+      SMTP_PWD: 'smtp-pwd-value-2',
+      PWD: '/home/runner/work/repo',
+      OLDPWD: '/home/runner',
+      BYPASS: 'bypass-value-123',
+    });
+    expect(values.sort()).toEqual(['db-pass-value-1', 'smtp-pwd-value-2']);
+  });
+});
+
+describe('redactSecrets: edges of the pasted shapes', () => {
+  it('leaves an empty quoted value and the next line alone', () => {
+    expect(redactSecrets('{"password": "", "user": "bob"}')).toBe(
+      '{"password": "", "user": "bob"}',
+    );
+    expect(redactSecrets('password:\n  user: bob')).toBe('password:\n  user: bob');
+  });
+
+  it('is idempotent: a report re-redacting a redacted record changes nothing', () => {
+    const texts = [
+      'curl -u "deploy:two words" https://x',
+      `${SLACK} ${DISCORD} ${TEAMS} ${LOGIC} ${POWER}`,
+      'PASSWORD="correct horse battery',
+      '{"body":"{\\"password\\":\\"correct horse\\"}"}',
+      'mysql --password Hunter2xyz; DB_PASS=Hunter2xyz; -passin pass:Hunter2xyz',
+    ];
+    for (const text of texts) {
+      const once = redactSecrets(text);
+      expect(redactSecrets(once)).toBe(once);
+    }
   });
 });
