@@ -64,7 +64,7 @@ function parseWithNonFinite(text: string): unknown {
   return undefined;
 }
 
-/** The line with each bare non-finite token replaced by `"<sentinel><index>"`; null if none. */
+/** The line with each bare non-finite token replaced by the string sentinel + index; null if none. */
 function replaceBareTokens(text: string, sentinel: string): { text: string; count: number } | null {
   let out = '';
   let last = 0;
@@ -87,7 +87,7 @@ function replaceBareTokens(text: string, sentinel: string): { text: string; coun
     if (c === 78 /* N */ || c === 73 /* I */ || c === 45 /* - */) {
       const index = NON_FINITE.findIndex(([token]) => text.startsWith(token, i));
       if (index !== -1) {
-        out += `${text.slice(last, i)}"${sentinel}${index}"`;
+        out += text.slice(last, i) + JSON.stringify(`${sentinel}${index}`);
         i += NON_FINITE[index]![0].length;
         last = i;
         count++;
