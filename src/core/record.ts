@@ -5,6 +5,7 @@
 
 import { DevMetricsError } from './errors.js';
 import { parseJsonLine } from './json-line.js';
+import { stringifyJson } from './json-text.js';
 
 export type ExecutionStatus = 'success' | 'failed';
 
@@ -287,7 +288,7 @@ export function serializeRecord(record: ExecutionRecord): string {
     );
   }
   try {
-    return JSON.stringify(normalizeRecord(record));
+    return stringifyJson(normalizeRecord(record));
   } catch (error) {
     throw new DevMetricsError(
       `Invalid execution record: metadata is not JSON-serializable (${(error as Error).message}); ` +
