@@ -289,6 +289,25 @@ async function* dayFileTexts(
   }
 }
 
+/** How many record starts recordAfterTornLine tries in one line: bounds the cost of garbage. */
+const MAX_RECOVERY_TRIES = 8;
+const RECORD_START = '{"name"';
+
+/**
+ * The record a writer that did not mend a torn line (the Python tool, older versions) appended
+ * onto it: `{"name": ...` parsed from where it starts inside the unreadable line, or undefined.
+ * Only a whole valid record counts, so a fragment is never mistaken for one.
+ */
+function recordAfterTornLine(line: string): unknown {
+  let at = line.indexOf(RECORD_START, 1);
+  for (let tries = 0; at !== -1 && tries < MAX_RECOVERY_TRIES; tries++) {
+    const value = parseJsonLine(line.slice(at));
+    if (!Number.isNaN(validRecordStartMs(value)) || hasNonFiniteDuration(value)) return value;
+    at = line.indexOf(RECORD_START, at + 1);
+  }
+  return undefined;
+}
+
 /**
  * Turns chunks of lines into valid, filtered records, counting bad lines in `report`. Each record
  * goes to the visitor as soon as it is parsed, so it dies young (cheap for the GC) unless kept.
@@ -323,15 +342,21 @@ class RecordLines {
       const line = text.slice(start, end);
       start = end + 1;
       this.lineNumber++;
-      const value = parseJsonLine(line);
+      let value = parseJsonLine(line);
       if (value === BLANK_LINE) continue; // holds no record (see appendRecord)
-      const started = validRecordStartMs(value);
+      let started = validRecordStartMs(value);
       if (Number.isNaN(started)) {
         // Garbage, truncated, or a record without a measured duration: counted, not used.
-        if (hasNonFiniteDuration(value)) report.unmeasuredRecords++;
-        else report.skippedLines++;
         report.firstProblem ??= `${file.name}:${this.lineNumber}`;
-        continue;
+        if (!hasNonFiniteDuration(value)) {
+          report.skippedLines++;
+          value = value === undefined ? recordAfterTornLine(line) : undefined;
+          started = validRecordStartMs(value);
+        }
+        if (Number.isNaN(started)) {
+          if (hasNonFiniteDuration(value)) report.unmeasuredRecords++;
+          continue;
+        }
       }
       const record = value as ExecutionRecord;
       if (this.wanted !== undefined && record.name !== this.wanted) continue;

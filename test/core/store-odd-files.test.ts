@@ -64,6 +64,23 @@ describe('a torn last line', () => {
     });
   }
 
+  it('a record another writer appended onto a torn line (no mending) is still read', async () => {
+    // What the Python tool, or this tool before the fix, leaves: fragment and record on one line.
+    const python = (name: string): string =>
+      `{"name": "${name}", "started_at": "2025-10-20T10:00:00", "ended_at": "2025-10-20T10:00:00", ` +
+      '"duration_ms": 5.0, "status": "success", "metadata": {"note": "{\\"name\\": x"}, "error": null}';
+    fs.writeFileSync(
+      path.join(dir, '2025-10-20.jsonl'),
+      `${python('a')}\n${python('torn').slice(0, 50)}${python('swallowed')}\n` +
+        `{"name": "x", "metadata": {"name": 1}${serializeRecord(rec('also-swallowed'))}\n`,
+    );
+    const { names, warnings } = await readNames();
+    expect(names).toEqual(['a', 'swallowed', 'also-swallowed']);
+    expect(warnings).toEqual([
+      `dev-metrics: skipped 2 malformed line(s) in ${dir} (first: 2025-10-20.jsonl:2)`,
+    ]);
+  });
+
   it('an empty day file gets no leading blank line', async () => {
     const file = path.join(dir, '2025-10-20.jsonl');
     fs.writeFileSync(file, '');
