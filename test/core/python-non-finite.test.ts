@@ -8,6 +8,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DevMetricsCollector } from '../../src/core/collector.js';
 import { BLANK_LINE, parseJsonLine } from '../../src/core/json-line.js';
 import { parseRecord } from '../../src/core/record.js';
+import { generateDashboard } from '../../src/report/dashboard.js';
 
 /** json.dumps of each Python expression, one line each, by python3 itself. */
 function pythonDumps(...expressions: string[]): string[] {
@@ -82,6 +83,17 @@ describe('lines with NaN and Infinity, as python3 json.dumps writes them', () =>
     ]);
     const recent = await collector.getRecentMetrics({ limit: 10 });
     expect(recent.map((r) => r.name).sort()).toEqual(['meta', 'ok', 'proto']);
+    // The dashboard counts them among the records it skipped, as it does a NaN given to it.
+    const outputFile = path.join(dir, 'dashboard.html');
+    await generateDashboard({
+      metricsDir: dir,
+      outputFile,
+      generatedAt: new Date(Date.UTC(2025, 9, 20, 12)),
+      onWarning: null,
+    });
+    const html = fs.readFileSync(outputFile, 'utf8');
+    const data = /<script type="application\/json" id="data">(.*?)<\/script>/s.exec(html)![1]!;
+    expect(JSON.parse(data).totals).toMatchObject({ records: 3, skipped: 2, operations: 3 });
   });
 
   it('a byte-order mark and CRLF line ends (an editor on Windows): every record is read', async () => {
