@@ -1,5 +1,6 @@
 /** What every command gets: where the history is, how to print, and the process environment. */
 import type { CommandSpec, ParsedArgs } from './args.js';
+import { stringifyJson } from '../core/json-text.js';
 
 export interface Output {
   write(text: string): unknown;
@@ -26,5 +27,6 @@ export interface Command {
 
 /** `--json` output: one JSON document, newline-terminated, nothing else on stdout. */
 export function printJson(context: CommandContext, value: unknown): void {
-  context.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  // stringifyJson: metadata read from a day file may nest deeper than JSON.stringify can go.
+  context.stdout.write(stringifyJson(value, 2) + '\n');
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DevMetricsError, describeValue, requireNonNegativeInteger } from './errors.js';
+import { stringifyJson } from './json-text.js';
 import { redactSecrets, secretValuesFromEnv } from './redact.js';
 import {
   formatTimestamp,
@@ -84,7 +85,7 @@ function requireMetadata(metadata: unknown, argument: string): Record<string, un
     );
   }
   try {
-    JSON.stringify(metadata);
+    stringifyJson(metadata);
   } catch (error) {
     throw new DevMetricsError(
       `${argument} is not JSON-serializable (${(error as Error).message}); keep it to plain JSON values`,

@@ -4,6 +4,8 @@
  */
 
 import { DevMetricsError } from './errors.js';
+import { parseJsonLine } from './json-line.js';
+import { stringifyJson } from './json-text.js';
 
 export type ExecutionStatus = 'success' | 'failed';
 
@@ -208,6 +210,18 @@ export function validRecordStartMs(value: unknown): number {
 }
 
 /**
+ * True for a record that would be valid but for a duration_ms of NaN or ±Infinity (Python's
+ * json.dumps writes them). Such a record has no duration to measure: the reader counts it apart
+ * from malformed lines and leaves it out of statistics and listings.
+ */
+export function hasNonFiniteDuration(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  const duration = value.duration_ms;
+  if (typeof duration !== 'number' || Number.isFinite(duration)) return false;
+  return Number.isFinite(validRecordStartMs({ ...value, duration_ms: 0 }));
+}
+
+/**
  * What is wrong with `value` as an execution record, or null when it is a valid one. Strict about
  * types so a bad line never reaches the statistics; extra keys are tolerated (and dropped by
  * parseRecord) because a newer writer may add some.
@@ -240,13 +254,7 @@ export function recordProblem(value: unknown): string | null {
  */
 export function parseRecord(input: unknown): ExecutionRecord | null {
   let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch {
-      return null;
-    }
-  }
+  if (typeof input === 'string') value = parseJsonLine(input);
   if (Number.isNaN(validRecordStartMs(value))) return null;
   return normalizeRecord(value as ExecutionRecord);
 }
@@ -280,7 +288,7 @@ export function serializeRecord(record: ExecutionRecord): string {
     );
   }
   try {
-    return JSON.stringify(normalizeRecord(record));
+    return stringifyJson(normalizeRecord(record));
   } catch (error) {
     throw new DevMetricsError(
       `Invalid execution record: metadata is not JSON-serializable (${(error as Error).message}); ` +

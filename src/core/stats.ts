@@ -26,7 +26,11 @@ export interface OperationSummary {
   last_run_at: string;
 }
 
-/** Keyed by operation name, as the Python tool's `get_metrics_summary` returns a dict. */
+/**
+ * Keyed by operation name, as the Python tool's `get_metrics_summary` returns a dict. A
+ * null-prototype object: an operation named `__proto__` or `toString` is an own key like any
+ * other, and a name that is not an operation looks up as undefined.
+ */
 export type MetricsSummary = Record<string, OperationSummary>;
 
 /**
@@ -163,7 +167,7 @@ export class SummaryAccumulator {
 
   /** The summary so far; the accumulator stays usable. */
   summary(): MetricsSummary {
-    const result: MetricsSummary = {};
+    const result: MetricsSummary = Object.create(null) as MetricsSummary;
     for (const op of this.operations.values()) result[op.name] = summarizeOperation(op);
     return result;
   }

@@ -1,15 +1,20 @@
 /**
  * The `.metrics/` store: one JSONL file per UTC day, `YYYY-MM-DD.jsonl`. Appends are safe from many
  * processes at once; reads stream in bounded memory, skip bad lines and never throw on a bad file.
- * Files whose names are not `YYYY-MM-DD.jsonl` are never read, written or deleted.
+ * Files whose names are not `YYYY-MM-DD.jsonl` are never read, written or deleted, and neither is
+ * anything so named that is not a regular file: a directory, a FIFO, or a symbolic link (never
+ * followed, so a link planted in the folder cannot read or write a file elsewhere).
  */
 
 import fs from 'node:fs';
-import { mkdir, open, readdir, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, unlink, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DevMetricsError, requireNonNegativeInteger } from './errors.js';
+import { BLANK_LINE, parseJsonLine } from './json-line.js';
 import {
   dayFileName,
+  hasNonFiniteDuration,
   normalizeRecord,
   parseTimestamp,
   serializeRecord,
@@ -55,6 +60,11 @@ export interface ReadReport {
   filesRead: number;
   records: number;
   skippedLines: number;
+  /**
+   * Records whose duration_ms is NaN or ±Infinity (the Python tool can write them): readable, but
+   * with no duration to measure, so left out of every statistic and listing, and counted here.
+   */
+  unmeasuredRecords: number;
   unreadableFiles: number;
   /** `2025-10-20.jsonl:17` for the first skipped line, or the first unreadable file and why. */
   firstProblem: string | null;
@@ -73,11 +83,28 @@ function errorCode(error: unknown): string {
   return e?.code ?? e?.message ?? String(error);
 }
 
-/** The day files of `dir`, oldest first; [] when the directory does not exist. */
-export async function listDayFiles(dir: string): Promise<DayFile[]> {
-  let names: string[];
+/** Why a directory entry named like a day file is not one the store touches. */
+function notRegularReason(entry: fs.Dirent | fs.Stats): string {
+  if (entry.isSymbolicLink()) return 'a symbolic link, not followed';
+  if (entry.isDirectory()) return 'a directory, not a regular file';
+  return 'not a regular file';
+}
+
+/** Receives each entry named like a day file that is skipped because it is not a regular file. */
+export type SkippedEntryHandler = (name: string, reason: string) => void;
+
+/**
+ * The day files of `dir`, oldest first; [] when the directory does not exist. Only regular files:
+ * the entry's own type (lstat), so a symlink is skipped, never followed. `onSkipped` hears of the
+ * others named like day files.
+ */
+export async function listDayFiles(
+  dir: string,
+  onSkipped?: SkippedEntryHandler,
+): Promise<DayFile[]> {
+  let entries: fs.Dirent[];
   try {
-    names = await readdir(dir);
+    entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return [];
     throw new DevMetricsError(
@@ -86,20 +113,89 @@ export async function listDayFiles(dir: string): Promise<DayFile[]> {
     );
   }
   const files: DayFile[] = [];
-  for (const name of names) {
+  for (const entry of entries) {
+    const name = entry.name;
     const dayMs = dayFileDate(name);
-    if (!Number.isNaN(dayMs)) files.push({ name, path: path.join(dir, name), dayMs });
+    if (Number.isNaN(dayMs)) continue;
+    // readdir reports the entry's own type (lstat when the file system does not say).
+    if (entry.isFile()) files.push({ name, path: path.join(dir, name), dayMs });
+    else onSkipped?.(name, notRegularReason(entry));
   }
   return files.sort((a, b) => a.dayMs - b.dayMs);
+}
+
+/** Raised for a path that is not a regular file; its message is the reason. */
+class NotRegularFileError extends Error {
+  readonly code = 'ENOTREG';
+}
+
+const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
+
+/** ELOOP from O_NOFOLLOW, or a non-regular file: said as a reason a person understands. */
+async function notRegular(file: string, error: unknown): Promise<never> {
+  if (errorCode(error) === 'ELOOP' || errorCode(error) === 'EISDIR') {
+    const stats = await lstat(file).catch(() => null);
+    if (stats !== null && !stats.isFile()) throw new NotRegularFileError(notRegularReason(stats));
+  }
+  throw error;
+}
+
+/**
+ * Opens a day file without following a symlink, and only if it is a regular file (a FIFO would
+ * block a read forever; O_NONBLOCK lets the open return so fstat can refuse it).
+ */
+async function openRegular(file: string, flags: number): Promise<FileHandle> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, flags | O_NOFOLLOW | O_NONBLOCK);
+  } catch (error) {
+    return notRegular(file, error);
+  }
+  const stats = await handle.stat().catch(async (error: unknown) => {
+    await handle.close();
+    throw error;
+  });
+  if (!stats.isFile()) {
+    await handle.close();
+    throw new NotRegularFileError(notRegularReason(stats));
+  }
+  return handle;
+}
+
+/** openRegular for synchronous callers. */
+function openRegularSync(file: string, flags: number): number {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, flags | O_NOFOLLOW | O_NONBLOCK);
+  } catch (error) {
+    if (errorCode(error) === 'ELOOP' || errorCode(error) === 'EISDIR') {
+      let stats: fs.Stats | null = null;
+      try {
+        stats = fs.lstatSync(file);
+      } catch {
+        // gone meanwhile: report the open's error
+      }
+      if (stats !== null && !stats.isFile()) throw new NotRegularFileError(notRegularReason(stats));
+    }
+    throw error;
+  }
+  const stats = fs.fstatSync(fd);
+  if (!stats.isFile()) {
+    fs.closeSync(fd);
+    throw new NotRegularFileError(notRegularReason(stats));
+  }
+  return fd;
 }
 
 /**
  * Yields the file's text in pieces that each end at a line break (the last piece may not, when the
  * file does not end with one). Memory: one read buffer, grown only for a line longer than it.
- * Splitting bytes at the last '\n' keeps multi-byte UTF-8 characters whole.
+ * Splitting bytes at the last '\n' keeps multi-byte UTF-8 characters whole. Refuses (throws for)
+ * a symlink or anything but a regular file.
  */
 export async function* readTextChunks(file: string): AsyncGenerator<string> {
-  const handle = await open(file, 'r');
+  const handle = await openRegular(file, fs.constants.O_RDONLY);
   try {
     let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     let filled = 0;
@@ -171,8 +267,13 @@ async function* dayFileTexts(
   report: ReadReport,
 ): AsyncGenerator<{ file: DayFile; text: string }> {
   let files: DayFile[];
+  const skipped: SkippedEntryHandler = (name, reason) => {
+    if (selectFiles([{ name, path: '', dayMs: dayFileDate(name) }], options).length === 0) return;
+    report.unreadableFiles++;
+    report.firstProblem ??= `${name} (${reason})`;
+  };
   try {
-    files = selectFiles(await listDayFiles(dir), options);
+    files = selectFiles(await listDayFiles(dir, skipped), options);
   } catch (error) {
     report.unreadableFiles++;
     report.firstProblem ??= `${dir} (${errorCode((error as Error).cause ?? error)})`;
@@ -183,10 +284,28 @@ async function* dayFileTexts(
     try {
       for await (const text of readTextChunks(file.path)) yield { file, text };
     } catch (error) {
-      report.unreadableFiles++;
-      report.firstProblem ??= `${file.name} (${errorCode(error)})`;
+      skipped(file.name, error instanceof NotRegularFileError ? error.message : errorCode(error));
     }
   }
+}
+
+/** How many record starts recordAfterTornLine tries in one line: bounds the cost of garbage. */
+const MAX_RECOVERY_TRIES = 8;
+const RECORD_START = '{"name"';
+
+/**
+ * The record a writer that did not mend a torn line (the Python tool, older versions) appended
+ * onto it: `{"name": ...` parsed from where it starts inside the unreadable line, or undefined.
+ * Only a whole valid record counts, so a fragment is never mistaken for one.
+ */
+function recordAfterTornLine(line: string): unknown {
+  let at = line.indexOf(RECORD_START, 1);
+  for (let tries = 0; at !== -1 && tries < MAX_RECOVERY_TRIES; tries++) {
+    const value = parseJsonLine(line.slice(at));
+    if (!Number.isNaN(validRecordStartMs(value)) || hasNonFiniteDuration(value)) return value;
+    at = line.indexOf(RECORD_START, at + 1);
+  }
+  return undefined;
 }
 
 /**
@@ -223,17 +342,21 @@ class RecordLines {
       const line = text.slice(start, end);
       start = end + 1;
       this.lineNumber++;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        value = undefined; // blank, garbage or truncated: counted below
-      }
-      const started = validRecordStartMs(value);
+      let value = parseJsonLine(line);
+      if (value === BLANK_LINE) continue; // holds no record (see appendRecord)
+      let started = validRecordStartMs(value);
       if (Number.isNaN(started)) {
-        report.skippedLines++;
+        // Garbage, truncated, or a record without a measured duration: counted, not used.
         report.firstProblem ??= `${file.name}:${this.lineNumber}`;
-        continue;
+        if (!hasNonFiniteDuration(value)) {
+          report.skippedLines++;
+          value = value === undefined ? recordAfterTornLine(line) : undefined;
+          started = validRecordStartMs(value);
+        }
+        if (Number.isNaN(started)) {
+          if (hasNonFiniteDuration(value)) report.unmeasuredRecords++;
+          continue;
+        }
       }
       const record = value as ExecutionRecord;
       if (this.wanted !== undefined && record.name !== this.wanted) continue;
@@ -246,13 +369,23 @@ class RecordLines {
 }
 
 function newReport(): ReadReport {
-  return { filesRead: 0, records: 0, skippedLines: 0, unreadableFiles: 0, firstProblem: null };
+  return {
+    filesRead: 0,
+    records: 0,
+    skippedLines: 0,
+    unmeasuredRecords: 0,
+    unreadableFiles: 0,
+    firstProblem: null,
+  };
 }
 
 /** The one-line warning for a read that skipped something, or null when nothing was skipped. */
 export function describeSkipped(dir: string, report: ReadReport): string | null {
   const parts: string[] = [];
   if (report.skippedLines > 0) parts.push(`${report.skippedLines} malformed line(s)`);
+  if (report.unmeasuredRecords > 0) {
+    parts.push(`${report.unmeasuredRecords} record(s) whose duration_ms is NaN or infinite`);
+  }
   if (report.unreadableFiles > 0) parts.push(`${report.unreadableFiles} unreadable file(s)`);
   if (parts.length === 0) return null;
   return `dev-metrics: skipped ${parts.join(' and ')} in ${dir} (first: ${report.firstProblem})`;
@@ -310,18 +443,70 @@ export async function* readRecords(
 
 /*
  * Appending. The whole line (record + '\n') goes out in ONE write(2) on a descriptor opened with
- * O_APPEND ('a'). On Linux, write(2) to a regular file holds the inode's lock for the whole call
+ * O_APPEND. On Linux, write(2) to a regular file holds the inode's lock for the whole call
  * and O_APPEND moves to the end of file inside it, so concurrent appenders (pytest-xdist workers,
  * parallel scripts) each land a complete line after the others': no torn, interleaved or lost
  * lines. The loop only matters for a short write, which regular files give only on a full disk or
  * a signal; it then finishes the line rather than leave it half written.
+ *
+ * A writer killed mid-line (SIGKILL, a full disk) leaves a last line without its '\n'; the next
+ * line appended would join it and both would be unreadable. So each append reads the file's last
+ * byte first (the descriptor is O_RDWR) and, when it is not '\n', starts its own write with one:
+ * still one write, so still atomic. Two appenders mending the same torn line at once, or one
+ * mistaking a slow write for a torn line, can leave a blank line, which the reader ignores; a
+ * record is never swallowed.
  */
+
+const NEWLINE = 0x0a;
+const APPEND_FLAGS = fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT;
+const LINE_BREAK = Buffer.from('\n');
 
 function encodeLine(record: ExecutionRecord): Buffer {
   return Buffer.from(`${serializeRecord(record)}\n`, 'utf8');
 }
 
-function writeError(dir: string, error: unknown): DevMetricsError {
+/**
+ * How long a last byte that is not '\n' gets to become one before the line counts as torn: another
+ * appender's write in progress makes the file's size visible before its last page is copied (a
+ * reader takes no lock), and mending that would leave a blank line. A torn line stays torn.
+ */
+const SETTLE_CHECKS = 3;
+const SETTLE_MS = 1;
+
+/** The line, preceded by '\n' when the file does not end with one (see SETTLE_CHECKS). */
+async function mendTornLine(handle: FileHandle, line: Buffer): Promise<Buffer> {
+  const last = Buffer.alloc(1);
+  for (let check = 0; ; check++) {
+    const { size } = await handle.stat();
+    if (size === 0) return line;
+    await handle.read(last, 0, 1, size - 1);
+    if (last[0] === NEWLINE) return line;
+    if (check === SETTLE_CHECKS) return Buffer.concat([LINE_BREAK, line]);
+    await sleep(SETTLE_MS);
+  }
+}
+
+/** mendTornLine for synchronous callers. */
+function mendTornLineSync(fd: number, line: Buffer): Buffer {
+  const last = Buffer.alloc(1);
+  for (let check = 0; ; check++) {
+    const { size } = fs.fstatSync(fd);
+    if (size === 0) return line;
+    fs.readSync(fd, last, 0, 1, size - 1);
+    if (last[0] === NEWLINE) return line;
+    if (check === SETTLE_CHECKS) return Buffer.concat([LINE_BREAK, line]);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
+  }
+}
+
+function writeError(dir: string, file: string, error: unknown): DevMetricsError {
+  if (error instanceof NotRegularFileError) {
+    return new DevMetricsError(
+      `Cannot write metrics to ${file} (${error.message}); replace it with a regular file ` +
+        'or set DEV_METRICS_DIR',
+      { cause: error },
+    );
+  }
   return new DevMetricsError(
     `Cannot write metrics to ${dir} (${errorCode(error)}); check the directory is writable ` +
       'or set DEV_METRICS_DIR',
@@ -331,18 +516,19 @@ function writeError(dir: string, error: unknown): DevMetricsError {
 
 /** Appends one record to its day file (creating the directory); returns the file's path. */
 export async function appendRecord(dir: string, record: ExecutionRecord): Promise<string> {
-  const line = encodeLine(record);
+  const encoded = encodeLine(record);
   const file = path.join(dir, dayFileName(record.started_at));
   try {
     let handle;
     try {
-      handle = await open(file, 'a');
+      handle = await openRegular(file, APPEND_FLAGS);
     } catch (error) {
       if (errorCode(error) !== 'ENOENT') throw error;
       await mkdir(dir, { recursive: true });
-      handle = await open(file, 'a');
+      handle = await openRegular(file, APPEND_FLAGS);
     }
     try {
+      const line = await mendTornLine(handle, encoded);
       let offset = 0;
       while (offset < line.length) {
         const { bytesWritten } = await handle.write(line, offset, line.length - offset);
@@ -352,25 +538,26 @@ export async function appendRecord(dir: string, record: ExecutionRecord): Promis
       await handle.close();
     }
   } catch (error) {
-    throw writeError(dir, error);
+    throw writeError(dir, file, error);
   }
   return file;
 }
 
 /** appendRecord for synchronous callers (trackExecution around a sync function). */
 export function appendRecordSync(dir: string, record: ExecutionRecord): string {
-  const line = encodeLine(record);
+  const encoded = encodeLine(record);
   const file = path.join(dir, dayFileName(record.started_at));
   try {
     let fd: number;
     try {
-      fd = fs.openSync(file, 'a');
+      fd = openRegularSync(file, APPEND_FLAGS);
     } catch (error) {
       if (errorCode(error) !== 'ENOENT') throw error;
       fs.mkdirSync(dir, { recursive: true });
-      fd = fs.openSync(file, 'a');
+      fd = openRegularSync(file, APPEND_FLAGS);
     }
     try {
+      const line = mendTornLineSync(fd, encoded);
       let offset = 0;
       while (offset < line.length) {
         offset += fs.writeSync(fd, line, offset, line.length - offset);
@@ -379,14 +566,15 @@ export function appendRecordSync(dir: string, record: ExecutionRecord): string {
       fs.closeSync(fd);
     }
   } catch (error) {
-    throw writeError(dir, error);
+    throw writeError(dir, file, error);
   }
   return file;
 }
 
 /**
  * Deletes day files dated before (today UTC − daysToKeep): with 30, today's file and the 30 before
- * it stay. Returns how many files were deleted. Other files are left alone.
+ * it stay. Returns how many files were deleted. Other files, and anything named like a
+ * day file that is not a regular file (a directory, a symlink: never followed), are left alone.
  */
 export async function pruneDayFiles(
   dir: string,
@@ -402,7 +590,8 @@ export async function pruneDayFiles(
       await unlink(file.path);
       deleted++;
     } catch (error) {
-      if (errorCode(error) === 'ENOENT') continue; // another process pruned it first
+      // Another process pruned it first, or replaced it with a directory: not ours to delete.
+      if (errorCode(error) === 'ENOENT' || errorCode(error) === 'EISDIR') continue;
       throw new DevMetricsError(
         `Cannot delete ${file.path} (${errorCode(error)}); check the directory is writable`,
         { cause: error },

@@ -12,6 +12,7 @@ import {
   type OperationColumns,
 } from './dashboard-attention.js';
 import { downsampleIndices, pointBudget } from './dashboard-downsample.js';
+import { stringifyJson } from '../core/json-text.js';
 import { parseTimestamp } from '../core/record.js';
 import { percentile } from '../core/stats.js';
 import { redactSecrets, sanitizeErrorText } from '../core/redact.js';
@@ -148,7 +149,7 @@ function detailsOf(metadata: unknown): string | null {
   if (Object.keys(rest).length === 0) return null;
   let json: string;
   try {
-    json = JSON.stringify(rest);
+    json = stringifyJson(rest); // any depth: metadata comes from files
   } catch {
     return null;
   }

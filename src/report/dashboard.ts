@@ -236,7 +236,7 @@ export async function generateDashboard(
       builder.add(record);
     },
   );
-  builder.skip(report.skippedLines);
+  builder.skip(report.skippedLines + report.unmeasuredRecords);
   const model = builder.build();
   const html = renderModel(model);
   await writeWhole(outputFile, html, options.outputFile === undefined);

@@ -142,7 +142,7 @@ describe('read', () => {
   const valid2 = serializeRecord(rec('b', '2025-10-20T02:00:00.5'));
   const valid3 = serializeRecord(rec('a', '2025-10-20T03:00:00', { status: 'failed', error: 'x' }));
 
-  it('reads every valid record, counts garbage, blank, invalid and truncated lines, warns once', async () => {
+  it('reads every valid record, counts garbage, invalid and truncated lines (not blank ones), warns once', async () => {
     fs.writeFileSync(
       path.join(dir, '2025-10-20.jsonl'),
       [
@@ -159,10 +159,10 @@ describe('read', () => {
     const { records, warnings } = await readAll();
     expect(records.map((r) => r.name)).toEqual(['a', 'b', 'a', 'a']);
     expect(warnings).toEqual([
-      `dev-metrics: skipped 5 malformed line(s) in ${dir} (first: 2025-10-20.jsonl:2)`,
+      `dev-metrics: skipped 4 malformed line(s) in ${dir} (first: 2025-10-20.jsonl:2)`,
     ]);
     const report = await scanRecords(dir, { onWarning: null }, () => {});
-    expect(report).toMatchObject({ filesRead: 2, records: 4, skippedLines: 5, unreadableFiles: 0 });
+    expect(report).toMatchObject({ filesRead: 2, records: 4, skippedLines: 4, unreadableFiles: 0 });
   });
 
   it('never throws on an unreadable day file: counts it and reads the rest', async () => {
@@ -171,7 +171,7 @@ describe('read', () => {
     const { records, warnings } = await readAll();
     expect(records).toHaveLength(1);
     expect(warnings).toEqual([
-      `dev-metrics: skipped 1 unreadable file(s) in ${dir} (first: 2025-10-19.jsonl (EISDIR))`,
+      `dev-metrics: skipped 1 unreadable file(s) in ${dir} (first: 2025-10-19.jsonl (a directory, not a regular file))`,
     ]);
   });
 

@@ -7,6 +7,7 @@ import { constants as fsConstants } from 'node:fs';
 import { access, mkdir } from 'node:fs/promises';
 import { UsageError } from '../args.js';
 import { DevMetricsError } from '../../core/errors.js';
+import { stringifyJson } from '../../core/json-text.js';
 import type { Command } from '../context.js';
 import { formatTimestamp } from '../../core/record.js';
 import type { ExecutionRecord } from '../../core/record.js';
@@ -57,7 +58,7 @@ export const runCommand: Command = {
       // The command's own failure is what CI should see; a lost record only fails a passing run.
       return verdict.exitCode === 0 ? 1 : verdict.exitCode;
     }
-    if (context.json) context.stdout.write(JSON.stringify(record) + '\n');
+    if (context.json) context.stdout.write(stringifyJson(record) + '\n');
     return verdict.exitCode;
   },
 };

@@ -92,7 +92,8 @@ export async function summarizeHistory(metricsDir: string, days: number): Promis
   const summary = accumulator.summary();
   // Loaded here, not at startup: the other commands do not need the statistics.
   const { detectFlakiness, trendVerdicts } = await import('../../insight/index.js');
-  const result: InsightSummary = {};
+  // Null prototype: an operation named `__proto__` is a key like any other.
+  const result = Object.create(null) as InsightSummary;
   for (const [name, stats] of Object.entries(summary)) {
     const records = runs.records(name);
     const flakiness = detectFlakiness(records)[0];
