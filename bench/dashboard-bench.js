@@ -157,7 +157,7 @@ export async function runDashboardBench({
   keep = false,
 } = {}) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'dev-metrics-dashboard-bench-'));
-  const ok = true;
+  let ok = true;
   try {
     const metricsDir = path.join(dir, 'metrics');
     await import('node:fs/promises').then((fs) => fs.mkdir(metricsDir));
@@ -177,6 +177,7 @@ export async function runDashboardBench({
     );
     if (browser) {
       const load = await loadInChromium(await readFile(output, 'utf8'));
+      if (load.timedOut || (load.errors && load.errors.length > 0)) ok = false;
       if (load.skipped) console.log(`  browser: skipped (${load.skipped})`);
       else if (load.timedOut)
         console.log(
