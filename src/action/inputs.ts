@@ -90,13 +90,7 @@ const MAX_CACHE_KEY_LENGTH = 512; // @actions/cache rejects longer keys
 export function readInputs(getInput: GetInput = core.getInput): ActionInputs {
   const get = (name: string): string => getInput(name).trim();
 
-  const name = get('name');
-  if (name === '') {
-    throw new InputError(
-      'name',
-      "Input 'name' is required: give the operation a name, e.g. 'unit-tests'",
-    );
-  }
+  const name = parseName(get('name'));
 
   // The script is kept verbatim, like a run: step (heredocs can care about whitespace).
   const run = getInput('run', { trimWhitespace: false });
@@ -121,7 +115,7 @@ export function readInputs(getInput: GetInput = core.getInput): ActionInputs {
     comment: parseComment(get('comment')),
     charts: parseChoice('charts', get('charts'), ['quickchart', 'none'], 'quickchart'),
     quickchartUrl: parseHttpUrl('quickchart-url', get('quickchart-url')),
-    dashboardArtifact: get('dashboard-artifact') || null,
+    dashboardArtifact: parseArtifactName(get('dashboard-artifact')),
     regressionThreshold: parseThreshold(get('regression-threshold')),
     failOnRegression: parseBoolean('fail-on-regression', get('fail-on-regression'), false),
   };
@@ -142,6 +136,55 @@ export function fromEnv(env: NodeJS.ProcessEnv): GetInput {
 /** The environment variable the runner sets for input `name`. */
 export function inputEnvName(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`;
+}
+
+/** Longest operation name, in characters: it labels a row in every table and chart title. */
+export const MAX_NAME_CHARS = 100;
+// C0/C1 controls (NUL, newline, ESC…) and the bidi controls that can reorder what a table shows.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NAME_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/**
+ * The name policy: any printable text, as a `name:` of a workflow step may be, including `/`,
+ * `..` and non-Latin scripts (names are data: escaped in every report, never part of a path),
+ * but one line, no control or bidi characters, and short enough to read in a table.
+ */
+function parseName(value: string): string {
+  if (value === '') {
+    throw new InputError(
+      'name',
+      "Input 'name' is required: give the operation a name, e.g. 'unit-tests'",
+    );
+  }
+  if (NAME_FORBIDDEN.test(value)) {
+    throw new InputError(
+      'name',
+      `Input 'name' must be one line of printable text (no control or bidi characters), e.g. 'unit-tests'; got ${quote(value)}`,
+    );
+  }
+  const length = Array.from(value).length;
+  if (length > MAX_NAME_CHARS) {
+    throw new InputError(
+      'name',
+      `Input 'name' must be at most ${MAX_NAME_CHARS} characters (it labels a row in every report); got ${length}, shorten it`,
+    );
+  }
+  return value;
+}
+
+/** What @actions/artifact's validateArtifactName refuses (NTFS limits), plus control characters. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const ARTIFACT_NAME_FORBIDDEN = /[":<>|*?\\/\u0000-\u001f\u007f]/;
+
+function parseArtifactName(value: string): string | null {
+  if (value === '') return null;
+  if (ARTIFACT_NAME_FORBIDDEN.test(value)) {
+    throw new InputError(
+      'dashboard-artifact',
+      `Input 'dashboard-artifact' must not contain " : < > | * ? \\ / or control characters (the artifact service rejects them), e.g. 'dev-metrics-dashboard'; got ${quote(value)}`,
+    );
+  }
+  return value;
 }
 
 function parseShell(value: string): string {
@@ -273,10 +316,9 @@ function parseThreshold(value: string): number {
   return percent;
 }
 
-/** Quotes a user value for a one-line message: control characters escaped, long values cut. */
+/** Quotes a user value for a one-line message: control and bidi characters escaped, long values cut. */
 function quote(value: string): string {
-  // eslint-disable-next-line no-control-regex -- escaping control characters is the point
-  const escaped = value.replace(/[\u0000-\u001f\u007f]/g, (c) =>
+  const escaped = value.replace(new RegExp(NAME_FORBIDDEN.source, 'gu'), (c) =>
     c === '\n'
       ? '\\n'
       : c === '\r'

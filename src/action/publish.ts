@@ -4,7 +4,6 @@
  * one is one warning and never changes the step's outcome (the record is already saved).
  */
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import * as core from '@actions/core';
 import type { ExecutionRecord } from '../core/record.js';
 import { summarize } from '../core/stats.js';
@@ -21,7 +20,7 @@ import {
 } from '../report/comment-body.js';
 import { generateDashboard } from '../report/dashboard.js';
 import { renderStepSummary } from '../report/summary.js';
-import { uploadDashboard } from './artifact.js';
+import { dashboardOutputFile, stepFolder, uploadDashboard } from './artifact.js';
 import { commentMarker, makeOctokit, upsertStickyComment } from './comment.js';
 import type { CiContext } from './context.js';
 import type { ActionInputs } from './inputs.js';
@@ -190,8 +189,7 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
   }
 
   await part('the dashboard', async () => {
-    const slug = record.name.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 80) || 'step';
-    const outputFile = path.join(p.tempDir, 'dev-metrics', slug, 'dashboard.html');
+    const outputFile = dashboardOutputFile(p.tempDir, record.name);
     const result = await generateDashboard({
       metricsDir: p.metricsDir,
       outputFile,
@@ -210,7 +208,7 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
         name: inputs.dashboardArtifact,
         filePath: result.outputFile,
         // Matrix legs share the job id and step name: a random part keeps the retry's name free.
-        uniqueSuffix: `${ci.job ?? 'job'}-${slug}-${randomBytes(3).toString('hex')}`,
+        uniqueSuffix: `${ci.job ?? 'job'}-${stepFolder(record.name)}-${randomBytes(3).toString('hex')}`,
         log: (line) => core.warning(line),
       });
       if (upload.ok)

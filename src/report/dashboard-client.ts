@@ -11,6 +11,9 @@ export const DASHBOARD_CLIENT_JS = String.raw`(function () {
   var DAY = 86400;
   var M = JSON.parse(document.getElementById('data').textContent);
   var state = { op: -1, branch: -1, range: M.ranges.length - 1 };
+  // Operations [0, CHARTED) have charts; the others are rows of the compact table (M.table).
+  var CHARTED = typeof M.charted === 'number' ? M.charted : M.ops.length;
+  var TABLE = M.table || [];
 
   // ---------- helpers ----------
   function el(tag, cls, text) {
@@ -98,7 +101,7 @@ export const DASHBOARD_CLIENT_JS = String.raw`(function () {
   }
   function visibleOps() {
     var ops = [];
-    for (var i = 0; i < M.ops.length; i++) {
+    for (var i = 0; i < CHARTED; i++) {
       if (state.op >= 0 && state.op !== i) continue;
       if (statOf(i)) ops.push(i);
     }
@@ -280,12 +283,17 @@ export const DASHBOARD_CLIENT_JS = String.raw`(function () {
       li.appendChild(el('span', 'badge ' + (labels[item.kind] ? item.kind : 'failing'), labels[item.kind] || String(item.kind)));
       var what = el('div', 'what');
       var idx = M.ops.indexOf(item.name);
-      what.appendChild(idx >= 0 ? opButton(idx) : el('strong', null, item.name));
+      what.appendChild(idx >= 0 && idx < CHARTED ? opButton(idx) : el('strong', null, item.name));
       what.appendChild(el('div', 'detail', item.detail));
       li.appendChild(what);
       ul.appendChild(li);
     });
     box.appendChild(ul);
+    var more = M.totals.attention - M.attention.length;
+    if (more > 0) {
+      box.appendChild(el('p', 'note', 'and ' + fmtCount(more) + (more === 1 ? ' more operation needs' : ' more operations need') +
+        ' attention: they lead the table of other operations below.'));
+    }
   }
 
   function renderOverview(ops) {
@@ -335,6 +343,101 @@ export const DASHBOARD_CLIENT_JS = String.raw`(function () {
       drawChart(card, i, pts, s);
       box.appendChild(card);
     });
+  }
+
+  // ---------- the other operations: a compact table, filtered and sorted here ----------
+  var OTHER_PAGE = 100;
+  var others = { key: 'rank', desc: false, filter: '', limit: OTHER_PAGE, lower: null };
+  var OTHER_COLS = { runs: 0, failures: 1, p50: 2, p95: 3, lastT: 4, lastOk: 5 };
+  function otherValue(k, key) {
+    var base = (k - CHARTED) * 6;
+    if (key === 'rate') { var n = TABLE[base]; return n ? (n - TABLE[base + 1]) / n : 0; }
+    return TABLE[base + OTHER_COLS[key]];
+  }
+  function otherRows() {
+    var rows = [], f = others.filter;
+    if (f && !others.lower) others.lower = M.ops.map(function (name) { return String(name).toLowerCase(); });
+    for (var k = CHARTED; k < M.ops.length; k++) if (!f || others.lower[k].indexOf(f) >= 0) rows.push(k);
+    var key = others.key, sign = others.desc ? -1 : 1;
+    if (key === 'name') {
+      rows.sort(function (a, b) { return (M.ops[a] < M.ops[b] ? -1 : M.ops[a] > M.ops[b] ? 1 : a - b) * sign; });
+    } else if (key !== 'rank') {
+      rows.sort(function (a, b) { return (otherValue(a, key) - otherValue(b, key)) * sign || a - b; });
+    } else if (others.desc) {
+      rows.reverse();
+    }
+    return rows;
+  }
+  function renderOthers() {
+    var section = document.getElementById('others');
+    section.hidden = M.ops.length <= CHARTED;
+    if (section.hidden) return;
+    var body = clear(document.getElementById('others-rows'));
+    var rows = otherRows(), shown = rows.slice(0, others.limit);
+    shown.forEach(function (k) {
+      var base = (k - CHARTED) * 6, runs = TABLE[base], failures = TABLE[base + 1];
+      var tr = el('tr');
+      var name = el('td', 'name');
+      name.appendChild(el('span', null, M.ops[k]));
+      tr.appendChild(name);
+      tr.appendChild(el('td', 'num', fmtCount(runs)));
+      var rate = runs ? ((runs - failures) / runs) * 100 : 0;
+      tr.appendChild(el('td', 'num rate ' + (rate >= 99.95 ? 'good' : rate >= 90 ? 'meh' : 'bad'), rate === 100 ? '100 %' : rate.toFixed(1) + ' %'));
+      tr.appendChild(el('td', 'num', fmtMs(TABLE[base + 2])));
+      tr.appendChild(el('td', 'num', fmtMs(TABLE[base + 3])));
+      var last = el('td', 'nowrap');
+      last.appendChild(el('span', 'dot ' + (TABLE[base + 5] ? 'ok' : 'fail')));
+      var when = el('span', null, fmtAgo(TABLE[base + 4]));
+      when.setAttribute('title', fmtTime(TABLE[base + 4]));
+      last.appendChild(when);
+      tr.appendChild(last);
+      body.appendChild(tr);
+    });
+    document.getElementById('others-empty').hidden = shown.length > 0;
+    var more = document.getElementById('others-more');
+    more.hidden = rows.length <= shown.length;
+    more.textContent = 'Show ' + fmtCount(Math.min(OTHER_PAGE * 2, rows.length - shown.length)) + ' more';
+    document.getElementById('others-count').textContent = 'showing ' + fmtCount(shown.length) + ' of ' +
+      fmtCount(rows.length) + (others.filter ? ' matching' : '');
+    var ths = document.querySelectorAll('#others th[data-sort]');
+    for (var i = 0; i < ths.length; i++) {
+      var th = ths[i], k2 = th.getAttribute('data-sort');
+      if (k2 === others.key) th.setAttribute('aria-sort', others.desc ? 'descending' : 'ascending');
+      else th.removeAttribute('aria-sort');
+    }
+  }
+  function initOthers() {
+    if (M.ops.length <= CHARTED) { document.getElementById('others').hidden = true; return; }
+    var rest = M.ops.length - CHARTED;
+    document.getElementById('bound').hidden = false;
+    document.getElementById('bound').textContent = 'Showing charts for the ' + fmtCount(CHARTED) + ' most relevant of ' +
+      fmtCount(M.ops.length) + ' operations (those that need attention first, then the most runs); the other ' +
+      fmtCount(rest) + ' are in the table below.';
+    document.getElementById('others-hint').textContent = fmtCount(rest) + ' operations without charts · whole window, all branches';
+    var input = document.getElementById('others-filter');
+    input.addEventListener('input', function () {
+      others.filter = String(input.value).toLowerCase();
+      others.limit = OTHER_PAGE;
+      renderOthers();
+    });
+    var ths = document.querySelectorAll('#others th[data-sort]');
+    for (var i = 0; i < ths.length; i++) {
+      (function (th) {
+        th.querySelector('button').addEventListener('click', function () {
+          var key = th.getAttribute('data-sort');
+          // Numbers sort largest first on the first click; names A to Z.
+          if (others.key === key) others.desc = !others.desc;
+          else { others.key = key; others.desc = key !== 'name' && key !== 'rank'; }
+          others.limit = OTHER_PAGE;
+          renderOthers();
+        });
+      })(ths[i]);
+    }
+    document.getElementById('others-more').addEventListener('click', function () {
+      others.limit += OTHER_PAGE * 2;
+      renderOthers();
+    });
+    renderOthers();
   }
 
   var RUN_PAGE = 25;
@@ -388,7 +491,7 @@ export const DASHBOARD_CLIENT_JS = String.raw`(function () {
     var ops = visibleOps(), runs = 0, failures = 0;
     ops.forEach(function (i) { var s = statOf(i); runs += s.runs; failures += s.failures; });
     document.getElementById('f-count').textContent = fmtCount(runs) + ' runs \u00b7 ' + fmtCount(failures) + ' failed \u00b7 ' +
-      ops.length + (ops.length === 1 ? ' operation' : ' operations');
+      ops.length + (ops.length === 1 ? ' operation' : ' operations') + (M.ops.length > CHARTED ? ' charted' : '');
     renderOverview(ops);
     renderCharts(ops);
     renderRuns();
@@ -407,7 +510,10 @@ export const DASHBOARD_CLIENT_JS = String.raw`(function () {
       fmtTime(M.now);
     var fop = document.getElementById('f-op'), fbr = document.getElementById('f-branch'), frg = document.getElementById('f-range');
     option(fop, -1, 'All operations');
-    M.ops.forEach(function (name, i) { option(fop, i, name); });
+    // Only charted operations can be selected: the others have no series in this file.
+    var choices = M.ops.slice(0, CHARTED).map(function (name, i) { return [String(name), i]; });
+    choices.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]; });
+    choices.forEach(function (c) { option(fop, c[1], c[0]); });
     option(fbr, -1, 'All branches');
     for (var b = 0; b < M.filterBranches; b++) option(fbr, b, M.branches[b]);
     M.ranges.forEach(function (r, i) { option(frg, i, r.label); });
@@ -425,6 +531,7 @@ export const DASHBOARD_CLIENT_JS = String.raw`(function () {
     if (M.totals.skipped) foot += ' ' + fmtCount(M.totals.skipped) + ' unreadable records were skipped.';
     document.getElementById('foot').textContent = foot;
     renderAttention();
+    initOthers();
     update();
     document.documentElement.setAttribute('data-ready', '1');
   }

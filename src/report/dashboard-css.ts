@@ -128,6 +128,22 @@ button.more {
 }
 button.more:hover { border-color: var(--accent); }
 button.more[hidden] { display: none; }
+p.bound { margin: -6px 2px 14px; color: var(--muted); font-size: 13px; }
+p.bound[hidden], section.card[hidden] { display: none; }
+.attention-body .note, #attention-body .note { color: var(--muted); font-size: 12.5px; margin: 8px 0 0; }
+.tools { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin-bottom: 6px; }
+.tools label { display: inline-flex; align-items: center; gap: 8px; color: var(--muted); font-size: 13px; }
+.tools input {
+  font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--border);
+  border-radius: 6px; padding: 4px 8px; width: min(320px, 60vw);
+}
+.tools .count { color: var(--muted); font-size: 13px; }
+button.sort {
+  font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer;
+}
+button.sort:hover { color: var(--accent); }
+th[aria-sort="ascending"] button.sort::after { content: " \25B2"; font-size: 9px; }
+th[aria-sort="descending"] button.sort::after { content: " \25BC"; font-size: 9px; }
 footer { color: var(--muted); font-size: 12px; margin-top: 8px; }
 footer p { margin: 4px 0; }
 @media (max-width: 640px) {

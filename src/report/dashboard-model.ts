@@ -12,6 +12,7 @@ import {
   type OperationColumns,
 } from './dashboard-attention.js';
 import { downsampleIndices, pointBudget } from './dashboard-downsample.js';
+import { MAX_CHARTED_OPERATIONS, rankOperations } from './dashboard-rank.js';
 import { stringifyJson } from '../core/json-text.js';
 import { parseTimestamp } from '../core/record.js';
 import { percentile } from '../core/stats.js';
@@ -29,6 +30,7 @@ export const MAX_ERROR_CHARS = 500;
 export const MAX_DETAILS_CHARS = 300;
 /** Operation names longer than this are cut for display. */
 export const MAX_NAME_CHARS = 300;
+export { MAX_CHARTED_OPERATIONS } from './dashboard-rank.js';
 
 const DAY_MS = 86_400_000;
 
@@ -59,24 +61,46 @@ export interface DashboardModel {
   days: number;
   /** Time-range filter choices; the last covers the whole window. */
   ranges: Array<{ days: number; label: string }>;
+  /**
+   * Every operation, most relevant first (see dashboard-rank.ts). The first `charted` have
+   * series, stats, sparkline and chart; the others have one row each in `table`.
+   */
   ops: string[];
+  charted: number;
+  /**
+   * The operations after the charted ones, flat: [runs, failures, p50, p95, lastT, lastOk] per
+   * operation, over the whole window and all branches.
+   */
+  table: number[];
   /** Dictionary of branch names; the first `filterBranches` are offered in the branch filter. */
   branches: string[];
   filterBranches: number;
   /** Dictionary of commit shas. */
   commits: string[];
-  /** Per operation, flat: [t, ms, ok, branch, commit, rangeMask] per point; -1 = unknown. */
+  /** Per charted operation, flat: [t, ms, ok, branch, commit, rangeMask] per point; -1 = unknown. */
   series: number[][];
   /**
-   * Per operation, flat: [branch (-1 = all), range, runs, failures, avg, p50, p95, lastT, lastOk]
+   * Per charted operation, flat: [branch (-1 = all), range, runs, failures, avg, p50, p95, lastT, lastOk]
    * per (branch, range) with runs. Exact, computed before downsampling.
    */
   stats: number[][];
   /** Newest first. */
   runs: DashboardRun[];
+  /** The most urgent items, at most `limits.chartedOperations`; `totals.attention` counts all. */
   attention: AttentionItem[];
-  totals: { records: number; skipped: number; operations: number; points: number };
-  limits: { pointsPerRange: number; runRows: number; runRowsPerOperation: number };
+  totals: {
+    records: number;
+    skipped: number;
+    operations: number;
+    points: number;
+    attention: number;
+  };
+  limits: {
+    pointsPerRange: number;
+    runRows: number;
+    runRowsPerOperation: number;
+    chartedOperations: number;
+  };
 }
 
 export interface DashboardModelOptions {
@@ -331,7 +355,21 @@ export class DashboardModelBuilder {
       a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
     );
     const columns = opBuffers.map(sortColumns);
-    const budget = pointBudget(columns.length);
+    const attention =
+      this.options.attention ??
+      dashboardAttention(
+        columns,
+        this.branchNames,
+        this.commitNames,
+        this.nowMs,
+        this.defaultBranch(),
+      );
+    // Charts for the most relevant few; every other operation is one row of `table`.
+    const order = rankOperations(columns, attention);
+    const charted = Math.min(MAX_CHARTED_OPERATIONS, order.length);
+    const position = new Int32Array(columns.length);
+    order.forEach((c, k) => (position[c] = k));
+    const budget = pointBudget(charted);
 
     let minMs = this.nowMs;
     for (const col of columns) if (col.t.length > 0) minMs = Math.min(minMs, col.t[0] ?? minMs);
@@ -377,7 +415,8 @@ export class DashboardModelBuilder {
     const series: number[][] = [];
     const stats: number[][] = [];
     let points = 0;
-    for (const col of columns) {
+    for (const c of order.slice(0, charted)) {
+      const col = columns[c]!;
       const n = col.t.length;
       const mask = new Uint8Array(n);
       const opStats: number[] = [];
@@ -418,16 +457,19 @@ export class DashboardModelBuilder {
       stats.push(opStats);
     }
 
-    const runs = this.recentRuns(opBuffers, toT, mapBranch, mapCommit);
-    const attention =
-      this.options.attention ??
-      dashboardAttention(
-        columns,
-        this.branchNames,
-        this.commitNames,
-        this.nowMs,
-        this.defaultBranch(),
+    const table: number[] = [];
+    for (const c of order.slice(charted)) {
+      const col = columns[c]!;
+      const all = Uint32Array.from({ length: col.t.length }, (_, k) => k);
+      const [runCount = 0, failures = 0, , p50 = 0, p95 = 0, lastT = 0, lastOk = 0] = statsOf(
+        col,
+        all,
+        toT,
       );
+      table.push(runCount, failures, p50, p95, lastT, lastOk);
+    }
+
+    const runs = this.recentRuns(opBuffers, position, charted, toT, mapBranch, mapCommit);
 
     return {
       version: 1,
@@ -437,37 +479,52 @@ export class DashboardModelBuilder {
       now: toT(this.nowMs),
       days: this.days,
       ranges,
-      ops: columns.map((c) => truncateText(c.name, MAX_NAME_CHARS)),
+      ops: order.map((c) => truncateText(columns[c]?.name ?? '', MAX_NAME_CHARS)),
+      charted,
+      table,
       branches: branchOut,
       filterBranches,
       commits: commitOut,
       series,
       stats,
       runs,
-      attention: attention.map((a) => ({ ...a, name: truncateText(a.name, MAX_NAME_CHARS) })),
-      totals: { records: this.records, skipped: this.skipped, operations: columns.length, points },
+      attention: attention
+        .slice(0, MAX_CHARTED_OPERATIONS)
+        .map((a) => ({ ...a, name: truncateText(a.name, MAX_NAME_CHARS) })),
+      totals: {
+        records: this.records,
+        skipped: this.skipped,
+        operations: columns.length,
+        points,
+        attention: attention.length,
+      },
       limits: {
         pointsPerRange: budget,
         runRows: MAX_RUN_ROWS,
         runRowsPerOperation: RUN_ROWS_PER_OPERATION,
+        chartedOperations: MAX_CHARTED_OPERATIONS,
       },
     };
   }
 
   private recentRuns(
     opBuffers: OpBuffer[],
+    position: Int32Array,
+    charted: number,
     toT: (ms: number) => number,
     mapBranch: (id: number) => number,
     mapCommit: (id: number) => number,
   ): DashboardRun[] {
-    // The newest rows overall, plus the newest few of every operation (rare ones stay visible).
+    // The newest rows overall, plus the newest few of every charted operation (rare ones stay
+    // visible); `op` is the operation's position in the model's `ops`.
     const rows = new Map<RunCandidate, number>();
     const newest: Array<[RunCandidate, number]> = [];
-    opBuffers.forEach((buf, op) => {
+    opBuffers.forEach((buf, index) => {
+      const op = position[index] ?? 0;
       const recent = [...buf.recent].sort((a, b) => b.tMs - a.tMs).slice(0, MAX_RUN_ROWS);
       recent.forEach((c, k) => {
         newest.push([c, op]);
-        if (k < RUN_ROWS_PER_OPERATION) rows.set(c, op);
+        if (k < RUN_ROWS_PER_OPERATION && op < charted) rows.set(c, op);
       });
     });
     newest.sort((a, b) => b[0].tMs - a[0].tMs);

@@ -120,6 +120,7 @@ function renderModel(model: DashboardModel): string {
 <label>Time range <select id="f-range"></select></label>
 <span class="count" id="f-count"></span>
 </nav>
+<p class="bound" id="bound" hidden></p>
 <section class="card" id="attention"><h2>Needs attention <span class="hint">operations that got slower, are flaky or are failing, most urgent first</span></h2><div id="attention-body"></div></section>
 <section class="card" id="overview"><h2>Operations</h2>
 <div class="table-wrap"><table>
@@ -129,6 +130,15 @@ function renderModel(model: DashboardModel): string {
 <p class="empty" id="overview-empty" hidden>No runs in this selection.</p>
 </section>
 <section class="card" id="charts"><h2>Duration over time <span class="hint">failed runs in red · dashed line: median · hover a chart for details</span></h2><div class="charts" id="charts-body"></div></section>
+<section class="card" id="others" hidden><h2>Other operations <span class="hint" id="others-hint"></span></h2>
+<div class="tools"><label>Filter <input type="search" id="others-filter" placeholder="operation name" autocomplete="off" spellcheck="false"></label><span class="count" id="others-count"></span></div>
+<div class="table-wrap"><table>
+<thead><tr><th data-sort="name"><button type="button" class="sort">Operation</button></th><th class="num" data-sort="runs"><button type="button" class="sort">Runs</button></th><th class="num" data-sort="rate"><button type="button" class="sort">Success</button></th><th class="num" data-sort="p50"><button type="button" class="sort">Median</button></th><th class="num" data-sort="p95"><button type="button" class="sort">p95</button></th><th data-sort="lastT"><button type="button" class="sort">Last run</button></th></tr></thead>
+<tbody id="others-rows"></tbody>
+</table></div>
+<p class="empty" id="others-empty" hidden>No operation matches.</p>
+<button type="button" class="more" id="others-more" hidden>Show more</button>
+</section>
 <section class="card" id="runs"><h2>Recent runs <span class="hint" id="runs-hint"></span></h2>
 <div class="table-wrap"><table>
 <thead><tr><th>When</th><th>Operation</th><th class="num">Duration</th><th>Status</th><th>Branch</th><th>Commit</th><th>Error / details</th></tr></thead>

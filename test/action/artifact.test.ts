@@ -3,7 +3,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { artifactNameWithSuffix, uploadDashboard } from '../../src/action/artifact.js';
+import {
+  artifactNameWithSuffix,
+  dashboardOutputFile,
+  uploadDashboard,
+} from '../../src/action/artifact.js';
 import { readZip, start, type FakeArtifactService } from '../fakes/artifact-service.js';
 
 let svc: FakeArtifactService;
@@ -135,5 +139,58 @@ describe('uploadDashboard', () => {
   it('makes suffixes safe for artifact names', () => {
     expect(artifactNameWithSuffix('dash', 'a/b:c*?"d')).toBe('dash-a-b-c-d');
     expect(artifactNameWithSuffix('dash', ' / ')).toBe('dash');
+  });
+});
+
+describe('dashboardOutputFile: a step name never leaves its own folder', () => {
+  const root = path.join(os.tmpdir(), 'runner-temp');
+  const hostile = [
+    '..',
+    '.',
+    '/',
+    '../..',
+    'a/../../b',
+    '/etc/passwd',
+    '..\\..\\windows',
+    'nul\u0000byte',
+    'ctrl\u0001\u001b[31m\r\n',
+    '.hidden',
+    '~',
+    'x'.repeat(300),
+    '…'.repeat(300),
+    '',
+  ];
+
+  it.each(hostile.map((name) => [JSON.stringify(name).slice(0, 40), name]))(
+    '%s → one plain folder under <temp>/dev-metrics',
+    (_label, name) => {
+      const file = dashboardOutputFile(root, name);
+      const folder = path.dirname(file);
+      expect(path.basename(file)).toBe('dashboard.html');
+      expect(path.dirname(folder)).toBe(path.join(root, 'dev-metrics'));
+      expect(path.basename(folder)).toMatch(/^[A-Za-z0-9_-]{1,80}$/);
+      expect(path.relative(root, file).split(path.sep)).toHaveLength(3);
+    },
+  );
+
+  it('gives different names different folders (no two steps overwrite each other)', () => {
+    const names = [
+      'a b',
+      'a-b',
+      'a/b',
+      'a.b',
+      'x'.repeat(300),
+      `${'x'.repeat(299)}y`,
+      'Build',
+      'build',
+    ];
+    const folders = new Set(names.map((n) => path.dirname(dashboardOutputFile(root, n))));
+    expect(folders.size).toBe(names.length);
+  });
+
+  it('keeps a readable name in the folder', () => {
+    expect(path.basename(path.dirname(dashboardOutputFile(root, 'unit tests')))).toMatch(
+      /^unit-tests-[0-9a-f]{8}$/,
+    );
   });
 });

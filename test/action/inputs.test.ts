@@ -134,6 +134,23 @@ describe('valid values', () => {
   });
 });
 
+describe('names are data', () => {
+  it('accepts any printable name, however path-like: it is never used as a path', () => {
+    for (const name of [
+      '..',
+      '.',
+      '/',
+      'a/../../b',
+      'unit tests (node 20, shard 1/4)',
+      'tests ✅ 测试',
+      'n'.repeat(100),
+      '__proto__',
+    ]) {
+      expect(read({ INPUT_NAME: name }).name).toBe(name);
+    }
+  });
+});
+
 describe('bad values: one line naming the input', () => {
   it.each([
     [
@@ -239,6 +256,32 @@ describe('bad values: one line naming the input', () => {
     );
     const long = errorFor({ INPUT_CHARTS: 'x'.repeat(200) }).message;
     expect(long).toBe(`Input 'charts' must be 'quickchart' or 'none'; got '${'x'.repeat(77)}...'`);
+  });
+
+  it('name: one line of printable text, at most 100 characters', () => {
+    expect(errorFor({ INPUT_NAME: 'unit\ntests' }).message).toBe(
+      "Input 'name' must be one line of printable text (no control or bidi characters), e.g. 'unit-tests'; got 'unit\\ntests'",
+    );
+    for (const bad of ['a\u0000b', 'a\u0007b', 'a\u009bb', 'a\u202eb', 'a\u2066b', 'a\tb']) {
+      expect(errorFor({ INPUT_NAME: bad }).input).toBe('name');
+    }
+    // The message itself shows a bidi control escaped, so it cannot reorder the log line.
+    expect(errorFor({ INPUT_NAME: 'a\u202eb' }).message).toContain("got 'a\\u202eb'");
+    expect(errorFor({ INPUT_NAME: 'x'.repeat(101) }).message).toBe(
+      "Input 'name' must be at most 100 characters (it labels a row in every report); got 101, shorten it",
+    );
+  });
+
+  it('dashboard-artifact: no character the artifact service rejects', () => {
+    expect(errorFor({ 'INPUT_DASHBOARD-ARTIFACT': 'reports/dashboard' }).message).toBe(
+      `Input 'dashboard-artifact' must not contain " : < > | * ? \\ / or control characters (the artifact service rejects them), e.g. 'dev-metrics-dashboard'; got 'reports/dashboard'`,
+    );
+    for (const bad of ['a\\b', 'a:b', 'a*b', 'a?b', 'a"b', 'a<b', 'a>b', 'a|b', 'a\u0001b']) {
+      expect(errorFor({ 'INPUT_DASHBOARD-ARTIFACT': bad }).input).toBe('dashboard-artifact');
+    }
+    expect(read({ 'INPUT_DASHBOARD-ARTIFACT': 'dashboard (linux) #2' }).dashboardArtifact).toBe(
+      'dashboard (linux) #2',
+    );
   });
 
   it('InputError is an Error with the input name', () => {

@@ -3,7 +3,7 @@
  * and on the real Node 24 binary, against loopback fakes of the results service (cache v2 and
  * artifacts) and the REST API, driven by the official @actions/* clients inside the bundle.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readZip } from '../fakes/artifact-service.js';
@@ -104,6 +104,30 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
     ).toEqual(['1000', '1001']);
     expect(records[1]!.metadata.suite).toBe('unit');
     expect(finalized(gh)).toHaveLength(2);
+  });
+
+  it('steps named "..", "." and "/" write their dashboards in their own folders, nowhere else', async () => {
+    const ws = makeWorkspace();
+    const outputs: string[] = [];
+    for (const name of ['..', '.', '/']) {
+      const run = await step({ name, run: 'true', history: 'none' }, { ws });
+      expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+      const file = run.outputs['dashboard-path'] ?? '';
+      expect(path.dirname(path.dirname(file))).toBe(path.join(ws.runnerTemp, 'dev-metrics'));
+      expect(existsSync(file)).toBe(true);
+      outputs.push(file);
+    }
+    expect(new Set(outputs).size).toBe(3);
+    expect(readdirSync(ws.runnerTemp)).toEqual(['dev-metrics']);
+    const dashboards = readdirSync(ws.root, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('dashboard.html'))
+      .map((f) => path.join(ws.root, f));
+    expect(dashboards.sort()).toEqual([...outputs].sort());
+    expect(readHistory(path.join(ws.workspace, '.metrics')).map((r) => r.name)).toEqual([
+      '..',
+      '.',
+      '/',
+    ]);
   });
 
   it('a failing command fails the step with its exit code, after recording it', async () => {

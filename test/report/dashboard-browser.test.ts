@@ -19,7 +19,14 @@ import {
   type StaticServer,
   type WatchedPage,
 } from '../helpers/browser.js';
-import { demoHistory, xssHistory, XSS_IMG, XSS_SCRIPT } from '../helpers/dashboard-history.js';
+import type { ExecutionRecord } from '../../src/core/record.js';
+import {
+  demoHistory,
+  record,
+  xssHistory,
+  XSS_IMG,
+  XSS_SCRIPT,
+} from '../helpers/dashboard-history.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const NOW = Date.UTC(2025, 9, 20, 15, 30, 0);
@@ -253,6 +260,79 @@ describe.runIf(availability.run)('dashboard in headless Chromium', () => {
         'document.documentElement.scrollWidth - document.documentElement.clientWidth',
       );
       expect(overflow).toBeLessThanOrEqual(0);
+      expectClean(w);
+      await w.page.context().close();
+    });
+  });
+
+  describe('100,000-operation scale, in small: 2,000 operations', () => {
+    it('charts the 50 most relevant, states the bound, and lists the rest in a sortable, filterable table', async () => {
+      const records: ExecutionRecord[] = [];
+      const name = (i: number) => `suite/test_${String(i).padStart(4, '0')}`;
+      for (let i = 0; i < 2000; i++) {
+        const runs = i % 100 === 0 ? 6 : 2;
+        for (let k = 0; k < runs; k++) {
+          records.push(
+            record(name(i), NOW - (k + 1) * 3_600_000 - i * 1000, 100 + i, k > 0 || i % 7 !== 0),
+          );
+        }
+      }
+      const w = await open(renderDashboard(records, { generatedAt }));
+      const { page } = w;
+      expect(await page.locator('#charts-body svg.chart').count()).toBe(50);
+      expect(await page.locator('#overview-rows tr').count()).toBe(50);
+      expect(await page.locator('#f-op option').count()).toBe(51);
+      expect(await page.locator('#bound').textContent()).toBe(
+        'Showing charts for the 50 most relevant of 2,000 operations (those that need attention first, then the most runs); the other 1,950 are in the table below.',
+      );
+      expect(await page.locator('#others-rows tr').count()).toBe(100);
+      expect(await page.locator('#others-count').textContent()).toBe('showing 100 of 1,950');
+      const header = await page.locator('#others thead th').allTextContents();
+      expect(header).toEqual(['Operation', 'Runs', 'Success', 'Median', 'p95', 'Last run']);
+
+      await page.click('#others-more');
+      expect(await page.locator('#others-rows tr').count()).toBe(300);
+
+      // Filter by name: a substring, case-insensitive.
+      await page.fill('#others-filter', 'TEST_19');
+      const filtered = await page.locator('#others-rows tr td:first-child').allTextContents();
+      expect(filtered.length).toBeGreaterThan(0);
+      expect(filtered.length).toBeLessThanOrEqual(100);
+      for (const n of filtered) expect(n).toContain('test_19');
+      await page.fill('#others-filter', 'no such operation');
+      expect(await page.locator('#others-rows tr').count()).toBe(0);
+      expect(await page.locator('#others-empty').isVisible()).toBe(true);
+      await page.fill('#others-filter', '');
+
+      // Sort by median: largest first, then smallest first on a second click.
+      const medians = async () =>
+        (await page.locator('#others-rows tr td:nth-child(4)').allTextContents()).slice(0, 20);
+      const ms = (t: string) =>
+        t.endsWith(' ms') ? Number(t.slice(0, -3)) : Number(t.slice(0, -2)) * 1000;
+      await page.click('#others th[data-sort="p50"] button');
+      expect(await page.locator('#others th[data-sort="p50"]').getAttribute('aria-sort')).toBe(
+        'descending',
+      );
+      const down = (await medians()).map(ms);
+      expect(down).toEqual([...down].sort((a, b) => b - a));
+      await page.click('#others th[data-sort="p50"] button');
+      const up = (await medians()).map(ms);
+      expect(up).toEqual([...up].sort((a, b) => a - b));
+      expect(up[0]).toBeLessThan(down[0]!);
+      await page.click('#others th[data-sort="name"] button');
+      const names = (await page.locator('#others-rows tr td:first-child').allTextContents()).slice(
+        0,
+        20,
+      );
+      expect(names).toEqual([...names].sort());
+      expectClean(w);
+      await w.page.context().close();
+    });
+
+    it('a small history shows no bound and no table of other operations', async () => {
+      const w = await open(renderDashboard(demoHistory(NOW), { generatedAt }));
+      expect(await w.page.locator('#bound').isVisible()).toBe(false);
+      expect(await w.page.locator('#others').isVisible()).toBe(false);
       expectClean(w);
       await w.page.context().close();
     });

@@ -296,6 +296,61 @@ describe('size and time bounds', () => {
     );
   });
 
+  it('many operations: charts for the 50 most relevant, the rest as compact table rows', () => {
+    // 2,000 operations; op-0007 and op-1500 fail their last runs (needs attention); op-1900..1909
+    // have the most runs; the others 2 runs each.
+    const recs: ExecutionRecord[] = [];
+    const name = (i: number) => `op-${String(i).padStart(4, '0')}`;
+    for (let i = 0; i < 2000; i++) {
+      const runs = i >= 1900 && i < 1910 ? 12 - (i - 1900) / 2 : 2;
+      for (let k = 0; k < runs; k++) {
+        const failing = (i === 7 || i === 1500) && k >= runs - 2;
+        recs.push(record(name(i), NOW - (k + 1) * HOUR - i * 1000, 1000 + i, !failing));
+      }
+    }
+    const model = buildDashboardModel(recs, { generatedAt, days: 30 });
+    expect(model.totals.operations).toBe(2000);
+    expect(model.ops).toHaveLength(2000);
+    expect(model.charted).toBe(50);
+    expect(model.series).toHaveLength(50);
+    expect(model.stats).toHaveLength(50);
+    expect(model.limits.chartedOperations).toBe(50);
+    // Needs attention first (most urgent first), then the most runs, then the latest run.
+    expect(model.attention.map((a) => a.name)).toEqual(
+      expect.arrayContaining([name(7), name(1500)]),
+    );
+    expect(model.ops.slice(0, 2).sort()).toEqual([name(7), name(1500)].sort());
+    expect(model.ops.slice(2, 12)).toEqual(Array.from({ length: 10 }, (_, k) => name(1900 + k)));
+    // Then equal runs: the most recent last run first (lower i ran later).
+    expect(model.ops.slice(12, 15)).toEqual([name(0), name(1), name(2)]);
+    // The table: [runs, failures, p50, p95, lastT, lastOk] for each of the other 1,950.
+    expect(model.table).toHaveLength(1950 * 6);
+    const row = model.ops.indexOf(name(999)) - model.charted;
+    expect(row).toBeGreaterThanOrEqual(0);
+    expect(model.table.slice(row * 6, row * 6 + 6)).toEqual([
+      2,
+      0,
+      1999,
+      1999,
+      Math.round((NOW - HOUR - 999_000) / 1000 - model.t0),
+      1,
+    ]);
+    // Run rows: the newest overall plus the newest few of the charted operations only.
+    expect(model.runs.length).toBeLessThanOrEqual(200 + 5 * 50);
+    for (const r of model.runs) expect(r.op).toBeLessThan(2000);
+  });
+
+  it('5,000 operations × 3 runs: the page stays small (bytes per operation bounded)', () => {
+    const records = bigHistory(NOW, 15_000, 5_000, 30);
+    const html = renderDashboard(records, { generatedAt, days: 30 });
+    const model = modelOf(html);
+    expect(model.charted).toBe(50);
+    expect(model.table).toHaveLength((5_000 - 50) * 6);
+    // Names (~15 chars) and six numbers per other operation, plus 50 charted ones and ≤ 450 run
+    // rows: well under 100 bytes per operation beyond a fixed ~400 KB (it was ~1.4 KB each).
+    expect(Buffer.byteLength(html)).toBeLessThan(400_000 + 100 * 5_000);
+  });
+
   it('keeps every failure bucket and the extremes when downsampling', () => {
     const recs: ExecutionRecord[] = [];
     for (let i = 0; i < 3000; i++) {

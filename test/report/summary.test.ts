@@ -192,3 +192,20 @@ describe('renderStepSummary', () => {
     expect(html.match(/<details>/g)!.length).toBe(html.match(/<\/details>/g)!.length);
   });
 });
+
+describe('renderStepSummary: names are data', () => {
+  it.each(['..', '/', 'a/../../b', 'nul\u0000ctl\u0001\u001b[2J', 'two\nlines', 'x'.repeat(300)])(
+    'the step named %j is one escaped heading, with no anchor or id built from it',
+    (name) => {
+      const run = record({ i: 30, name });
+      const md = renderStepSummary({ run, verdict: verdict({ name }), history: [run] });
+      const html = renderGfm(md);
+      const headings = [...html.matchAll(/<h3>([\s\S]*?)<\/h3>/g)].map((m) => m[1] ?? '');
+      expect(headings).toHaveLength(1);
+      expect(html).not.toMatch(/\s(id|name)="/);
+      // eslint-disable-next-line no-control-regex -- no control character reaches the page
+      expect(htmlText(headings[0]!)).not.toMatch(/[\u0000-\u001f]/);
+      expect(Array.from(htmlText(headings[0]!)).length).toBeLessThanOrEqual(2 + 200);
+    },
+  );
+});
