@@ -43,6 +43,7 @@ import {
   lookupEntry,
 } from './cache/download.js';
 import { MAX_UNPACKED_BYTES, extractDayFiles } from './cache/extract.js';
+import { plainAnnotations } from './cache/annotations.js';
 
 export interface HistoryLog {
   info(message: string): void;
@@ -352,10 +353,12 @@ export async function saveHistory(o: SaveHistoryOptions): Promise<SaveResult> {
       log.info(`dev-metrics: no history in ${o.metricsDir}; nothing to save.`);
       return { saved: false, key: null };
     }
-    const id = await withTimeout(
-      cache.saveCache([cachePath], key),
-      o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      `saving ${key}`,
+    const id = await plainAnnotations(() =>
+      withTimeout(
+        cache.saveCache([cachePath], key),
+        o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        `saving ${key}`,
+      ),
     );
     if (id === -1) {
       log.warning(
