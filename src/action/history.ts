@@ -10,16 +10,21 @@
  *   the branches a run may read) through the REST API (`actions: read`), restores each by exact
  *   key, and merges them: a union of lines per day file, de-duplicated by the exact line (records
  *   are written byte-identically), appended to what the workspace `.metrics/` already holds;
- * - when listing fails (403, 404, network, no token) it falls back to one prefix restore of the
- *   newest entry and says once what that costs.
+ * - when listing fails (403, 404, network, no token) or shows nothing (a cache server the REST API
+ *   does not list) it falls back to one prefix restore of the newest entry and says once what that
+ *   costs.
  *
  * Where the archive lives: an entry's version hashes the path *string* it was saved from, and tar
- * stores paths relative to GITHUB_WORKSPACE. We save a copy of the day files from the workspace-
- * relative directory `.dev-metrics-cache` (the runner starts JS actions with cwd = workspace), so
- * the version is identical on every runner and OS layout. Restores land in that staging directory
- * first (one entry at a time, each moved aside into a private temp dir) and are merged only after
- * they succeeded: a failed or corrupt restore never touches `.metrics/`. The staging directory is
- * removed afterwards.
+ * stores paths relative to GITHUB_WORKSPACE. We save a copy of the day files (regular files only,
+ * links never followed) from the workspace-relative directory `.dev-metrics-cache` with the
+ * official `saveCache`, so the version is identical on every runner and OS layout.
+ *
+ * Restoring does NOT use `restoreCache`, which runs `tar -P` wherever the archive's paths point: a
+ * crafted entry is data, not code. `cache/download.ts` finds and downloads the entry as the client
+ * would, `cache/extract.ts` unpacks only regular top-level day files, size-bounded, into a private
+ * temp dir, and the merge appends the missing lines. A refused, failed or corrupt entry never
+ * touches `.metrics/`. The restore and the save are each bounded by `timeoutMs`; a restore that
+ * ran out of time marks the cache unresponsive so that the save does not wait for it again.
  *
  * Nothing here throws: every fault (cache unavailable or disabled by ACTIONS_CACHE_MODE, 5xx/429,
  * timeout, read-only token, corrupt archive) becomes one warning and the run goes on.
@@ -86,7 +91,7 @@ export interface HistoryOptions {
   log?: HistoryLog;
   /** Newest entries restored and merged per branch scope. Should be ≥ the number of parallel jobs. */
   maxEntries?: number;
-  /** Bound for each cache call (the client sets no timeout on its service calls). */
+  /** Bound of the restore and of the save, each (the client sets no timeout of its own). */
   timeoutMs?: number;
   /** The staging path whose string versions the cache entries. Keep the default. */
   cachePath?: string;

@@ -41,7 +41,7 @@ interface Setup {
   secrets: string[];
 }
 
-/** Bound of each cache call; the client itself sets none on its service calls. */
+/** Bound of the cache restore and of the save; the client itself sets none. */
 function cacheTimeoutMs(value: string | undefined): number | undefined {
   const ms = Number(value);
   return value && Number.isFinite(ms) && ms > 0 ? ms : undefined;
