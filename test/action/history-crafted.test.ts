@@ -196,33 +196,41 @@ describe('crafted cache entries: refused whole, one warning, nothing written', (
     expect(fs.readdirSync(path.join(root, 'tmp'))).toEqual([]); // scratch removed
   });
 
-  it('a decompression bomb (700 MiB from a few KB) is refused, not merged, no crash', async () => {
-    const metrics = seedWorkspace();
-    // Seven 100 MiB day files of zeros. Compressed frames concatenate, so one compressed MiB of
-    // zeros repeated stands for the whole stream without ever holding it.
-    const MiB = 1 << 20;
-    const zeros = await compress(Buffer.alloc(MiB));
-    const parts: Buffer[] = [];
-    for (let d = 0; d < 7; d++) {
-      const header = tarHeader(`${STAGE}/2025-10-${String(10 + d)}.jsonl`, 100 * MiB);
-      parts.push(await compress(header));
-      for (let i = 0; i < 100; i++) parts.push(zeros);
-    }
-    parts.push(await compress(Buffer.alloc(1024))); // end-of-archive
-    const bomb = Buffer.concat(parts);
-    expect(bomb.length).toBeLessThan(200 * 1024);
-    await serve(EVIL, bomb);
-    const j = job(67, 'victim');
-    const started = Date.now();
-    const result = await restoreHistory(j.options);
-    expect(Date.now() - started).toBeLessThan(15_000);
-    expect(result.restoredKeys).toEqual([]);
-    expect(j.warnings).toHaveLength(1);
-    expect(j.warnings[0]).toMatch(/unpacks to more than 256 MiB/);
-    expect(fs.readdirSync(metrics)).toEqual([DAY]);
-    expect(fs.readFileSync(path.join(metrics, DAY), 'utf8')).toBe(`${MINE}\n`);
-    expect(fs.readdirSync(path.join(root, 'tmp'))).toEqual([]);
-  }, 30_000);
+  it.each([
+    [7, 100],
+    [1, 700],
+  ])(
+    'a decompression bomb (%i day files of %i MiB of zeros from a few KB) is refused, no crash',
+    async (files, mib) => {
+      const metrics = seedWorkspace();
+      // Compressed frames concatenate, so one compressed MiB of zeros repeated stands for the
+      // whole stream without ever holding it.
+      const MiB = 1 << 20;
+      const zeros = await compress(Buffer.alloc(MiB));
+      const parts: Buffer[] = [];
+      for (let d = 0; d < files; d++) {
+        parts.push(
+          await compress(tarHeader(`${STAGE}/2025-10-${String(10 + d)}.jsonl`, mib * MiB)),
+        );
+        for (let i = 0; i < mib; i++) parts.push(zeros);
+      }
+      parts.push(await compress(Buffer.alloc(1024))); // end-of-archive
+      const bomb = Buffer.concat(parts);
+      expect(bomb.length).toBeLessThan(100 * 1024);
+      await serve(EVIL, bomb);
+      const j = job(67, 'victim');
+      const started = Date.now();
+      const result = await restoreHistory(j.options);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(result.restoredKeys).toEqual([]);
+      expect(j.warnings).toHaveLength(1);
+      expect(j.warnings[0]).toMatch(/unpacks to more than 256 MiB/);
+      expect(fs.readdirSync(metrics)).toEqual([DAY]);
+      expect(fs.readFileSync(path.join(metrics, DAY), 'utf8')).toBe(`${MINE}\n`);
+      expect(fs.readdirSync(path.join(root, 'tmp'))).toEqual([]);
+    },
+    30_000,
+  );
 
   it('a good entry next to a bad one: the good one is merged, one warning names the bad', async () => {
     const metrics = seedWorkspace();

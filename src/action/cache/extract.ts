@@ -48,7 +48,13 @@ export async function extractDayFiles(archive: Readable, o: ExtractOptions): Pro
   const prefix = o.stagingDir.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
   const written: string[] = [];
   const extract = tarExtract();
-  const unpacking = pipeline(archive, decompressor(o.compression), sizeBound(maxBytes), extract);
+  const unpacking = pipeline(
+    archive,
+    sizeBound(maxBytes, 'the archive is larger than'), // zstd skippable frames unpack to nothing
+    decompressor(o.compression),
+    sizeBound(maxBytes, 'it unpacks to more than'),
+    extract,
+  );
   unpacking.catch(() => undefined); // reported through the iteration below, or awaited after it
   try {
     for await (const entry of extract) {
@@ -56,6 +62,11 @@ export async function extractDayFiles(archive: Readable, o: ExtractOptions): Pro
       if (day === null) {
         entry.resume();
         continue; // the staging directory itself
+      }
+      if (entry.header.size > maxBytes) {
+        throw new UnsafeArchiveError(
+          `it unpacks to more than ${Math.round(maxBytes / 2 ** 20)} MiB`,
+        );
       }
       if (written.length >= MAX_DAY_FILES) {
         throw new UnsafeArchiveError(`more than ${MAX_DAY_FILES} day files`);
@@ -114,13 +125,13 @@ function acceptedDayFile(header: Header, prefix: string): string | null {
 }
 
 /** Errors once more than `max` bytes went through. */
-function sizeBound(max: number): Transform {
+function sizeBound(max: number, what: string): Transform {
   let seen = 0;
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
       if (seen > max) {
-        done(new UnsafeArchiveError(`it unpacks to more than ${Math.round(max / 2 ** 20)} MiB`));
+        done(new UnsafeArchiveError(`${what} ${Math.round(max / 2 ** 20)} MiB`));
       } else {
         done(null, chunk);
       }
