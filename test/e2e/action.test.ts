@@ -310,7 +310,9 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
         const elapsed = Date.now() - started;
         expect(run.exitCode, run.stdout).toBe(3);
         expect(run.post?.exitCode).toBe(0);
-        expect(elapsed, run.stdout).toBeLessThan(3000 + 5000);
+        // The bound plus two Node starts, the restore, tar and the command: ~5 s here, up to 8 s
+        // on a loaded machine; the fault itself would hold the step for minutes.
+        expect(elapsed, run.stdout).toBeLessThan(3000 + 7000);
         const warnings = [
           ...commands(run.stdout, 'warning'),
           ...commands(run.post?.stdout ?? '', 'warning'),
