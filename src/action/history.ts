@@ -213,6 +213,7 @@ export async function restoreHistory(o: HistoryOptions): Promise<RestoreResult> 
   let deadline: Deadline | undefined;
   let timedOut = false;
   const restoredDirs: string[] = [];
+  let entryDirs = 0;
   /** Listed keys the service did not find (scoping the listing cannot see). */
   const missed: string[] = [];
   /** Entries found but refused or failed, with why: each is skipped, the others merged. */
@@ -221,7 +222,8 @@ export async function restoreHistory(o: HistoryOptions): Promise<RestoreResult> 
     const temp = process.env['RUNNER_TEMP'] || os.tmpdir();
     await mkdir(temp, { recursive: true });
     scratch = await mkdtemp(path.join(temp, 'dev-metrics-'));
-    const candidates = await listCandidates(o, keys, log);
+    const listing = await listCandidates(o, keys, log);
+    const candidates = listing?.keys ?? null;
     deadline = new Deadline(timeoutMs, 'the cache service');
     const compression = await compressionMethod();
     const version = cacheVersion([cachePath], compression);
@@ -240,7 +242,7 @@ export async function restoreHistory(o: HistoryOptions): Promise<RestoreResult> 
         return false;
       }
       if (bad.has(found.matchedKey) || result.restoredKeys.includes(found.matchedKey)) return false;
-      const dir = path.join(scratch!, String(restoredDirs.length + bad.size));
+      const dir = path.join(scratch!, String(++entryDirs));
       await mkdir(dir);
       try {
         const archive = await downloadArchive(found.url, deadline!, MAX_UNPACKED_BYTES);
@@ -268,8 +270,11 @@ export async function restoreHistory(o: HistoryOptions): Promise<RestoreResult> 
       // Cannot list, or the listing shows nothing: a cache the REST API does not list (a
       // self-hosted cache server) still answers a restore by prefix. Never lose a history to that.
       result.mode = candidates ? 'merged' : 'fallback';
-      if ((await restoreInto(primary!, rest)) && candidates) {
-        result.mode = 'fallback';
+      // Only an empty listing means the cache is not listed; entries of refs this run may not
+      // read are a different story (the prefix restore then finds what the service allows).
+      const restored = await restoreInto(primary!, rest);
+      if (restored) result.mode = 'fallback';
+      if (restored && listing?.listed === 0) {
         log.warning(
           'dev-metrics: the cache listing shows no history entry, but a restore by key prefix ' +
             `found ${result.restoredKeys[0]}: this cache is not listed by GitHub's REST API (a ` +
@@ -495,12 +500,15 @@ async function readRegularFile(file: string): Promise<string | null> {
   }
 }
 
-/** Keys to restore, newest first per scope; null when listing is not possible (fallback). */
+/**
+ * Keys to restore, newest first per scope, and how many entries the listing showed before any
+ * filtering; null when listing is not possible (fallback).
+ */
 async function listCandidates(
   o: HistoryOptions,
   keys: HistoryKeys,
   log: HistoryLog,
-): Promise<string[] | null> {
+): Promise<{ keys: string[]; listed: number } | null> {
   const fallback = (why: string): null => {
     log.warning(
       `dev-metrics: cannot list the history cache entries (${why}); restoring only the newest ` +
@@ -512,6 +520,7 @@ async function listCandidates(
   if (!o.lister) return fallback('no GitHub token to call the REST API');
   const max = o.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const chosen: string[] = [];
+  let count = 0;
   // Cache scoping: what this run is allowed to restore (unknown refs are kept and simply tried).
   const readable = new Set(
     o.ref
@@ -525,6 +534,7 @@ async function listCandidates(
         o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         'listing cache entries',
       );
+      count += listed.length;
       // `feat-` also prefixes branch `feat-x`'s keys; ours continue with `<runId>-<attempt>-`.
       const runOf = (key: string): string | undefined =>
         /^(\d+-\d+)-/.exec(key.slice(scope.length))?.[1];
@@ -548,7 +558,7 @@ async function listCandidates(
     return fallback(describeListingError(error));
   }
   log.debug(`dev-metrics: history entries to merge: ${chosen.join(', ') || 'none'}`);
-  return chosen;
+  return { keys: chosen, listed: count };
 }
 
 function describeListingError(error: unknown): string {
