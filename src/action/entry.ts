@@ -24,3 +24,6 @@ async function entry(): Promise<void> {
 }
 
 await entry();
+// End here, once the output is flushed: an abandoned cache call (the official client retries for
+// minutes and sets no timeout of its own) must not hold the step past DEV_METRICS_CACHE_TIMEOUT_MS.
+process.stdout.write('', () => process.exit());

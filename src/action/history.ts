@@ -10,39 +10,45 @@
  *   the branches a run may read) through the REST API (`actions: read`), restores each by exact
  *   key, and merges them: a union of lines per day file, de-duplicated by the exact line (records
  *   are written byte-identically), appended to what the workspace `.metrics/` already holds;
- * - when listing fails (403, 404, network, no token) it falls back to one prefix restore of the
- *   newest entry and says once what that costs.
+ * - when listing fails (403, 404, network, no token) or shows nothing (a cache server the REST API
+ *   does not list) it falls back to one prefix restore of the newest entry and says once what that
+ *   costs.
  *
  * Where the archive lives: an entry's version hashes the path *string* it was saved from, and tar
- * stores paths relative to GITHUB_WORKSPACE. We save a copy of the day files from the workspace-
- * relative directory `.dev-metrics-cache` (the runner starts JS actions with cwd = workspace), so
- * the version is identical on every runner and OS layout. Restores land in that staging directory
- * first (one entry at a time, each moved aside into a private temp dir) and are merged only after
- * they succeeded: a failed or corrupt restore never touches `.metrics/`. The staging directory is
- * removed afterwards.
+ * stores paths relative to GITHUB_WORKSPACE. We save a copy of the day files (regular files only,
+ * links never followed) from the workspace-relative directory `.dev-metrics-cache` with the
+ * official `saveCache`, so the version is identical on every runner and OS layout.
+ *
+ * Restoring does NOT use `restoreCache`, which runs `tar -P` wherever the archive's paths point: a
+ * crafted entry is data, not code. `cache/download.ts` finds and downloads the entry as the client
+ * would, `cache/extract.ts` unpacks only regular top-level day files, size-bounded, into a private
+ * temp dir, and the merge appends the missing lines. A refused, failed or corrupt entry never
+ * touches `.metrics/`. The restore and the save are each bounded by `timeoutMs`; a restore that
+ * ran out of time marks the cache unresponsive so that the save does not wait for it again.
  *
  * Nothing here throws: every fault (cache unavailable or disabled by ACTIONS_CACHE_MODE, 5xx/429,
  * timeout, read-only token, corrupt archive) becomes one warning and the run goes on.
  * Superseded entries are not deleted (that needs `actions: write`, and another job may be reading).
  */
 import crypto from 'node:crypto';
-import {
-  copyFile,
-  cp,
-  mkdir,
-  mkdtemp,
-  readFile,
-  readdir,
-  rename,
-  rm,
-  writeFile,
-} from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, mkdtemp, open, readdir, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { DAY_FILE_RE, pruneDayFiles } from '../core/store.js';
+import {
+  CacheTimeoutError,
+  Deadline,
+  cacheVersion,
+  compressionMethod,
+  downloadArchive,
+  lookupEntry,
+} from './cache/download.js';
+import { MAX_UNPACKED_BYTES, extractDayFiles } from './cache/extract.js';
+import { plainAnnotations } from './cache/annotations.js';
 
 export interface HistoryLog {
   info(message: string): void;
@@ -85,7 +91,7 @@ export interface HistoryOptions {
   log?: HistoryLog;
   /** Newest entries restored and merged per branch scope. Should be ≥ the number of parallel jobs. */
   maxEntries?: number;
-  /** Bound for each cache call (the client sets no timeout on its service calls). */
+  /** Bound of the restore and of the save, each (the client sets no timeout of its own). */
   timeoutMs?: number;
   /** The staging path whose string versions the cache entries. Keep the default. */
   cachePath?: string;
@@ -97,6 +103,8 @@ export interface SaveHistoryOptions extends HistoryOptions {
   now?: number;
   /** The restore already warned that the cache is unavailable: say it again only as info. */
   unavailableAlreadyReported?: boolean;
+  /** The restore already waited the whole bound for the cache: do not wait for it again. */
+  cacheUnresponsive?: boolean;
 }
 
 export interface RestoreResult {
@@ -105,6 +113,8 @@ export interface RestoreResult {
   restoredKeys: string[];
   /** Lines added to the workspace history. */
   addedLines: number;
+  /** The cache did not answer within the bound: later cache calls of this step are skipped. */
+  cacheUnresponsive?: boolean;
 }
 
 export interface SaveResult {
@@ -197,73 +207,125 @@ export async function restoreHistory(o: HistoryOptions): Promise<RestoreResult> 
     return result;
   }
   const cachePath = o.cachePath ?? DEFAULT_CACHE_PATH;
-  const stage = path.resolve(cachePath);
   const keys = historyKeys(o);
+  const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let scratch: string | undefined;
+  let deadline: Deadline | undefined;
+  let timedOut = false;
+  const restoredDirs: string[] = [];
+  let entryDirs = 0;
+  /** Listed keys the service did not find (scoping the listing cannot see). */
+  const missed: string[] = [];
+  /** Entries found but refused or failed, with why: each is skipped, the others merged. */
+  const bad = new Map<string, string>();
   try {
     const temp = process.env['RUNNER_TEMP'] || os.tmpdir();
     await mkdir(temp, { recursive: true });
     scratch = await mkdtemp(path.join(temp, 'dev-metrics-'));
-    const candidates = await listCandidates(o, keys, log);
-    const restoredDirs: string[] = [];
-    const failed: string[] = [];
-    const restoreInto = async (key: string, restoreKeys: string[]): Promise<void> => {
-      await rm(stage, { recursive: true, force: true });
-      const hit = await withTimeout(
-        cache.restoreCache([cachePath], key, restoreKeys),
-        o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        `restoring ${key}`,
+    const listing = await listCandidates(o, keys, log);
+    const candidates = listing?.keys ?? null;
+    deadline = new Deadline(timeoutMs, 'the cache service');
+    const compression = await compressionMethod();
+    const version = cacheVersion([cachePath], compression);
+    const stagingDir = workspaceRelative(cachePath);
+    const restoreInto = async (key: string, restoreKeys: string[]): Promise<boolean> => {
+      const found = await lookupEntry(key, restoreKeys, version, deadline!).catch(
+        (error: unknown) => {
+          if (error instanceof CacheTimeoutError) throw error;
+          bad.set(key, message(error));
+          return undefined;
+        },
       );
-      if (hit === undefined) {
-        if (restoreKeys.length === 0) failed.push(key);
-        return;
+      if (found === undefined) return false;
+      if (found === null) {
+        if (restoreKeys.length === 0) missed.push(key);
+        return false;
       }
-      const dir = path.join(scratch!, String(restoredDirs.length));
-      await moveDir(stage, dir);
+      if (bad.has(found.matchedKey) || result.restoredKeys.includes(found.matchedKey)) return false;
+      const dir = path.join(scratch!, String(++entryDirs));
+      await mkdir(dir);
+      try {
+        const archive = await downloadArchive(found.url, deadline!, MAX_UNPACKED_BYTES);
+        await deadline!.race(extractDayFiles(archive, { compression, stagingDir, dest: dir }));
+      } catch (error) {
+        await rm(dir, { recursive: true, force: true });
+        if (error instanceof CacheTimeoutError || deadline!.expired) throw deadline!.error();
+        bad.set(found.matchedKey, message(error));
+        return false;
+      }
       restoredDirs.push(dir);
-      result.restoredKeys.push(hit);
+      result.restoredKeys.push(found.matchedKey);
+      return true;
     };
-    try {
-      if (candidates) {
-        result.mode = 'merged';
-        for (const key of candidates) await restoreInto(key, []);
-      }
-      if (candidates && candidates.length > 0 && result.restoredKeys.length === 0) {
+    const [primary, ...rest] = keys.restoreKeys;
+    if (candidates && candidates.length > 0) {
+      result.mode = 'merged';
+      for (const key of candidates) await restoreInto(key, []);
+      if (result.restoredKeys.length === 0 && bad.size === 0) {
         // Listed but none restorable (scoping the listing cannot see): the prefix restore may be.
         result.mode = 'fallback';
-        const [primary, ...rest] = keys.restoreKeys;
-        await restoreInto(primary!, rest);
-      } else if (!candidates) {
-        result.mode = 'fallback';
-        const [primary, ...rest] = keys.restoreKeys;
         await restoreInto(primary!, rest);
       }
-    } finally {
-      // Merge whatever restored completely, even when a later entry failed or timed out.
-      result.addedLines = await mergeHistories(restoredDirs.reverse(), o.metricsDir);
+    } else {
+      // Cannot list, or the listing shows nothing: a cache the REST API does not list (a
+      // self-hosted cache server) still answers a restore by prefix. Never lose a history to that.
+      result.mode = candidates ? 'merged' : 'fallback';
+      // Only an empty listing means the cache is not listed; entries of refs this run may not
+      // read are a different story (the prefix restore then finds what the service allows).
+      const restored = await restoreInto(primary!, rest);
+      if (restored) result.mode = 'fallback';
+      if (restored && listing?.listed === 0) {
+        log.warning(
+          'dev-metrics: the cache listing shows no history entry, but a restore by key prefix ' +
+            `found ${result.restoredKeys[0]}: this cache is not listed by GitHub's REST API (a ` +
+            'self-hosted cache server?). Merged only that newest entry; merging the records of ' +
+            'parallel jobs needs a listing this cache does not offer.',
+        );
+      }
     }
-    // Entries of refs the listing shows but this run may not read fail quietly when the prefix
-    // restore then found the history; any other failure is worth one warning.
-    if (failed.length > 0 && !(result.mode === 'fallback' && result.restoredKeys.length > 0)) {
-      log.warning(
-        `dev-metrics: ${failed.length} of ${candidates?.length ?? 1} cached history entries could ` +
-          `not be restored (${failed.join(', ')}); merged the other ${result.restoredKeys.length}.`,
-      );
-    }
-    log.info(
-      `dev-metrics: restored ${result.restoredKeys.length} history cache entr` +
-        `${result.restoredKeys.length === 1 ? 'y' : 'ies'}, ${result.addedLines} new records.`,
-    );
   } catch (error) {
+    timedOut = error instanceof CacheTimeoutError;
     log.warning(
-      `dev-metrics: history not fully restored (${message(error)}); ` +
-        `continuing with ${result.restoredKeys.length} restored entries and ${o.metricsDir}.`,
+      `dev-metrics: history not fully restored (${message(error)}` +
+        `${timedOut ? ` within ${timeoutMs / 1000}s; DEV_METRICS_CACHE_TIMEOUT_MS sets the bound` : ''}` +
+        `); continuing with ${result.restoredKeys.length} restored entries and ${o.metricsDir}.` +
+        `${timedOut ? ' The history will not be saved to the cache by this step either.' : ''}`,
     );
   } finally {
-    await rm(stage, { recursive: true, force: true }).catch(() => undefined);
-    if (scratch) await rm(scratch, { recursive: true, force: true }).catch(() => undefined);
+    deadline?.dispose();
   }
+  try {
+    // Merge whatever restored completely, even when a later entry failed or timed out.
+    result.addedLines = await mergeHistories(restoredDirs.reverse(), o.metricsDir, log);
+  } catch (error) {
+    log.warning(`dev-metrics: restored history not merged into ${o.metricsDir}: ${message(error)}`);
+  }
+  if (scratch) await rm(scratch, { recursive: true, force: true }).catch(() => undefined);
+  if (timedOut) return { ...result, cacheUnresponsive: true };
+  // Listed entries this run may not read fail quietly when the prefix restore then found the
+  // history; any other failure is worth one warning.
+  const quietMisses = result.mode === 'fallback' && result.restoredKeys.length > 0;
+  const failures = [
+    ...[...bad].map(([key, why]) => `${key}: ${why}`),
+    ...(quietMisses ? [] : missed.map((key) => `${key}: not found`)),
+  ];
+  if (failures.length > 0) {
+    log.warning(
+      `dev-metrics: skipped ${failures.length} cached history entr${failures.length === 1 ? 'y' : 'ies'} ` +
+        `(${failures.join('; ')}); merged the other ${result.restoredKeys.length}.`,
+    );
+  }
+  log.info(
+    `dev-metrics: restored ${result.restoredKeys.length} history cache entr` +
+      `${result.restoredKeys.length === 1 ? 'y' : 'ies'}, ${result.addedLines} new records.`,
+  );
   return result;
+}
+
+/** The cache path as `@actions/cache` stores it in the archive: relative to the workspace. */
+function workspaceRelative(cachePath: string): string {
+  const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
+  return path.relative(workspace, path.resolve(cachePath)).split(path.sep).join('/') || '.';
 }
 
 /** Prunes old day files, then saves the history under a new unique key. Never throws. */
@@ -277,29 +339,36 @@ export async function saveHistory(o: SaveHistoryOptions): Promise<SaveResult> {
     }
   }
   const unavailable = cacheUnavailable('write');
-  if (unavailable) {
-    const say = o.unavailableAlreadyReported ? log.info : log.warning;
-    say.call(log, `dev-metrics: history not saved to the cache: ${unavailable}.`);
+  if (unavailable || o.cacheUnresponsive) {
+    const say = o.unavailableAlreadyReported || o.cacheUnresponsive ? log.info : log.warning;
+    const why = unavailable ?? 'the cache service did not answer the restore in time';
+    say.call(log, `dev-metrics: history not saved to the cache: ${why}.`);
     return { saved: false, key: null };
   }
   const cachePath = o.cachePath ?? DEFAULT_CACHE_PATH;
   const stage = path.resolve(cachePath);
   const key = historyKeys(o).saveKey();
   try {
-    const dayFiles = (await readdir(o.metricsDir).catch(() => [] as string[])).filter((f) =>
+    const names = (await readdir(o.metricsDir).catch(() => [] as string[])).filter((f) =>
       DAY_FILE_RE.test(f),
     );
-    if (dayFiles.length === 0) {
+    await rm(stage, { recursive: true, force: true });
+    await mkdir(stage, { recursive: true });
+    let dayFiles = 0;
+    for (const f of names) {
+      if (await copyRegularFile(path.join(o.metricsDir, f), path.join(stage, f))) dayFiles++;
+      else log.debug(`dev-metrics: ${f} is not a regular file; not saved.`);
+    }
+    if (dayFiles === 0) {
       log.info(`dev-metrics: no history in ${o.metricsDir}; nothing to save.`);
       return { saved: false, key: null };
     }
-    await rm(stage, { recursive: true, force: true });
-    await mkdir(stage, { recursive: true });
-    for (const f of dayFiles) await copyFile(path.join(o.metricsDir, f), path.join(stage, f));
-    const id = await withTimeout(
-      cache.saveCache([cachePath], key),
-      o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      `saving ${key}`,
+    const id = await plainAnnotations(() =>
+      withTimeout(
+        cache.saveCache([cachePath], key),
+        o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        `saving ${key}`,
+      ),
     );
     if (id === -1) {
       log.warning(
@@ -308,7 +377,7 @@ export async function saveHistory(o: SaveHistoryOptions): Promise<SaveResult> {
       );
       return { saved: false, key };
     }
-    log.info(`dev-metrics: saved the history (${dayFiles.length} day files) as ${key}.`);
+    log.info(`dev-metrics: saved the history (${dayFiles} day files) as ${key}.`);
     return { saved: true, key };
   } catch (error) {
     log.warning(`dev-metrics: history not saved to the cache: ${message(error)}`);
@@ -319,47 +388,127 @@ export async function saveHistory(o: SaveHistoryOptions): Promise<SaveResult> {
 }
 
 /**
- * Union of the day files of `sources` (oldest entry first) into `target`, de-duplicated by the
- * exact line. Existing target lines keep their bytes and order; new lines are appended. Each file is
- * replaced atomically. Returns the number of lines added.
+ * Copies `from` when it is a regular file, never following a link (O_NOFOLLOW) nor blocking on a
+ * FIFO (O_NONBLOCK). Returns false for anything else.
  */
-export async function mergeHistories(sources: string[], target: string): Promise<number> {
+async function copyRegularFile(from: string, to: string): Promise<boolean> {
+  const handle = await open(from, READ_NOFOLLOW).catch(() => null);
+  if (!handle) return false;
+  try {
+    if (!(await handle.stat()).isFile()) return false;
+    await writeFile(to, await handle.readFile());
+    return true;
+  } finally {
+    await handle.close();
+  }
+}
+
+const READ_NOFOLLOW = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+const APPEND_NOFOLLOW =
+  constants.O_RDWR |
+  constants.O_APPEND |
+  constants.O_CREAT |
+  constants.O_NOFOLLOW |
+  constants.O_NONBLOCK;
+
+/**
+ * Union of the day files of `sources` (oldest entry first) into `target`, de-duplicated by the
+ * exact line. Existing lines are never rewritten: the missing lines are appended in one O_APPEND
+ * write per file, so records another process appends meanwhile are kept. A torn last line (no
+ * final newline) gets one first. A target or source name that is not a regular file (a directory,
+ * a symlink, a FIFO) is skipped. Returns the number of lines added.
+ */
+export async function mergeHistories(
+  sources: string[],
+  target: string,
+  log?: Pick<HistoryLog, 'warning'>,
+): Promise<number> {
   const incoming = new Map<string, string[]>();
   for (const dir of sources) {
     const names = await readdir(dir).catch(() => [] as string[]);
     for (const name of names.filter((n) => DAY_FILE_RE.test(n)).sort()) {
-      const lines = (await readFile(path.join(dir, name), 'utf8')).split('\n');
-      incoming.set(name, [...(incoming.get(name) ?? []), ...lines.filter((l) => l.trim() !== '')]);
+      const text = await readRegularFile(path.join(dir, name));
+      if (text === null) continue;
+      const lines = text.split('\n').filter((l) => l.trim() !== '');
+      incoming.set(name, [...(incoming.get(name) ?? []), ...lines]);
     }
   }
   let added = 0;
+  const skipped: string[] = [];
   if (incoming.size > 0) await mkdir(target, { recursive: true });
   for (const [name, lines] of incoming) {
     const file = path.join(target, name);
-    const existing = await readFile(file, 'utf8').catch(() => '');
-    const seen = new Set(existing.split('\n'));
-    const fresh: string[] = [];
-    for (const line of lines) {
-      if (seen.has(line)) continue;
-      seen.add(line);
-      fresh.push(line);
+    let handle;
+    try {
+      handle = await open(file, APPEND_NOFOLLOW, 0o644);
+    } catch {
+      skipped.push(name); // a symlink (ELOOP), a directory (EISDIR), no permission
+      continue;
     }
-    if (fresh.length === 0) continue;
-    const head = existing === '' || existing.endsWith('\n') ? existing : `${existing}\n`;
-    const temp = `${file}.${process.pid}.${crypto.randomBytes(3).toString('hex')}.tmp`;
-    await writeFile(temp, `${head}${fresh.join('\n')}\n`);
-    await rename(temp, file);
-    added += fresh.length;
+    try {
+      const stat = await handle.stat();
+      if (!stat.isFile()) {
+        skipped.push(name);
+        continue;
+      }
+      const existing = stat.size > 0 ? await handle.readFile({ encoding: 'utf8' }) : '';
+      const seen = new Set(existing.split('\n'));
+      const fresh: string[] = [];
+      for (const line of lines) {
+        if (seen.has(line)) continue;
+        seen.add(line);
+        fresh.push(line);
+      }
+      if (fresh.length === 0) continue;
+      // Read again at the end: another process may have appended since readFile.
+      const last = Buffer.alloc(1);
+      const end = (await handle.stat()).size;
+      const torn =
+        end > 0 && (await handle.read(last, 0, 1, end - 1)).bytesRead === 1 && last[0] !== 10;
+      await writeAll(handle, Buffer.from(`${torn ? '\n' : ''}${fresh.join('\n')}\n`));
+      added += fresh.length;
+    } finally {
+      await handle.close();
+    }
+  }
+  if (skipped.length > 0) {
+    log?.warning(
+      `dev-metrics: ${skipped.join(', ')} in ${target} ${skipped.length === 1 ? 'is' : 'are'} not ` +
+        'a regular file; restored records of that day were not merged. Remove or rename it.',
+    );
   }
   return added;
 }
 
-/** Keys to restore, newest first per scope; null when listing is not possible (fallback). */
+/** One O_APPEND write; a short write (full disk) continues where it stopped. */
+async function writeAll(handle: FileHandle, data: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < data.length) {
+    const { bytesWritten } = await handle.write(data, offset, data.length - offset);
+    if (bytesWritten === 0) throw new Error('write made no progress');
+    offset += bytesWritten;
+  }
+}
+
+async function readRegularFile(file: string): Promise<string | null> {
+  const handle = await open(file, READ_NOFOLLOW).catch(() => null);
+  if (!handle) return null;
+  try {
+    return (await handle.stat()).isFile() ? await handle.readFile({ encoding: 'utf8' }) : null;
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Keys to restore, newest first per scope, and how many entries the listing showed before any
+ * filtering; null when listing is not possible (fallback).
+ */
 async function listCandidates(
   o: HistoryOptions,
   keys: HistoryKeys,
   log: HistoryLog,
-): Promise<string[] | null> {
+): Promise<{ keys: string[]; listed: number } | null> {
   const fallback = (why: string): null => {
     log.warning(
       `dev-metrics: cannot list the history cache entries (${why}); restoring only the newest ` +
@@ -371,6 +520,7 @@ async function listCandidates(
   if (!o.lister) return fallback('no GitHub token to call the REST API');
   const max = o.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const chosen: string[] = [];
+  let count = 0;
   // Cache scoping: what this run is allowed to restore (unknown refs are kept and simply tried).
   const readable = new Set(
     o.ref
@@ -384,6 +534,7 @@ async function listCandidates(
         o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
         'listing cache entries',
       );
+      count += listed.length;
       // `feat-` also prefixes branch `feat-x`'s keys; ours continue with `<runId>-<attempt>-`.
       const runOf = (key: string): string | undefined =>
         /^(\d+-\d+)-/.exec(key.slice(scope.length))?.[1];
@@ -407,7 +558,7 @@ async function listCandidates(
     return fallback(describeListingError(error));
   }
   log.debug(`dev-metrics: history entries to merge: ${chosen.join(', ') || 'none'}`);
-  return chosen;
+  return { keys: chosen, listed: count };
 }
 
 function describeListingError(error: unknown): string {
@@ -445,19 +596,6 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
     return await Promise.race([promise, timeout]);
   } finally {
     clearTimeout(timer);
-  }
-}
-
-/** rename, or copy when the staging dir and the temp dir are on different filesystems. */
-async function moveDir(from: string, to: string): Promise<void> {
-  try {
-    await rename(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return void (await mkdir(to)); // an entry without day files
-    if (code !== 'EXDEV') throw error;
-    await cp(from, to, { recursive: true });
-    await rm(from, { recursive: true, force: true });
   }
 }
 

@@ -41,7 +41,7 @@ interface Setup {
   secrets: string[];
 }
 
-/** Bound of each cache call; the client itself sets none on its service calls. */
+/** Bound of the cache restore and of the save; the client itself sets none. */
 function cacheTimeoutMs(value: string | undefined): number | undefined {
   const ms = Number(value);
   return value && Number.isFinite(ms) && ms > 0 ? ms : undefined;
@@ -125,8 +125,10 @@ export async function runMain(): Promise<void> {
   try {
     if (s.history) {
       const restored = await restoreHistory(s.history);
-      // One warning per cause: when the cache could not even be tried, saving says so as info.
+      // One warning per cause: when the cache could not even be tried, saving says so as info;
+      // when it did not answer within the bound, saving does not wait for it a second time.
       s.history.unavailableAlreadyReported = restored.mode === 'skipped';
+      s.history.cacheUnresponsive = restored.cacheUnresponsive === true;
     }
     await mkdir(s.tempDir, { recursive: true });
     saveState(State.StartedAt, new Date().toISOString());

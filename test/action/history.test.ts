@@ -298,6 +298,7 @@ describe('faults: one warning, no throw, workspace records intact', () => {
     expect(result.restoredKeys).toEqual([]);
     expect(lines(j.metricsDir)).toEqual(snapshot);
     expect(j.warnings).toHaveLength(1);
+    expect(output.lines().filter((l) => /^::(warning|error)/.test(l))).toEqual([]);
   });
 
   const saveCases: Array<[string, () => void, RegExp]> = [
@@ -335,6 +336,8 @@ describe('faults: one warning, no throw, workspace records intact', () => {
     expect(lines(j.metricsDir)).toEqual(snapshot);
     expect(j.warnings).toHaveLength(1);
     expect(j.warnings[0]).toMatch(expected);
+    // One warning per fault: the cache client's own annotations are plain log lines.
+    expect(output.lines().filter((l) => /^::(warning|error)/.test(l))).toEqual([]);
   });
 
   it('one bad entry among several: the others are merged, one warning names it', async () => {

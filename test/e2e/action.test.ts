@@ -329,6 +329,64 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
     });
   });
 
+  describe('a cache that never answers: main and post end within the bound plus a few seconds', () => {
+    const HANG = 120_000; // far beyond the test: only the bound can end the step
+    const hangs: [string, () => void][] = [
+      [
+        'the cache service',
+        () =>
+          gh.cache.faults
+            .set('GetCacheEntryDownloadURL', { delayMs: HANG })
+            .set('CreateCacheEntry', { delayMs: HANG }),
+      ],
+      [
+        'the blob store',
+        () =>
+          gh.cache.faults
+            .set('BlobDownload', { delayMs: HANG })
+            .set('BlobUpload', { delayMs: HANG }),
+      ],
+      [
+        'the save only (CreateCacheEntry)',
+        () => gh.cache.faults.set('CreateCacheEntry', { delayMs: HANG }),
+      ],
+    ];
+    it.each(hangs)('%s', async (label, arrange) => {
+      gh.cache.faults.clear();
+      const branch = `hang-${label.replace(/\W+/g, '-')}`;
+      const seed = await step({ name: 'seed', run: 'true' }, { event: pushEvent(branch) });
+      expect(seed.exitCode, seed.stdout).toBe(0);
+      arrange();
+      try {
+        const started = Date.now();
+        const run = await step(
+          { name: 'hung', run: 'echo ran; exit 3' },
+          {
+            event: pushEvent(branch),
+            env: { GITHUB_RUN_ID: '1004', DEV_METRICS_CACHE_TIMEOUT_MS: '3000' },
+            timeoutMs: 30_000,
+          },
+        );
+        const elapsed = Date.now() - started;
+        expect(run.exitCode, run.stdout).toBe(3);
+        expect(run.post?.exitCode).toBe(0);
+        // The bound plus two Node starts, the restore, tar and the command: ~5 s here, up to 8 s
+        // on a loaded machine; the fault itself would hold the step for minutes.
+        expect(elapsed, run.stdout).toBeLessThan(3000 + 7000);
+        const warnings = [
+          ...commands(run.stdout, 'warning'),
+          ...commands(run.post?.stdout ?? '', 'warning'),
+        ];
+        expect(warnings, run.stdout).toHaveLength(1);
+        expect(warnings[0]).toMatch(/3s|timed out/);
+        expect(commands(run.stdout, 'error')).toEqual([expect.stringContaining('exit code 3')]);
+        expect(readHistory(run.metricsDir).find((r) => r.name === 'hung')?.status).toBe('failed');
+      } finally {
+        gh.cache.faults.clear();
+      }
+    });
+  });
+
   describe('bad inputs fail the step at once with one line naming the input', () => {
     it.each([
       ['shell', { shell: 'fish' }],

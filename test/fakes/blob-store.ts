@@ -63,6 +63,11 @@ export class BlobStore {
     return url.pathname.startsWith(`/${this.account}/`);
   }
 
+  /** Stores `data` as a committed blob, as if uploaded: for tests that serve crafted bytes. */
+  put(blobPath: string, data: Buffer, contentType = 'application/octet-stream'): void {
+    this.commit(blobPath, data, contentType);
+  }
+
   /** Flips bytes in the middle of a stored blob: the download then fails to decompress. */
   corrupt(blobPath: string): boolean {
     const blob = this.blobs.get(blobPath);

@@ -100,6 +100,11 @@ export interface FakeCacheService {
   env(): Record<string, string>;
   /** Corrupts the stored archive of the newest finalized entry with `key`. */
   corruptArchive(key: string): boolean;
+  /**
+   * Adds a finalized entry whose archive is exactly `data` (any bytes: a crafted tar, a bomb), as
+   * if a workflow had saved it from `ref` (default: the current `ref`).
+   */
+  putArchive(key: string, version: string, data: Buffer, ref?: string): FakeCacheEntry;
   stop(): Promise<void>;
 }
 
@@ -358,6 +363,26 @@ export async function start(options: StartOptions = {}): Promise<FakeCacheServic
       ACTIONS_RESULTS_URL: `${origin}/`,
       ACTIONS_RUNTIME_TOKEN: token,
     }),
+    putArchive(key: string, version: string, data: Buffer, ref?: string): FakeCacheEntry {
+      const id = ++seq;
+      const now = new Date().toISOString();
+      const blobPath = `actions-cache/${id.toString(16).padStart(8, '0')}-${version.slice(0, 12)}`;
+      blobs.put(blobPath, data);
+      const entry: FakeCacheEntry = {
+        id,
+        key,
+        version,
+        ref: ref ?? state.ref,
+        created_at: now,
+        last_accessed_at: now,
+        size_in_bytes: data.length,
+        finalized: true,
+        blobPath,
+        seq: id,
+      };
+      entries.push(entry);
+      return entry;
+    },
     corruptArchive(key: string): boolean {
       const entry = newest(entries.filter((e) => e.finalized && e.key === key));
       return entry ? blobs.corrupt(entry.blobPath) : false;
