@@ -51,11 +51,10 @@ function hrTime(ms: number): HrTime {
 
 /** A response body or error detail as one short line (a protobuf Status body is binary). */
 function oneLine(text: string, max = 300): string {
-  // eslint-disable-next-line no-control-regex -- binary and control bytes become spaces
-  const flat = text
-    .replace(/[\u0000-\u001f\u007f-\u009f\ufffd]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Binary and control bytes become spaces.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  const controls = /[\u0000-\u001f\u007f-\u009f\ufffd]+/g;
+  const flat = text.replace(controls, ' ').replace(/\s+/g, ' ').trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
