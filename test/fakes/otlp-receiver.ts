@@ -217,7 +217,8 @@ export function decodeExport(path: string, contentType: string, body: Buffer): O
   throw new Error(`unsupported content type ${contentType}`);
 }
 
-export async function startOtlpReceiver(): Promise<OtlpReceiver> {
+/** decode: false only counts requests and bytes (a bench's view of the sender alone). */
+export async function startOtlpReceiver(options: { decode?: boolean } = {}): Promise<OtlpReceiver> {
   let current: Fault | null = null;
   const spans: ReceivedSpan[] = [];
   const points: ReceivedPoint[] = [];
@@ -237,12 +238,15 @@ export async function startOtlpReceiver(): Promise<OtlpReceiver> {
       res.writeHead(404).end();
       return;
     }
-    let decoded: Obj;
+    let decoded: Obj = {};
     try {
+      if (options.decode === false) throw new Error('not decoding');
       decoded = decodeExport(path, contentType, body);
     } catch (error) {
-      res.writeHead(400, { 'Content-Type': 'text/plain' }).end(String(error));
-      return;
+      if (options.decode !== false) {
+        res.writeHead(400, { 'Content-Type': 'text/plain' }).end(String(error));
+        return;
+      }
     }
     if (path === '/v1/traces') spans.push(...spansOf(decoded));
     else points.push(...pointsOf(decoded));
