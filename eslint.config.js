@@ -28,7 +28,14 @@ export default tseslint.config(
   },
   {
     // The core stays light: library and CLI users must not pull in the Actions toolkit.
-    files: ['src/core/**', 'src/insight/**', 'src/report/**', 'src/cli/**', 'src/index.ts'],
+    files: [
+      'src/core/**',
+      'src/insight/**',
+      'src/report/**',
+      'src/cli/**',
+      'src/export/**',
+      'src/index.ts',
+    ],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@actions/*'] }],
     },

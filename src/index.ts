@@ -88,3 +88,12 @@ export { buildCommentRow, renderComment, type CommentRow } from './report/commen
 export { trendChartUrl, type TrendPoint } from './report/charts.js';
 export { redactSecrets, sanitizeErrorText } from './core/redact.js';
 export { escapeMarkdownText } from './report/sanitize.js';
+
+// OpenTelemetry: send records or a whole history over OTLP (the SDK loads only when called).
+export {
+  exportRecords,
+  exportToOtlp,
+  type ExportHistoryOptions,
+  type ExportOptions,
+  type ExportSummary,
+} from './export/export.js';

@@ -23,7 +23,9 @@ describe('dist/', () => {
       scripts: { package: string };
     };
     // Same command as `npm run package`, with the output folder swapped for a temporary one.
-    const args = pkg.scripts.package.replace(/^ncc /, '').replace(' -o dist ', ` -o ${out} `);
+    // Then the steps after `&&` (merging the per-chunk license files), on that folder too.
+    const [build, ...after] = pkg.scripts.package.split(' && ');
+    const args = build!.replace(/^ncc /, '').replace(' -o dist ', ` -o ${out} `);
     execFileSync(
       process.execPath,
       [path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), ...args.split(' ')],
@@ -32,6 +34,11 @@ describe('dist/', () => {
         stdio: 'pipe',
       },
     );
+    for (const step of after) {
+      const [command, ...rest] = step.replace(/ dist$/, ` ${out}`).split(' ');
+      expect(command).toBe('node');
+      execFileSync(process.execPath, rest, { cwd: root, stdio: 'pipe' });
+    }
     const fresh = listFiles(out).sort();
     const committed = listFiles(path.join(root, 'dist')).sort();
     expect(committed).toEqual(fresh);

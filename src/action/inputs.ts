@@ -11,6 +11,7 @@
  * command.ts at run time (see runCommand), so this module stays free of file-system I/O.
  */
 import * as core from '@actions/core';
+import { OtlpConfigError, checkUrl, parseHeaders } from '../export/otlp-config.js';
 
 /** Options core.getInput understands; we only use trimWhitespace. */
 export interface GetInputOptions {
@@ -61,6 +62,10 @@ export interface ActionInputs {
   /** Percent slower than baseline that counts as a regression (> 0). */
   regressionThreshold: number;
   failOnRegression: boolean;
+  /** OTLP/HTTP base URL; '' = the OTEL_EXPORTER_OTLP_* variables decide (none: nothing sent). */
+  otlpEndpoint: string;
+  /** Secret: `key=value,...` headers for the OTLP endpoint; never log them. */
+  otlpHeaders: string;
 }
 
 /** The defaults action.yml must declare (as strings, as the runner passes them). */
@@ -79,6 +84,8 @@ export const ACTION_INPUT_DEFAULTS = {
   'dashboard-artifact': 'dev-metrics-dashboard',
   'regression-threshold': '10',
   'fail-on-regression': 'false',
+  'otlp-endpoint': '',
+  'otlp-headers': '',
 } as const;
 
 const MAX_CACHE_KEY_LENGTH = 512; // @actions/cache rejects longer keys
@@ -118,7 +125,25 @@ export function readInputs(getInput: GetInput = core.getInput): ActionInputs {
     dashboardArtifact: parseArtifactName(get('dashboard-artifact')),
     regressionThreshold: parseThreshold(get('regression-threshold')),
     failOnRegression: parseBoolean('fail-on-regression', get('fail-on-regression'), false),
+    otlpEndpoint: parseOtlp('otlp-endpoint', get('otlp-endpoint'), (v) =>
+      checkUrl(v, "Input 'otlp-endpoint'"),
+    ),
+    otlpHeaders: parseOtlp('otlp-headers', get('otlp-headers'), (v) => {
+      parseHeaders(v, "Input 'otlp-headers'");
+      return v;
+    }),
   };
+}
+
+/** The OTLP inputs are checked with the same rules as the OTEL_* variables they stand beside. */
+function parseOtlp(input: string, value: string, check: (value: string) => string): string {
+  if (value === '') return '';
+  try {
+    return check(value);
+  } catch (error) {
+    if (error instanceof OtlpConfigError) throw new InputError(input, error.message);
+    throw error;
+  }
 }
 
 /**

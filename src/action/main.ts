@@ -28,6 +28,7 @@ import {
 import { InputError, readInputs, type ActionInputs } from './inputs.js';
 import { secretValuesFromEnv } from '../core/redact.js';
 import { publishReports } from './publish.js';
+import { exportExecution, exportJobSpan, maskOtlpHeaders } from './otlp.js';
 import { buildRecord, commandFailed, failureReason } from './record.js';
 import { State, readState, saveState } from './state.js';
 
@@ -56,6 +57,7 @@ function setup(): Setup {
     );
   }
   if (inputs.githubToken) core.setSecret(inputs.githubToken);
+  const otlpSecrets = maskOtlpHeaders(inputs);
   const env = process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const ci = readCiContext(env, readEventPayload(env.GITHUB_EVENT_PATH));
@@ -84,6 +86,7 @@ function setup(): Setup {
   const secrets = [
     ...(inputs.githubToken ? [inputs.githubToken] : []),
     ...secretValuesFromEnv(env),
+    ...otlpSecrets,
   ];
   return { inputs, ci, metricsDir, tempDir, history, secrets };
 }
@@ -167,6 +170,7 @@ export async function runMain(): Promise<void> {
     saveState(State.Recorded, 'true');
     setOutputs(s, result, record.status, record.duration_ms);
     await keepHistory(s);
+    await exportExecution({ inputs: s.inputs, record, secrets: s.secrets });
 
     const failed = commandFailed(result);
     if (!result.cancelled) {
@@ -202,7 +206,7 @@ export async function runMain(): Promise<void> {
  * write the record it could not and save the history. A no-op after a complete main step.
  */
 export async function runPost(): Promise<void> {
-  if (readState(State.HistorySaved) === 'true') return;
+  if (readState(State.HistorySaved) === 'true') return exportJobSpan();
   let s: Setup;
   try {
     s = setup();
@@ -233,4 +237,5 @@ export async function runPost(): Promise<void> {
     core.info(`dev-metrics: main step did not finish; recorded ${s.inputs.name} as cancelled.`);
   }
   if (readState(State.StartedAt) || readState(State.Recorded) === 'true') await keepHistory(s);
+  await exportJobSpan();
 }

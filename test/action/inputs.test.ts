@@ -48,6 +48,8 @@ describe('defaults', () => {
       dashboardArtifact: null, // '' disables; the name default comes from action.yml
       regressionThreshold: 10,
       failOnRegression: false,
+      otlpEndpoint: '',
+      otlpHeaders: '',
     } satisfies ActionInputs);
   });
 
@@ -78,6 +80,8 @@ describe('valid values', () => {
       'INPUT_DASHBOARD-ARTIFACT': 'dash',
       'INPUT_REGRESSION-THRESHOLD': '12.5%',
       'INPUT_FAIL-ON-REGRESSION': 'True',
+      'INPUT_OTLP-ENDPOINT': 'http://otel-collector:4318',
+      'INPUT_OTLP-HEADERS': 'authorization=Bearer%20abc, x-tenant=ci',
     });
     expect(inputs).toEqual({
       name: 'build',
@@ -96,6 +100,8 @@ describe('valid values', () => {
       dashboardArtifact: 'dash',
       regressionThreshold: 12.5,
       failOnRegression: true,
+      otlpEndpoint: 'http://otel-collector:4318',
+      otlpHeaders: 'authorization=Bearer%20abc, x-tenant=ci',
     } satisfies ActionInputs);
   });
 
@@ -236,8 +242,26 @@ describe('bad values: one line naming the input', () => {
       { 'INPUT_FAIL-ON-REGRESSION': 'yes' },
       "Input 'fail-on-regression' must be true or false (True, TRUE, False, FALSE also work); got 'yes'",
     ],
+    [
+      { 'INPUT_OTLP-ENDPOINT': 'otel-collector:4318' },
+      "Input 'otlp-endpoint' must be an http(s) URL such as http://otel-collector:4318; got 'otel-collector:4318'",
+    ],
+    [
+      { 'INPUT_OTLP-HEADERS': 'Bearer abc123' },
+      "Input 'otlp-headers' must be comma-separated key=value pairs, e.g. Authorization=Bearer%20abc,x-tenant=ci; an entry has no key= part",
+    ],
+    [
+      { 'INPUT_OTLP-HEADERS': 'bad header=1' },
+      "Input 'otlp-headers': 'bad header' is not a valid HTTP header name",
+    ],
   ])('%o', (env, message) => {
     expect(errorFor(env).message).toBe(message);
+  });
+
+  it('never quotes an otlp-headers value back: it is a credential', () => {
+    const error = errorFor({ 'INPUT_OTLP-HEADERS': 'x-ok=1,s3cr3t-value-only' });
+    expect(error.input).toBe('otlp-headers');
+    expect(error.message).not.toContain('s3cr3t');
   });
 
   it('reports the JSON parser message for metadata that is not JSON, on one line', () => {

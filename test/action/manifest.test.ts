@@ -49,6 +49,11 @@ describe('action.yml', () => {
     expect([...set].sort()).toEqual(Object.keys(manifest.outputs).sort());
   });
 
+  it('sends nothing over OTLP unless asked: otlp-endpoint and otlp-headers default to empty', () => {
+    expect(manifest.inputs['otlp-endpoint']).toMatchObject({ required: false, default: '' });
+    expect(manifest.inputs['otlp-headers']).toMatchObject({ required: false, default: '' });
+  });
+
   it('parses with its own defaults as the runner passes them', () => {
     const env: Record<string, string> = { INPUT_NAME: 'build', INPUT_RUN: 'make' };
     for (const [name, spec] of Object.entries(manifest.inputs)) {

@@ -4,6 +4,7 @@ import { cleanupCommand } from './cleanup.js';
 import { compareCommand } from './compare.js';
 import { dashboardCommand } from './dashboard.js';
 import { demoCommand } from './demo.js';
+import { exportCommand } from './export.js';
 import { recentCommand } from './recent.js';
 import { runCommand } from './run.js';
 import { summaryCommand } from './summary.js';
@@ -15,5 +16,6 @@ export const COMMANDS: readonly Command[] = [
   cleanupCommand,
   dashboardCommand,
   compareCommand,
+  exportCommand,
   demoCommand,
 ];

@@ -1,0 +1,148 @@
+/**
+ * The action's OTLP export: the main step sends its execution (span + metric points), the first
+ * post step of a job sends the job's parent span. Never in the way: without an endpoint nothing is
+ * loaded; with one, at most OTLP_STEP_BOUND_MS (or OTEL_EXPORTER_OTLP_TIMEOUT) is spent, a failure
+ * is one warning, and the step's outcome never changes.
+ */
+import { open, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import * as core from '@actions/core';
+import type { ExecutionRecord } from '../core/record.js';
+import { readRecords } from '../core/store.js';
+import { sendExecution } from '../export/export.js';
+import { withDeadline } from '../export/otlp.js';
+import {
+  OtlpConfigError,
+  parseHeaders,
+  resolveOtlpConfig,
+  type OtlpConfig,
+} from '../export/otlp-config.js';
+import { recordCi } from '../export/spans.js';
+import { readCiContext, type CiContext } from './context.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+
+/** Default bound of the export in one step (each request, retries included, and the whole). */
+export const OTLP_STEP_BOUND_MS = 5000;
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Masks the header values (credentials) in the log, percent-decoded as they are sent; returns them
+ * so they are also redacted from error text. Call before anything can print them.
+ */
+export function maskOtlpHeaders(inputs: Pick<ActionInputs, 'otlpHeaders'>): string[] {
+  if (!inputs.otlpHeaders) return [];
+  core.setSecret(inputs.otlpHeaders);
+  const values = Object.values(parseHeaders(inputs.otlpHeaders, 'otlp-headers')).filter(
+    (v) => v !== '',
+  );
+  for (const value of values) core.setSecret(value);
+  return values;
+}
+
+function configOf(inputs: ActionInputs, env: Env): OtlpConfig | null {
+  try {
+    return resolveOtlpConfig(env, {
+      endpoint: inputs.otlpEndpoint,
+      headers: inputs.otlpHeaders,
+      defaultTimeoutMs: OTLP_STEP_BOUND_MS,
+    });
+  } catch (error) {
+    if (!(error instanceof OtlpConfigError)) throw error;
+    core.warning(`dev-metrics: OTLP export skipped: ${error.message}`);
+    return null;
+  }
+}
+
+function boundOf(config: OtlpConfig): number {
+  return Math.max(config.traces?.timeoutMs ?? 0, config.metrics?.timeoutMs ?? 0);
+}
+
+function tempDirOf(env: Env): string {
+  return env.RUNNER_TEMP ?? path.join(env.GITHUB_WORKSPACE ?? process.cwd(), '.dev-metrics-tmp');
+}
+
+/** Left in the job's temp dir by a failed export, so the post step does not warn a second time. */
+const FAILED_MARKER = 'dev-metrics-otlp-failed';
+
+async function send(
+  config: OtlpConfig,
+  input: Parameters<typeof sendExecution>[1],
+  env: Env,
+): Promise<boolean> {
+  const bound = boundOf(config);
+  try {
+    await withDeadline(sendExecution(config, input), bound, 'OTLP export');
+    return true;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    core.warning(
+      `dev-metrics: OTLP export skipped (${message.split('\n')[0]}); the step's result is unchanged.`,
+    );
+    await writeFile(path.join(tempDirOf(env), FAILED_MARKER), '').catch(() => undefined);
+    return false;
+  }
+}
+
+/** Main step: the execution's span and metric points. Never throws. */
+export async function exportExecution(input: {
+  inputs: ActionInputs;
+  record: ExecutionRecord;
+  secrets: readonly string[];
+  env?: Env;
+}): Promise<void> {
+  const env = input.env ?? process.env;
+  const config = configOf(input.inputs, env);
+  if (config === null) return;
+  try {
+    await send(config, { record: input.record, secrets: input.secrets }, env);
+  } catch (error) {
+    core.warning(`dev-metrics: OTLP export skipped: ${String(error)}`);
+  }
+}
+
+function sameJob(record: ExecutionRecord, ci: CiContext): boolean {
+  const r = recordCi(record);
+  return (
+    r.run_id === ci.run_id && (r.run_attempt ?? 1) === (ci.run_attempt ?? 1) && r.job === ci.job
+  );
+}
+
+/**
+ * Post step: the job's parent span, once per job (the first post step to run claims it: post
+ * steps run after every main step, so the job's records are all there). Never throws.
+ */
+export async function exportJobSpan(env: Env = process.env): Promise<void> {
+  try {
+    let inputs: ActionInputs;
+    try {
+      inputs = readInputs();
+    } catch {
+      return; // main reported the bad input
+    }
+    const config = configOf(inputs, env);
+    if (config === null || config.traces === null) return;
+    const ci = readCiContext(env);
+    if (ci.run_id === undefined) return;
+    const temp = tempDirOf(env);
+    if (existsSync(path.join(temp, FAILED_MARKER))) return; // already warned in this job
+    try {
+      await (await open(path.join(temp, 'dev-metrics-otlp-job-span'), 'wx')).close();
+    } catch {
+      return; // another post step of this job sent it (or the temp dir is unusable)
+    }
+    const metricsDir = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), inputs.metricsDir);
+    const jobRecords: ExecutionRecord[] = [];
+    for await (const record of readRecords(metricsDir, {
+      since: Date.now() - 3 * 86_400_000,
+      onWarning: null,
+    })) {
+      if (sameJob(record, ci)) jobRecords.push(record);
+    }
+    if (jobRecords.length === 0) return;
+    await send({ ...config, metrics: null }, { jobRecords }, env);
+  } catch (error) {
+    core.warning(`dev-metrics: OTLP job span skipped: ${String(error)}`);
+  }
+}
