@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parseTimestamp, type ExecutionRecord } from '../core/record.js';
-import { sanitizeErrorText } from '../report/redact.js';
+import { sanitizeErrorText } from '../core/redact.js';
 
 export type AttributeValue = string | number | boolean | string[] | number[] | boolean[];
 export type Attributes = Record<string, AttributeValue>;
