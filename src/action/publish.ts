@@ -11,6 +11,7 @@ import { summarize } from '../core/stats.js';
 import { readRecords } from '../core/store.js';
 import { detectFlakiness } from '../insight/flakiness.js';
 import type { RegressionVerdict } from '../insight/types.js';
+import { labelSeries, seriesKey, seriesLabel } from '../insight/series.js';
 import { regressionVerdicts } from '../insight/verdicts.js';
 import { trendChartUrl } from '../report/charts.js';
 import { buildCommentRow, renderComment, type CommentRow } from '../report/comment-body.js';
@@ -81,11 +82,14 @@ function wantsComment(inputs: ActionInputs, ci: CiContext): boolean {
 }
 
 export async function publishReports(p: PublishInput): Promise<PublishResult> {
-  const { inputs, ci, record } = p;
+  const { inputs, ci } = p;
   const { secrets } = p;
-  const history = (await part('reading the history', () =>
+  const raw = (await part('reading the history', () =>
     loadHistory(p.metricsDir, inputs.daysToKeep),
-  )) ?? [record];
+  )) ?? [p.record];
+  // Series: this step in this job, matrix leg and runner; named by its leg when the step has several.
+  const record = { ...p.record, name: seriesLabel(p.record, raw) };
+  const history = labelSeries(raw);
   const mine = history.filter((r) => r.name === record.name);
   const baselineBranch = baselineBranchOf(ci);
 
@@ -168,7 +172,7 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
         repo,
         issueNumber: ci.pr_number!,
         marker,
-        rows: [{ ...row, step: row.name }],
+        rows: [{ ...row, step: seriesKey(p.record) }],
         // The stored rows carry the report's row fields; `step` is the merge key.
         body: (rows) =>
           renderComment({

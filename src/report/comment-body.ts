@@ -19,6 +19,7 @@ import {
   codeSpan,
   details,
   escapeMarkdownText,
+  escapeProse,
   markdownImage,
   markdownLink,
   table,
@@ -221,8 +222,8 @@ export interface RowDetailsInput {
 
 /** The per-step Markdown shown in the comment's details block (CommentRow.detailsMarkdown). */
 export function renderRowDetails({ verdict, flakiness, baselineBranch }: RowDetailsInput): string {
-  const lines = [`- ${verdictLabel(verdict.verdict)}: ${escapeMarkdownText(verdict.reason, 500)}`];
-  const on = baselineBranch ? ` on ${escapeMarkdownText(baselineBranch, 80)}` : '';
+  const lines = [`- ${verdictLabel(verdict.verdict)}: ${escapeProse(verdict.reason, 500)}`];
+  const on = baselineBranch ? ` on ${escapeProse(baselineBranch, 80)}` : '';
   lines.push(
     `- Base${on}: ${verdict.baselineCount} run${verdict.baselineCount === 1 ? '' : 's'}, ` +
       `median ${formatDuration(verdict.baselineMedianMs)}, p95 ${formatDuration(verdict.baselineP95Ms)}`,

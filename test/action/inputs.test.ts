@@ -48,6 +48,7 @@ describe('defaults', () => {
       dashboardArtifact: null, // '' disables; the name default comes from action.yml
       regressionThreshold: 10,
       failOnRegression: false,
+      matrix: {},
     } satisfies ActionInputs);
   });
 
@@ -78,6 +79,7 @@ describe('valid values', () => {
       'INPUT_DASHBOARD-ARTIFACT': 'dash',
       'INPUT_REGRESSION-THRESHOLD': '12.5%',
       'INPUT_FAIL-ON-REGRESSION': 'True',
+      INPUT_MATRIX: '{"os": "windows-latest", "node": 24, "include": null}',
     });
     expect(inputs).toEqual({
       name: 'build',
@@ -96,6 +98,7 @@ describe('valid values', () => {
       dashboardArtifact: 'dash',
       regressionThreshold: 12.5,
       failOnRegression: true,
+      matrix: { os: 'windows-latest', node: '24' },
     } satisfies ActionInputs);
   });
 
@@ -231,6 +234,21 @@ describe('bad values: one line naming the input', () => {
     );
     const multiline = errorFor({ INPUT_METADATA: '{\n  "a": 1,\n}' });
     expect(multiline.message).toMatch(/^Input 'metadata' must be a JSON object/);
+  });
+
+  it('matrix: toJSON(matrix) of a job without a matrix is null, which is no matrix', () => {
+    expect(read({ INPUT_MATRIX: 'null' }).matrix).toEqual({});
+  });
+
+  it('matrix: anything but a JSON object is one line naming the input and the fix', () => {
+    const error = errorFor({ INPUT_MATRIX: '["ubuntu"]' });
+    expect(error.input).toBe('matrix');
+    expect(error.message).toBe(
+      `Input 'matrix' must be a JSON object, e.g. matrix: '\${{ toJSON(matrix) }}'; got '["ubuntu"]'`,
+    );
+    expect(errorFor({ INPUT_MATRIX: '{os: linux}' }).message).toMatch(
+      /^Input 'matrix' must be the job's matrix as JSON, e.g. matrix: '\$\{\{ toJSON\(matrix\) \}\}': [^\n]+$/,
+    );
   });
 
   it('quotes odd values on one line and cuts long ones', () => {
