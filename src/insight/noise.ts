@@ -22,9 +22,10 @@ export const SIGMA_FLOOR = 0.01;
 export const UNUSUAL_SIGMAS = 3;
 /** Huber's tuning constant: 95% as efficient as the mean on normal data, bounded pull per run. */
 const HUBER_K = 1.345;
-/** Variance of a Huber location relative to the mean's (1 / efficiency); exact for 1–2 runs. */
+/** Variance of a Huber location relative to the mean's: 1/0.95 asymptotically, ~1.08 measured for
+ * 3–10 runs (its scale is itself estimated); exact for 1–2 runs. */
 export function huberVarianceFactor(count: number): number {
-  return count <= 2 ? 1 : 1.05;
+  return count <= 2 ? 1 : 1.08;
 }
 /** Runs this many rough sigmas from their block's median are left out of the noise estimate. */
 const TRIM_SIGMAS = 4;
@@ -52,9 +53,10 @@ export interface NoiseModel {
   unusualSlow: number;
   unusualFast: number;
   /**
-   * False when the history's timings are visibly not bell-shaped around their level: two or more
-   * runs beyond 3 sigmas, or clearly more than the 4.55% a normal spread puts beyond 2 sigmas
-   * (hiccups, a cache-miss mode). The verdict then needs a permutation test as well.
+   * False when the history's timings are visibly not bell-shaped around their level: a run beyond
+   * 4 sigmas of its neighbours, clearly more runs than a normal spread puts beyond 3 or 2 sigmas, or
+   * a standard deviation well above the median-based spread (hiccups, a cache-miss mode). The
+   * verdict then needs a permutation test as well.
    */
   normalShape: boolean;
 }
@@ -134,9 +136,9 @@ function blocks(values: readonly number[], size: number): number[][] {
 function noiseOf(
   values: readonly number[],
   blockSize: number,
-): { sigma: number; df: number; rough: number } {
+): { sigma: number; df: number; rough: number; trimmed: number } {
   const groups = blocks(values, blockSize).filter((g) => g.length >= 2);
-  if (groups.length === 0) return { sigma: SIGMA_FLOOR, df: 1, rough: SIGMA_FLOOR };
+  if (groups.length === 0) return { sigma: SIGMA_FLOOR, df: 1, rough: SIGMA_FLOOR, trimmed: 0 };
   const deviations: number[] = [];
   let centringLoss = 0;
   for (const g of groups) {
@@ -151,16 +153,19 @@ function noiseOf(
   );
   let squares = 0;
   let df = 0;
+  let trimmed = 0;
   for (const g of groups) {
     const m = median(g);
     const kept = g.filter((v) => Math.abs(v - m) <= TRIM_SIGMAS * rough);
+    trimmed += g.length - kept.length;
     if (kept.length < 2) continue;
     const center = mean(kept);
     for (const v of kept) squares += (v - center) ** 2;
     df += kept.length - 1;
   }
-  if (df === 0) return { sigma: rough, df: 1, rough };
-  return { sigma: Math.max(Math.sqrt(squares / df / TRUNCATED_VARIANCE), SIGMA_FLOOR), df, rough };
+  if (df === 0) return { sigma: rough, df: 1, rough, trimmed };
+  const sigma = Math.max(Math.sqrt(squares / df / TRUNCATED_VARIANCE), SIGMA_FLOOR);
+  return { sigma, df, rough, trimmed };
 }
 
 /**
@@ -187,7 +192,7 @@ export function learnNoise(
   }
   // Each run projected to the time of the next one.
   const z = logsNewestFirst.map((v, i) => v + drift * (i + 1));
-  const { sigma, df, rough } = noiseOf(z, recent);
+  const { sigma, df, rough, trimmed } = noiseOf(z, recent);
   // On normal timings the standard deviation and the median-based spread agree (within ~3 of the
   // ratio's standard errors, ≈0.9/√runs); a second mode widens the first, not the second.
   const twoSpreadsAgree = sigma <= rough * (1 + 2.7 / Math.sqrt(Math.max(df, 1)));
@@ -215,7 +220,8 @@ export function learnNoise(
     unusualFast,
     normalShape:
       twoSpreadsAgree &&
-      unusualSlow + unusualFast < 2 &&
+      trimmed === 0 &&
+      binomialUpperP(unusualSlow + unusualFast, errors.length, 0.0027) >= 0.05 &&
       binomialUpperP(wide, errors.length, 0.0455) >= 0.01,
   };
 }
@@ -262,7 +268,9 @@ const PERMUTATIONS = 999;
  */
 export function permutationP(model: NoiseModel, runs: readonly number[], slower: boolean): number {
   const { level, sigma } = model;
-  const pool = [...model.projected.slice(model.recentCount), ...runs];
+  // Short histories have no older part to speak of: then all their runs form the pool.
+  const older = model.projected.slice(model.recentCount);
+  const pool = [...(older.length >= 10 ? older : model.projected), ...runs];
   const m = runs.length;
   const sign = slower ? 1 : -1;
   const observed = sign * (huberLocation(runs, sigma) - level);
