@@ -75,6 +75,43 @@ export function legLabels(name: string, legs: readonly Leg[]): Map<string, strin
   return labels;
 }
 
+/** Does `full` say everything `partial` says (and agree)? */
+function extends_(full: Leg, partial: Leg): boolean {
+  const same = (a: string, b: string) => a === '' || a === b;
+  return (
+    same(partial.job, full.job) &&
+    same(partial.runnerOs, full.runnerOs) &&
+    same(partial.runnerArch, full.runnerArch) &&
+    Object.entries(partial.matrix).every(([k, v]) => full.matrix[k] === v)
+  );
+}
+
+/**
+ * Legs recorded with less context (older versions, the `matrix` input added later, hand-written
+ * histories) join the one fuller leg they agree with, so an upgrade does not cut a step's history
+ * in two; when they agree with several, they stay a series of their own.
+ */
+function resolveLegs(legs: readonly Leg[]): Map<string, Leg> {
+  const unique = new Map(legs.map((leg) => [legKey(leg), leg]));
+  const all = [...unique.values()];
+  const fuller = (leg: Leg) => all.filter((o) => o !== leg && extends_(o, leg));
+  const resolved = new Map<string, Leg>();
+  for (const [key, leg] of unique) {
+    const above = fuller(leg).filter((o) => fuller(o).length === 0);
+    resolved.set(key, above.length === 1 ? (above[0] as Leg) : leg);
+  }
+  return resolved;
+}
+
+/** Label of each leg key of one step, after resolving partial legs. */
+function labelsOfStep(name: string, legs: readonly Leg[]): Map<string, string> {
+  const resolved = resolveLegs(legs);
+  const labels = legLabels(name, [...resolved.values()]);
+  const out = new Map<string, string>();
+  for (const [key, leg] of resolved) out.set(key, labels.get(legKey(leg)) ?? name);
+  return out;
+}
+
 /**
  * The records with each name replaced by its series label, so everything that groups by name
  * (verdicts, flakiness, trends, the dashboard) keeps series apart. Same order; records of a step
@@ -90,7 +127,7 @@ export function labelSeries(records: readonly ExecutionRecord[]): ExecutionRecor
     return leg;
   });
   const labels = new Map<string, Map<string, string>>();
-  for (const [name, list] of legsByName) labels.set(name, legLabels(name, list));
+  for (const [name, list] of legsByName) labels.set(name, labelsOfStep(name, list));
   return records.map((r, i) => {
     const label = labels.get(r.name)?.get(legKey(legs[i] as Leg)) ?? r.name;
     return label === r.name ? r : { ...r, name: label };
@@ -101,5 +138,5 @@ export function labelSeries(records: readonly ExecutionRecord[]): ExecutionRecor
 export function seriesLabel(record: ExecutionRecord, history: readonly ExecutionRecord[]): string {
   const legs = history.filter((r) => r.name === record.name).map(legOf);
   legs.push(legOf(record));
-  return legLabels(record.name, legs).get(legKey(legOf(record))) ?? record.name;
+  return labelsOfStep(record.name, legs).get(legKey(legOf(record))) ?? record.name;
 }

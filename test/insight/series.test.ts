@@ -51,6 +51,25 @@ describe('series: a step in its job, matrix leg and runner', () => {
     expect(labelSeries(byJob).map((r) => r.name)).toEqual(['build · unit', 'build · e2e']);
   });
 
+  it('runs recorded with less context join the one leg they agree with, else stay apart', () => {
+    const old = record({ at: 0, ci: { branch: 'main' } }); // a hand-written or older record
+    const oldLinux = record({ at: 0, ci: { job: 'test', runner_os: 'Linux', runner_arch: 'X64' } });
+    const one = [old, record({ at: 1, ci: leg('ubuntu-latest') })];
+    expect(labelSeries(one).map((r) => r.name)).toEqual(['build', 'build']);
+    const two = [
+      oldLinux,
+      record({ at: 1, ci: leg('ubuntu-latest') }),
+      record({ at: 2, ci: leg('windows-latest') }),
+    ];
+    expect(labelSeries(two).map((r) => r.name)).toEqual([
+      'build · ubuntu-latest',
+      'build · ubuntu-latest',
+      'build · windows-latest',
+    ]);
+    // Agrees with both legs: its own series (no label of its own to give).
+    expect(labelSeries([old, ...two.slice(1)])[0]!.name).toBe('build');
+  });
+
   it('judges a matrix leg against the same leg only', () => {
     // Windows is twice as slow as Linux; a PR leaves both unchanged.
     const history = Array.from({ length: 12 }, (_, i) => [
