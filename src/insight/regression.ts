@@ -18,7 +18,14 @@
  *   otherwise the verdict is "not enough data", saying what would settle it.
  */
 import { studentTCdf, studentTQuantile } from './distributions.js';
-import { huberLocation, huberVarianceFactor, learnNoise, permutationP } from './noise.js';
+import {
+  huberLocation,
+  huberVarianceFactor,
+  learnNoise,
+  mean,
+  permutationP,
+  UNUSUAL_SIGMAS,
+} from './noise.js';
 import { median, percentile } from './sample-stats.js';
 import type { RegressionVerdict, VerdictKind } from './types.js';
 
@@ -164,9 +171,15 @@ export function detectRegression(
   const sizes = `${plural(m, 'run')} vs ${n} baseline${where}`;
 
   const y = logDurations(candidate);
-  const shift = huberLocation(y, sigma) - level;
+  // The same estimator as the level's: the mean on bell-shaped timings, else Huber's; Huber's too
+  // when some runs of the change are far off and others are not (a stray hiccup among them).
+  const far = y.filter(
+    (v) => Math.abs(v - level) > UNUSUAL_SIGMAS * sigma * Math.sqrt(1 + model.levelVariance),
+  ).length;
+  const plain = model.normalShape && (far === 0 || far === m);
+  const shift = (plain ? mean(y) : huberLocation(y, sigma)) - level;
   const df = Math.max(model.df, 1);
-  const se = sigma * Math.sqrt(model.levelVariance + huberVarianceFactor(m) / m);
+  const se = sigma * Math.sqrt(model.levelVariance + (plain ? 1 : huberVarianceFactor(m)) / m);
   const t = shift / se;
   const pValue = Math.min(1, 2 * Math.min(1 - studentTCdf(t, df), studentTCdf(t, df)));
   const half = studentTQuantile(1 - alpha / 2, df) * se;
