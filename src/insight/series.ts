@@ -103,8 +103,8 @@ function resolveLegs(legs: readonly Leg[]): Map<string, Leg> {
   return resolved;
 }
 
-/** Label of each leg key of one step, after resolving partial legs. */
-function labelsOfStep(name: string, legs: readonly Leg[]): Map<string, string> {
+/** Label of each leg key of one step (by legKey), after resolving partial legs. */
+export function labelsOfStep(name: string, legs: readonly Leg[]): Map<string, string> {
   const resolved = resolveLegs(legs);
   const labels = legLabels(name, [...resolved.values()]);
   const out = new Map<string, string>();
