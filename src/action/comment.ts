@@ -183,9 +183,9 @@ function timeOf(row: CommentRow): number {
   return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
 }
 
-/** What identifies a row when merging: the step (one place to widen, e.g. to a matrix leg). */
+/** What identifies a row when merging: its series key (step in its job and leg), else the step. */
 function rowKey(row: CommentRow): string {
-  return row.step;
+  return typeof row.key === 'string' ? row.key : row.step;
 }
 
 /**

@@ -23,6 +23,8 @@ export interface CiContext {
   run_attempt?: number;
   runner_os?: string;
   runner_arch?: string;
+  /** The job's matrix values (the action's `matrix` input), each as text; absent outside a matrix. */
+  matrix?: Record<string, string>;
   /** Exit code of the command, when it exited (not set for laptop or library records). */
   exit_code?: number;
 }

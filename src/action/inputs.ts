@@ -66,6 +66,11 @@ export interface ActionInputs {
   otlpEndpoint: string;
   /** Secret: `key=value,...` headers for the OTLP endpoint; never log them. */
   otlpHeaders: string;
+  /**
+   * The job's matrix values (`matrix: ${{ toJSON(matrix) }}`), each as text; {} outside a matrix.
+   * The runner does not tell an action its matrix leg, and legs are separate series.
+   */
+  matrix: Record<string, string>;
 }
 
 /** The defaults action.yml must declare (as strings, as the runner passes them). */
@@ -83,6 +88,7 @@ export const ACTION_INPUT_DEFAULTS = {
   'quickchart-url': 'https://quickchart.io',
   'dashboard-artifact': 'dev-metrics-dashboard',
   'regression-threshold': '10',
+  matrix: '',
   'fail-on-regression': 'false',
   'otlp-endpoint': '',
   'otlp-headers': '',
@@ -132,6 +138,7 @@ export function readInputs(getInput: GetInput = core.getInput): ActionInputs {
       parseHeaders(v, "Input 'otlp-headers'");
       return v;
     }),
+    matrix: parseMatrix(get('matrix')),
   };
 }
 
@@ -244,6 +251,35 @@ function parseMetadata(value: string): Record<string, unknown> {
     );
   }
   return parsed as Record<string, unknown>;
+}
+
+const MATRIX_EXAMPLE = "'${{ toJSON(matrix) }}'";
+
+/** `toJSON(matrix)` gives 'null' outside a matrix job; values that are objects are kept as JSON. */
+function parseMatrix(value: string): Record<string, string> {
+  if (value === '' || value === 'null') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch (error) {
+    const reason = oneLine(error instanceof Error ? error.message : String(error));
+    throw new InputError(
+      'matrix',
+      `Input 'matrix' must be the job's matrix as JSON, e.g. matrix: ${MATRIX_EXAMPLE}: ${reason}`,
+    );
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new InputError(
+      'matrix',
+      `Input 'matrix' must be a JSON object, e.g. matrix: ${MATRIX_EXAMPLE}; got ${quote(value)}`,
+    );
+  }
+  const values: Record<string, string> = {};
+  for (const [key, v] of Object.entries(parsed as Record<string, unknown>)) {
+    if (v === null || v === undefined) continue;
+    values[key] = typeof v === 'string' ? v : JSON.stringify(v);
+  }
+  return values;
 }
 
 function parseDaysToKeep(value: string): number {

@@ -61,6 +61,7 @@ function setup(): Setup {
   const env = process.env;
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const ci = readCiContext(env, readEventPayload(env.GITHUB_EVENT_PATH));
+  if (Object.keys(inputs.matrix).length > 0) ci.matrix = inputs.matrix;
   const metricsDir = path.resolve(workspace, inputs.metricsDir);
   const tempDir = env.RUNNER_TEMP ?? path.join(workspace, '.dev-metrics-tmp');
   const history: SaveHistoryOptions | null =

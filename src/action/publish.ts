@@ -10,6 +10,7 @@ import { summarize } from '../core/stats.js';
 import { readRecords } from '../core/store.js';
 import { detectFlakiness } from '../insight/flakiness.js';
 import type { RegressionVerdict } from '../insight/types.js';
+import { labelSeries, seriesKey, seriesLabel } from '../insight/series.js';
 import { regressionVerdicts } from '../insight/verdicts.js';
 import {
   buildCommentRow,
@@ -85,11 +86,14 @@ function wantsComment(inputs: ActionInputs, ci: CiContext): boolean {
 }
 
 export async function publishReports(p: PublishInput): Promise<PublishResult> {
-  const { inputs, ci, record } = p;
+  const { inputs, ci } = p;
   const { secrets } = p;
-  const history = (await part('reading the history', () =>
+  const raw = (await part('reading the history', () =>
     loadHistory(p.metricsDir, inputs.daysToKeep),
-  )) ?? [record];
+  )) ?? [p.record];
+  // Series: this step in this job, matrix leg and runner; named by its leg when the step has several.
+  const record = { ...p.record, name: seriesLabel(p.record, raw) };
+  const history = labelSeries(raw);
   const mine = history.filter((r) => r.name === record.name);
   const baselineBranch = baselineBranchOf(ci);
 
@@ -171,7 +175,8 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
         repo,
         issueNumber: ci.pr_number!,
         marker,
-        rows: [stored],
+        // A step in another job or matrix leg is another row: merged by its series key.
+        rows: [{ ...stored, key: seriesKey(p.record) }],
         readRow: readStoredRow,
         // Rows of other jobs come back from the comment; the renderer gets the room left.
         body: (rows, maxChars) =>

@@ -77,7 +77,7 @@ export function needsAttention(
     const verdict = detectRegression(
       older.map((r) => r.duration_ms),
       recent.map((r) => r.duration_ms),
-      { name, thresholdPercent: options.thresholdPercent },
+      { name, thresholdPercent: options.thresholdPercent, followDrift: false },
     );
     if (verdict.verdict === 'slower' && verdict.changePercent !== null) {
       items.push({

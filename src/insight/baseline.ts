@@ -13,7 +13,7 @@ export interface BaselineOptions {
   baseBranch?: string;
   /** Used when the base branch has no runs of this step (e.g. a PR into a release branch). */
   defaultBranch?: string;
-  /** Newest runs kept (default 30). */
+  /** Newest runs kept (default 100). */
   limit?: number;
   /** Runs of the current workflow run, so a push to main is not compared with itself. */
   excludeRunIds?: readonly string[];
@@ -51,7 +51,7 @@ export function selectBaseline(
   records: readonly ExecutionRecord[],
   options: BaselineOptions,
 ): BaselineSelection {
-  const limit = options.limit ?? 30;
+  const limit = options.limit ?? 100;
   if (!Number.isInteger(limit) || limit < 1) {
     throw new Error(`baseline limit must be a whole number ≥ 1, got ${limit}`);
   }
@@ -94,11 +94,11 @@ export interface CandidateOptions {
   name: string;
   /** The branch being tested (the PR's head branch, or the pushed branch). */
   branch?: string;
-  /** Set on pull requests: all runs of this PR count, whatever commit they were for. */
+  /** Set on pull requests; used only when `sha` is unknown. */
   prNumber?: number;
   /**
-   * The commit under test. Its runs always come first, so the cap never drops them; on a push
-   * (no prNumber) they are also matched when branch information is missing.
+   * The commit under test. When known, the candidate is this commit's runs only (its re-runs and
+   * attempts): earlier commits of the pull request were other code, they belong to the trend.
    */
   sha?: string;
   /** Newest runs kept (default 10). */
@@ -106,8 +106,9 @@ export interface CandidateOptions {
 }
 
 /**
- * The candidate for one step: successful runs of the same pull request (or, for pushes, the same
- * branch), newest first, at most `limit`. The caller includes the current run in `records`.
+ * The candidate for one step: successful runs of the commit under test, newest first, at most
+ * `limit`. Without a sha (histories from other tools), the runs of the same pull request (or, for
+ * pushes, the same branch). The caller includes the current run in `records`.
  */
 export function selectCandidate(
   records: readonly ExecutionRecord[],
@@ -119,18 +120,11 @@ export function selectCandidate(
   }
   const matches = usableSuccesses(records, options.name).filter((r) => {
     const ci = ciOf(r);
+    if (options.sha !== undefined) return ci?.sha === options.sha;
     if (options.prNumber !== undefined) return ci?.pr_number === options.prNumber;
-    if (options.sha !== undefined && ci?.sha === options.sha) return true;
     return (
       options.branch !== undefined && ci?.branch === options.branch && ci.pr_number === undefined
     );
   });
-  const ordered = newestFirst(matches);
-  const thisCommit = ordered.filter(
-    (r) => options.sha !== undefined && ciOf(r)?.sha === options.sha,
-  );
-  const earlier = ordered.filter(
-    (r) => !(options.sha !== undefined && ciOf(r)?.sha === options.sha),
-  );
-  return [...thisCommit, ...earlier].slice(0, limit);
+  return newestFirst(matches).slice(0, limit);
 }

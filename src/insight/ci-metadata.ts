@@ -12,6 +12,11 @@ export interface CiFields {
   pr_number?: number;
   run_id?: string;
   run_attempt?: number;
+  job?: string;
+  /** Matrix values of the job's leg (the action's `matrix` input), each as text. */
+  matrix?: Record<string, string>;
+  runner_os?: string;
+  runner_arch?: string;
 }
 
 /** The record's `metadata.ci`, keeping only well-typed fields; `undefined` when absent. */
@@ -32,6 +37,19 @@ export function ciOf(record: ExecutionRecord): CiFields | undefined {
     out.run_id = String(raw['run_id']);
   }
   if (typeof raw['run_attempt'] === 'number') out.run_attempt = raw['run_attempt'];
+  for (const key of ['job', 'runner_os', 'runner_arch'] as const) {
+    const value = raw[key];
+    if (typeof value === 'string' && value !== '') out[key] = value;
+  }
+  const matrix = raw['matrix'];
+  if (matrix !== null && typeof matrix === 'object' && !Array.isArray(matrix)) {
+    const values: Record<string, string> = {};
+    for (const [k, v] of Object.entries(matrix as Record<string, unknown>)) {
+      if (v === null || v === undefined) continue;
+      values[k] = typeof v === 'string' ? v : JSON.stringify(v);
+    }
+    if (Object.keys(values).length > 0) out.matrix = values;
+  }
   return out;
 }
 

@@ -96,6 +96,8 @@ export function trendVerdicts(
           name,
           thresholdPercent: options.thresholdPercent,
           baselineLabel: line.branch,
+          // The question is the drift itself: do not project it away.
+          followDrift: false,
         },
       ),
     );

@@ -20,7 +20,7 @@ export interface RunUnderTest {
 }
 
 export interface VerdictOptions extends Omit<RegressionOptions, 'name' | 'baselineLabel'> {
-  /** Baseline runs kept (default 30). */
+  /** Baseline runs kept (default 100: the noise is learned from all of them). */
   baselineLimit?: number;
   /** Candidate runs kept (default 10). */
   candidateLimit?: number;

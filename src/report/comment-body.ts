@@ -25,6 +25,7 @@ import {
   codeSpan,
   details,
   escapeMarkdownText,
+  escapeProse,
   markdownImage,
   markdownLink,
   table,
@@ -241,8 +242,8 @@ export interface RowDetailsInput {
 
 /** The per-step Markdown shown in the comment's details block (CommentRow.detailsMarkdown). */
 export function renderRowDetails({ verdict, flakiness, baselineBranch }: RowDetailsInput): string {
-  const lines = [`- ${verdictLabel(verdict.verdict)}: ${escapeMarkdownText(verdict.reason, 500)}`];
-  const on = baselineBranch ? ` on ${escapeMarkdownText(baselineBranch, 80)}` : '';
+  const lines = [`- ${verdictLabel(verdict.verdict)}: ${escapeProse(verdict.reason, 500)}`];
+  const on = baselineBranch ? ` on ${escapeProse(baselineBranch, 80)}` : '';
   lines.push(
     `- Base${on}: ${verdict.baselineCount} run${verdict.baselineCount === 1 ? '' : 's'}, ` +
       `median ${formatDuration(verdict.baselineMedianMs)}, p95 ${formatDuration(verdict.baselineP95Ms)}`,
@@ -311,7 +312,10 @@ export const STORED_HISTORY_POINTS = 40;
  */
 // A type alias, not an interface: it must fit comment.ts's index-signature row type.
 export type StoredCommentRow = {
+  /** The shown name: the step, labelled by its leg when the history has several. */
   step: string;
+  /** The series key (step + job + matrix leg + runner) rows are merged by; absent in old rows. */
+  key?: string;
   updatedAt: string;
   status: ExecutionStatus;
   durationMs: number | null;
@@ -360,6 +364,8 @@ export function toStoredRow(row: CommentRow, trend: StoredTrend | null): StoredC
 }
 
 const DEFAULT_QUICKCHART_URL = 'https://quickchart.io';
+/** A series key is the step name (≤ 100 characters) plus its leg as JSON: generous, bounded. */
+const MAX_ROW_KEY_CHARS = 2_000;
 const STATUSES: readonly ExecutionStatus[] = ['success', 'failed'];
 const VERDICTS: readonly VerdictKind[] = ['faster', 'slower', 'no change', 'not enough data'];
 
@@ -380,6 +386,7 @@ export function readStoredRow(raw: Readonly<Record<string, unknown>>): StoredCom
     changePercent: num(raw.changePercent),
     verdict: VERDICTS.find((v) => v === raw.verdict) ?? 'not enough data',
   };
+  if (typeof raw.key === 'string' && raw.key.length <= MAX_ROW_KEY_CHARS) row.key = raw.key;
   if (Array.isArray(raw.history)) {
     row.history = raw.history
       .filter((v): v is number => typeof v === 'number' && Number.isInteger(v))

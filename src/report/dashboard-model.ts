@@ -19,6 +19,7 @@ import { percentile } from '../core/stats.js';
 import { redactSecrets, sanitizeErrorText } from '../core/redact.js';
 import { truncateText } from './sanitize.js';
 import { branchUrl, commitUrl, isSha, pullUrl, repositoryUrl, runUrl } from './dashboard-links.js';
+import { labelsOfStep, legKey, legOf, seriesKey, type Leg } from '../insight/series.js';
 
 /** Rows of the recent-runs table: the newest overall, plus the newest few of every operation. */
 export const MAX_RUN_ROWS = 200;
@@ -125,6 +126,8 @@ interface RunCandidate {
 
 interface OpBuffer {
   name: string;
+  /** The series' leg (job, matrix values, runner): legs of a step are separate series. */
+  leg?: Leg;
   t: number[];
   ms: number[];
   failed: number[];
@@ -189,6 +192,38 @@ function lowerBound(t: Float64Array, value: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * One buffer per series, named by its label (`unit_tests · windows-latest` when the step has several
+ * legs); legs recorded with less context that resolve to the same series are merged into it.
+ */
+function labelledSeries(buffers: readonly OpBuffer[]): OpBuffer[] {
+  const byName = new Map<string, OpBuffer[]>();
+  for (const buf of buffers) byName.set(buf.name, [...(byName.get(buf.name) ?? []), buf]);
+  const out = new Map<string, OpBuffer>();
+  for (const [name, list] of byName) {
+    const labels = labelsOfStep(
+      name,
+      list.map((b) => b.leg ?? { job: '', matrix: {}, runnerOs: '', runnerArch: '' }),
+    );
+    for (const buf of list) {
+      const label = (buf.leg && labels.get(legKey(buf.leg))) ?? name;
+      const into = out.get(label);
+      if (into === undefined) {
+        out.set(label, { ...buf, name: label });
+        continue;
+      }
+      into.t = into.t.concat(buf.t);
+      into.ms = into.ms.concat(buf.ms);
+      into.failed = into.failed.concat(buf.failed);
+      into.branch = into.branch.concat(buf.branch);
+      into.commit = into.commit.concat(buf.commit);
+      into.pr = into.pr.concat(buf.pr);
+      into.recent = into.recent.concat(buf.recent);
+    }
+  }
+  return [...out.values()];
 }
 
 /** Sorted, typed columns of one operation. */
@@ -291,10 +326,12 @@ export class DashboardModelBuilder {
     }
     if (tMs < this.startMs) return;
     this.records += 1;
-    let op = this.ops.get(record.name);
+    const key = seriesKey(record);
+    let op = this.ops.get(key);
     if (op === undefined) {
       op = {
         name: record.name,
+        leg: legOf(record),
         t: [],
         ms: [],
         failed: [],
@@ -303,7 +340,7 @@ export class DashboardModelBuilder {
         pr: [],
         recent: [],
       };
-      this.ops.set(record.name, op);
+      this.ops.set(key, op);
     }
     const ci = asCi(record.metadata);
     const branch = this.intern(branchOf(record, ci), this.branchIds, this.branchNames);
@@ -351,7 +388,7 @@ export class DashboardModelBuilder {
   }
 
   build(): DashboardModel {
-    const opBuffers = [...this.ops.values()].sort((a, b) =>
+    const opBuffers = labelledSeries([...this.ops.values()]).sort((a, b) =>
       a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
     );
     const columns = opBuffers.map(sortColumns);

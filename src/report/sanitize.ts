@@ -43,6 +43,33 @@ export function escapeMarkdownText(text: string, maxChars?: number): string {
 }
 
 /**
+ * Text for inline prose people read both rendered and raw (the verdict sentence): like
+ * escapeMarkdownText it cannot render as markup, a link, raw HTML, a mention or an issue
+ * reference, but it escapes only characters that could: "+8.4% (p<0.001)" stays as written.
+ */
+export function escapeProse(text: string, maxChars?: number): string {
+  let s = cleanText(text);
+  if (maxChars !== undefined) s = truncateText(s, maxChars);
+  s = s.replace(/\r\n|\r|\n/g, NEWLINE_MARK).replace(/\t/g, ' ');
+  return (
+    s
+      // Emphasis, code, links, tables, strikethrough, math, and the escape character itself.
+      .replace(/[\\`*_[\]|~$]/g, (ch) => `\\${ch}`)
+      // Raw HTML needs "<" before a letter, "/", "!" or "?"; entities need "&" before a name.
+      .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+      .replace(/&(?=[#A-Za-z0-9])/g, '\\&')
+      // Autolinks: "www." and "scheme://".
+      .replace(/(www)\./gi, '$1\\.')
+      .replace(/:(?=\/\/)/g, '\\:')
+      // Mentions, issue references and e-mail autolinks: a word joiner after "@", "#" and "GH-".
+      .replace(/([@#])(?=[\p{L}\p{N}_])/gu, `$1${WORD_JOINER}`)
+      .replace(/(gh)-(?=\d)/gi, `$1-${WORD_JOINER}`)
+      // A block marker at the very start (list, heading, quote) when the text begins a line.
+      .replace(/^(?:>|(?:[-+]|#{1,6}|\d{1,9}[.)])(?=\s|$))/, (m) => `\\${m}`)
+  );
+}
+
+/**
  * A fenced code block holding `text` verbatim. The fence is a backtick run longer than any in
  * the text, so nothing inside can close it; raw HTML, links and mentions inside are inert.
  * `info` (e.g. "text") must be a plain word.

@@ -21,6 +21,7 @@ import {
   codeSpan,
   details,
   escapeMarkdownText,
+  escapeProse,
   markdownImage,
   table,
 } from './sanitize.js';
@@ -118,9 +119,9 @@ function resultTable(input: StepSummaryInput, runs: readonly ExecutionRecord[]):
 function verdictSentence({ verdict, baselineBranch }: StepSummaryInput): string {
   // The detector's reason already carries the change, its interval and the p-value.
   const parts = [
-    `**${verdictLabel(verdict.verdict)}:** ${escapeMarkdownText(sentence(verdict.reason), REASON_MAX_CHARS)}`,
+    `**${verdictLabel(verdict.verdict)}:** ${escapeProse(sentence(verdict.reason), REASON_MAX_CHARS)}`,
   ];
-  const on = baselineBranch ? ` on ${escapeMarkdownText(baselineBranch, CELL_MAX_CHARS)}` : '';
+  const on = baselineBranch ? ` on ${escapeProse(baselineBranch, CELL_MAX_CHARS)}` : '';
   parts.push(
     `Baseline: ${verdict.baselineCount} successful run${verdict.baselineCount === 1 ? '' : 's'}${on}; ` +
       `compared: ${verdict.candidateCount} run${verdict.candidateCount === 1 ? '' : 's'}.`,

@@ -50,6 +50,7 @@ describe('defaults', () => {
       failOnRegression: false,
       otlpEndpoint: '',
       otlpHeaders: '',
+      matrix: {},
     } satisfies ActionInputs);
   });
 
@@ -82,6 +83,7 @@ describe('valid values', () => {
       'INPUT_FAIL-ON-REGRESSION': 'True',
       'INPUT_OTLP-ENDPOINT': 'http://otel-collector:4318',
       'INPUT_OTLP-HEADERS': 'authorization=Bearer%20abc, x-tenant=ci',
+      INPUT_MATRIX: '{"os": "windows-latest", "node": 24, "include": null}',
     });
     expect(inputs).toEqual({
       name: 'build',
@@ -102,6 +104,7 @@ describe('valid values', () => {
       failOnRegression: true,
       otlpEndpoint: 'http://otel-collector:4318',
       otlpHeaders: 'authorization=Bearer%20abc, x-tenant=ci',
+      matrix: { os: 'windows-latest', node: '24' },
     } satisfies ActionInputs);
   });
 
@@ -272,6 +275,21 @@ describe('bad values: one line naming the input', () => {
     );
     const multiline = errorFor({ INPUT_METADATA: '{\n  "a": 1,\n}' });
     expect(multiline.message).toMatch(/^Input 'metadata' must be a JSON object/);
+  });
+
+  it('matrix: toJSON(matrix) of a job without a matrix is null, which is no matrix', () => {
+    expect(read({ INPUT_MATRIX: 'null' }).matrix).toEqual({});
+  });
+
+  it('matrix: anything but a JSON object is one line naming the input and the fix', () => {
+    const error = errorFor({ INPUT_MATRIX: '["ubuntu"]' });
+    expect(error.input).toBe('matrix');
+    expect(error.message).toBe(
+      `Input 'matrix' must be a JSON object, e.g. matrix: '\${{ toJSON(matrix) }}'; got '["ubuntu"]'`,
+    );
+    expect(errorFor({ INPUT_MATRIX: '{os: linux}' }).message).toMatch(
+      /^Input 'matrix' must be the job's matrix as JSON, e.g. matrix: '\$\{\{ toJSON\(matrix\) \}\}': [^\n]+$/,
+    );
   });
 
   it('quotes odd values on one line and cuts long ones', () => {

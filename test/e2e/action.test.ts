@@ -542,6 +542,69 @@ describe.each(nodeBinaries())('action on $label', ({ bin }) => {
       expect(run.stdout).toMatch(/::warning title=dev-metrics%3A suite regressed::/);
     });
 
+    it('judges the newest commit of a PR: an unchanged first commit, then 50% slower on its first run', async () => {
+      const ws = makeWorkspace();
+      const dir = path.join(ws.workspace, '.metrics');
+      // One real base-branch run of the step, through the bundle, sets the scale ...
+      const base = await step(
+        { name: 'suite', run: 'sleep 0.4', history: 'none' },
+        { ws, event: pushEvent('master'), env: { GITHUB_RUN_ID: '4100' } },
+      );
+      expect(base.exitCode, base.stdout).toBe(0);
+      const [real] = readHistory(dir);
+      // ... and nine earlier ones around it (±3%) make ten base-branch runs with a known spread.
+      const jitter = [0.02, -0.03, 0.01, -0.01, 0.03, -0.02, 0, 0.01, -0.01];
+      const startMs = Date.parse(`${real!.started_at}Z`);
+      const earlier = jitter.map((j, i) => {
+        const duration = real!.duration_ms * (1 + j);
+        const start = new Date(startMs - (9 - i + 1) * 3_600_000);
+        return JSON.stringify({
+          ...real,
+          started_at: start.toISOString().replace('Z', ''),
+          ended_at: new Date(start.getTime() + duration).toISOString().replace('Z', ''),
+          duration_ms: duration,
+          metadata: {
+            ci: {
+              ...(real!.metadata.ci as object),
+              sha: `${i}`.padStart(40, 'b'),
+              run_id: String(4000 + i),
+            },
+          },
+        });
+      });
+      const file = path.join(
+        dir,
+        `${new Date(startMs - 3_600_000).toISOString().slice(0, 10)}.jsonl`,
+      );
+      writeFileSync(file, `${earlier.join('\n')}\n`, { flag: 'a' });
+
+      const commit = (sha: string) => {
+        const pr = pullRequestEvent();
+        (pr.event.payload as { pull_request: { head: { sha: string } } }).pull_request.head.sha =
+          sha;
+        return pr;
+      };
+      const first = await step(
+        { name: 'suite', run: 'sleep 0.4', history: 'none' },
+        { ws, event: commit('a'.repeat(40)), env: { GITHUB_RUN_ID: '4101' } },
+      );
+      expect(first.exitCode, first.stdout).toBe(0);
+      expect(first.outputs.verdict, first.stdout).not.toBe('slower');
+      expect(first.stdout).not.toMatch(/suite regressed/);
+
+      const second = await step(
+        { name: 'suite', run: 'sleep 0.6', history: 'none' },
+        { ws, event: commit('c'.repeat(40)), env: { GITHUB_RUN_ID: '4102' } },
+      );
+      expect(second.exitCode, second.stdout).toBe(0);
+      expect(second.outputs.verdict, second.summary).toBe('slower');
+      expect(Number(second.outputs['change-percent'])).toBeGreaterThan(30);
+      expect(second.stdout).toMatch(/::warning title=dev-metrics%3A suite regressed::/);
+      // The earlier commit's fast run is not pooled in: one run of the newest commit, vs 10 base runs.
+      expect(second.summary).toContain('1 run vs 10 baseline on master');
+      expect(second.summary).not.toMatch(/\\[+%.]/);
+    });
+
     it('fails the step when fail-on-regression is true', async () => {
       const run = await step(
         { name: 'suite', run: 'sleep 0.6', history: 'none', 'fail-on-regression': 'true' },

@@ -49,17 +49,18 @@ describe('selectBaseline', () => {
   });
 
   it('keeps the newest `limit` runs and excludes the current run', () => {
-    const records = Array.from({ length: 40 }, (_, i) => main(i, 1000 + i));
+    const records = Array.from({ length: 140 }, (_, i) => main(i, 1000 + i));
     const sel = selectBaseline(records, {
       name: 'build',
       baseBranch: 'main',
-      excludeRunIds: ['r39'],
+      excludeRunIds: ['r139'],
     });
-    expect(sel.durations).toHaveLength(30);
-    expect(sel.durations[0]).toBe(1038);
+    // The last 100: the noise is learned from the long history, the level from its newest runs.
+    expect(sel.durations).toHaveLength(100);
+    expect(sel.durations[0]).toBe(1138);
     expect(
       selectBaseline(records, { name: 'build', baseBranch: 'main', limit: 5 }).durations,
-    ).toEqual([1039, 1038, 1037, 1036, 1035]);
+    ).toEqual([1139, 1138, 1137, 1136, 1135]);
   });
 
   it('falls back to the default branch when the base branch has no runs', () => {
@@ -98,7 +99,7 @@ describe('selectBaseline', () => {
 });
 
 describe('selectCandidate', () => {
-  it("takes the PR's successful runs, the current commit's first", () => {
+  it("takes only the newest commit's successful runs: earlier PR commits were other code", () => {
     const records = [
       pr(1, 110, 'old'),
       pr(2, 120, 'old'),
@@ -111,12 +112,33 @@ describe('selectCandidate', () => {
       selectCandidate(records, { name: 'build', prNumber: 7, sha: 'head' }).map(
         (r) => r.duration_ms,
       ),
-    ).toEqual([130, 120, 110]);
-    expect(
-      selectCandidate(records, { name: 'build', prNumber: 7, sha: 'head', limit: 2 }).map(
+    ).toEqual([130]);
+  });
+
+  it("counts the newest commit's re-runs and attempts, newest first, at most `limit`", () => {
+    const records = [
+      pr(1, 110, 'old'),
+      record({ at: 2, duration: 131, ci: { pr_number: 7, sha: 'head', run_id: 'r2' } }),
+      record({
+        at: 3,
+        duration: 132,
+        ci: { pr_number: 7, sha: 'head', run_id: 'r2', run_attempt: 2 },
+      }),
+      record({ at: 4, duration: 133, ci: { pr_number: 7, sha: 'head', run_id: 'r3' } }),
+    ];
+    const durations = (limit?: number) =>
+      selectCandidate(records, { name: 'build', prNumber: 7, sha: 'head', limit }).map(
         (r) => r.duration_ms,
-      ),
-    ).toEqual([130, 120]);
+      );
+    expect(durations()).toEqual([133, 132, 131]);
+    expect(durations(2)).toEqual([133, 132]);
+  });
+
+  it('without a sha (other tools), falls back to all runs of the pull request', () => {
+    const records = [pr(1, 110, 'old'), pr(2, 120, 'head')];
+    expect(
+      selectCandidate(records, { name: 'build', prNumber: 7 }).map((r) => r.duration_ms),
+    ).toEqual([120, 110]);
   });
 
   it('on a push takes the branch runs', () => {
@@ -141,7 +163,7 @@ describe('regressionVerdicts', () => {
       baseBranch: 'main',
     });
     expect(v!.verdict).toBe('slower');
-    expect(v!.candidateCount).toBe(3);
+    expect(v!.candidateCount).toBe(2); // commit b only; a was earlier code
     expect(v!.baselineCount).toBe(12);
   });
 

@@ -4,6 +4,7 @@ import {
   codeSpan,
   escapeHtml,
   escapeMarkdownText,
+  escapeProse,
   markdownImage,
   markdownLink,
   truncateText,
@@ -20,6 +21,31 @@ function visible(s: string): string {
 }
 
 const MARKUP = /<(?:script|img|a |a>|em|strong|del|code|h\d|ul|li|!--)/i;
+
+describe('escapeProse', () => {
+  it.each(HOSTILE)('keeps %j literal in a paragraph, after text and in a table cell', (s) => {
+    const html = renderGfm(`**Slower:** ${escapeProse(s)}`);
+    const inner = /^<p><strong>Slower:<\/strong> (.*)<\/p>\n$/s.exec(html)?.[1];
+    expect(inner, html).toBeDefined();
+    expect(inner).not.toMatch(MARKUP);
+    expect(inner).not.toContain('<a ');
+    expect(htmlText(inner ?? '').trim()).toBe(visible(s).trim());
+    const alone = renderGfm(escapeProse(s));
+    expect(alone).toMatch(/^<p>/);
+    expect(alone).not.toMatch(MARKUP);
+    const rows = tableRows(renderGfm(`| a | b |\n| --- | --- |\n| ${escapeProse(s)} | ok |\n`));
+    expect(rows[1]).toHaveLength(2);
+    expect(htmlText(rows[1]![0]!)).toBe(visible(s));
+  });
+
+  it('leaves a verdict sentence as written: nothing in it needs escaping', () => {
+    const reason =
+      '+8.4% slower (96% CI +2.1% to +15.0%, p<0.001, p=0.004, 1 run vs 100 baseline on main); more runs narrow it.';
+    expect(escapeProse(reason)).toBe(reason);
+    expect(escapeMarkdownText(reason)).toContain('\\+8\\.4\\%');
+    expect(htmlText(renderGfm(escapeProse(reason)))).toBe(`${reason}\n`);
+  });
+});
 
 describe('escapeMarkdownText', () => {
   it.each(HOSTILE)('keeps %j literal and in one table cell', (s) => {

@@ -112,6 +112,19 @@ describe('renderStepSummary', () => {
     );
   });
 
+  it('writes the verdict sentence as plain prose, in the raw Markdown and rendered', () => {
+    const reason = '+8.4% slower (96% CI +2.1% to +15.0%, p=0.004, 1 run vs 100 baseline on main)';
+    const md = renderStepSummary({
+      run: record({ i: 30 }),
+      verdict: verdict({ reason }),
+      baselineBranch: 'release/1.2',
+      charts: 'none',
+    });
+    const sentence = `**🐢 slower:** ${reason}. Baseline: 20 successful runs on release/1.2; compared: 3 runs.`;
+    expect(md).toContain(sentence);
+    expect(htmlText(renderGfm(md))).toContain(sentence.replace(/\*\*/g, ''));
+  });
+
   it('neutralises a hostile name, metadata and error text', () => {
     const name = 'a|b `x` <script>alert(1)</script> @octocat ![i](http://evil.example/i.png)';
     const secret = `ghp_${'Z9'.repeat(18)}`;

@@ -86,7 +86,15 @@ export const compareCommand: Command = {
 
     // Loaded here, not at startup: only compare needs the statistics.
     const { regressionVerdicts } = await import('../../insight/verdicts.js');
-    const verdicts = regressionVerdicts(relevant, names, { branch, prNumber, baseBranch: base });
+    const { labelSeries } = await import('../../insight/series.js');
+    // One verdict per series: a step in another job, matrix leg or runner is compared apart.
+    const series = labelSeries(relevant);
+    const seriesNames = [...new Set(series.map((r) => r.name))].sort();
+    const verdicts = regressionVerdicts(series, seriesNames, {
+      branch,
+      prNumber,
+      baseBranch: base,
+    });
     if (context.json) {
       printJson(context, { base, branch, verdicts });
       return 0;
