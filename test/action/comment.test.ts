@@ -355,6 +355,20 @@ describe('rows and body helpers', () => {
     ]);
   });
 
+  it('keeps one row per series: the same step in two matrix legs is two rows', () => {
+    const linux = {
+      ...row('unit', '2025-10-02T00:00:00Z', 1),
+      key: 'unit ["test",["os","ubuntu"]]',
+    };
+    const windows = {
+      ...row('unit', '2025-10-03T00:00:00Z', 2),
+      key: 'unit ["test",["os","win"]]',
+    };
+    const linuxAgain = { ...linux, updatedAt: '2025-10-04T00:00:00Z' };
+    expect(mergeRows([linux], [windows])).toEqual([linux, windows]);
+    expect(mergeRows([linux, windows], [linuxAgain])).toEqual([linuxAgain, windows]);
+  });
+
   it('round-trips rows through the hidden block and ignores a damaged one', () => {
     const rows = [{ ...row('x', '2025-10-01T00:00:00Z'), note: 'has --> inside' }];
     const block = encodeRows(rows);
