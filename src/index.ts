@@ -82,7 +82,7 @@ export {
   type GenerateDashboardOptions,
   type GenerateDashboardResult,
   type RenderDashboardOptions,
-} from './report/dashboard.js';
+} from './report/dashboard/index.js';
 export { renderStepSummary, type StepSummaryInput } from './report/summary.js';
 export { buildCommentRow, renderComment, type CommentRow } from './report/comment-body.js';
 export { trendChartUrl, type TrendPoint } from './report/charts.js';

@@ -19,7 +19,7 @@ import {
   readStoredRow,
   toStoredRow,
 } from '../report/comment-body.js';
-import { generateDashboard } from '../report/dashboard.js';
+import { generateDashboard } from '../report/dashboard/index.js';
 import { renderStepSummary } from '../report/summary.js';
 import { dashboardOutputFile, stepFolder, uploadDashboard } from './artifact.js';
 import { commentMarker, makeOctokit, upsertStickyComment } from './comment.js';

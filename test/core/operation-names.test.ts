@@ -12,7 +12,7 @@ import { detectFlakiness } from '../../src/insight/flakiness.js';
 import { trendVerdicts } from '../../src/insight/trend.js';
 import { regressionVerdicts } from '../../src/insight/verdicts.js';
 import { buildCommentRow, renderComment } from '../../src/report/comment-body.js';
-import { buildDashboardModel } from '../../src/report/dashboard-model.js';
+import { buildDashboardModel } from '../../src/report/dashboard/model.js';
 import { renderStepSummary } from '../../src/report/summary.js';
 
 export const ODD_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];

@@ -8,7 +8,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DevMetricsCollector } from '../../src/core/collector.js';
 import { BLANK_LINE, parseJsonLine } from '../../src/core/json-line.js';
 import { parseRecord } from '../../src/core/record.js';
-import { generateDashboard } from '../../src/report/dashboard.js';
+import { generateDashboard } from '../../src/report/dashboard/index.js';
 
 /** json.dumps of each Python expression, one line each, by python3 itself. */
 function pythonDumps(...expressions: string[]): string[] {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderDashboard } from '../../src/report/dashboard.js';
+import { renderDashboard } from '../../src/report/dashboard/index.js';
 import {
   browserAvailability,
   launchChromium,

@@ -1,7 +1,7 @@
 // The dashboard keeps a step's matrix legs apart, labelled by leg only when there are several.
 import { describe, expect, it } from 'vitest';
 import type { ExecutionRecord } from '../../src/core/record.js';
-import { buildDashboardModel } from '../../src/report/dashboard-model.js';
+import { buildDashboardModel } from '../../src/report/dashboard/model.js';
 
 const NOW = Date.UTC(2026, 0, 31, 12);
 const run = (at: number, ms: number, ci: Record<string, unknown>): ExecutionRecord => ({

@@ -11,11 +11,11 @@ import {
   generateDashboard,
   renderDashboard,
   type DashboardModel,
-} from '../../src/report/dashboard.js';
-import { DASHBOARD_CLIENT_JS } from '../../src/report/dashboard-client.js';
+} from '../../src/report/dashboard/index.js';
+import { DASHBOARD_CLIENT_JS } from '../../src/report/dashboard/client.js';
 import { needsAttention } from '../../src/insight/attention.js';
-import { downsampleIndices, pointBudget } from '../../src/report/dashboard-downsample.js';
-import { branchUrl, commitUrl, repositoryUrl, runUrl } from '../../src/report/dashboard-links.js';
+import { downsampleIndices, pointBudget } from '../../src/report/dashboard/downsample.js';
+import { branchUrl, commitUrl, repositoryUrl, runUrl } from '../../src/report/dashboard/links.js';
 import {
   bigHistory,
   demoHistory,

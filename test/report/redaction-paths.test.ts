@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderRecentTable } from '../../src/cli/commands/recent.js';
-import { buildDashboardModel } from '../../src/report/dashboard.js';
+import { buildDashboardModel } from '../../src/report/dashboard/index.js';
 import { renderStepSummary } from '../../src/report/summary.js';
 import { record as dashboardRecord } from '../helpers/dashboard-history.js';
 import { record, verdict } from './fixtures.js';

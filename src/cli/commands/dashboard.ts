@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseWholeNumber } from '../args.js';
 import type { Command } from '../context.js';
 import { printJson } from '../context.js';
-import type { GenerateDashboardResult } from '../../report/dashboard.js';
+import type { GenerateDashboardResult } from '../../report/dashboard/index.js';
 
 export const DEFAULT_DASHBOARD_DAYS = 30;
 
@@ -16,7 +16,7 @@ export async function writeDashboard(request: {
   days: number;
   metricsDir: string;
 }): Promise<GenerateDashboardResult> {
-  const { generateDashboard } = await import('../../report/dashboard.js');
+  const { generateDashboard } = await import('../../report/dashboard/index.js');
   return generateDashboard(request);
 }
 

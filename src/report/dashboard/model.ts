@@ -4,22 +4,22 @@
  * objects), then reduced to exact statistics plus a bounded, downsampled set of chart points.
  * Pure: no I/O, time comes in as `generatedAt`.
  */
-import type { ExecutionRecord } from '../core/record.js';
-import type { CiContext } from '../action/context.js';
+import type { ExecutionRecord } from '../../core/record.js';
+import type { CiContext } from '../../action/context.js';
 import {
   dashboardAttention,
   type AttentionItem,
   type OperationColumns,
-} from './dashboard-attention.js';
-import { downsampleIndices, pointBudget } from './dashboard-downsample.js';
-import { MAX_CHARTED_OPERATIONS, rankOperations } from './dashboard-rank.js';
-import { stringifyJson } from '../core/json-text.js';
-import { parseTimestamp } from '../core/record.js';
-import { percentile } from '../core/stats.js';
-import { redactSecrets, sanitizeErrorText } from '../core/redact.js';
-import { truncateText } from './sanitize.js';
-import { branchUrl, commitUrl, isSha, pullUrl, repositoryUrl, runUrl } from './dashboard-links.js';
-import { labelsOfStep, legKey, legOf, seriesKey, type Leg } from '../insight/series.js';
+} from './attention.js';
+import { downsampleIndices, pointBudget } from './downsample.js';
+import { MAX_CHARTED_OPERATIONS, rankOperations } from './rank.js';
+import { stringifyJson } from '../../core/json-text.js';
+import { parseTimestamp } from '../../core/record.js';
+import { percentile } from '../../core/stats.js';
+import { redactSecrets, sanitizeErrorText } from '../../core/redact.js';
+import { truncateText } from '../sanitize.js';
+import { branchUrl, commitUrl, isSha, pullUrl, repositoryUrl, runUrl } from './links.js';
+import { labelsOfStep, legKey, legOf, seriesKey, type Leg } from '../../insight/series.js';
 
 /** Rows of the recent-runs table: the newest overall, plus the newest few of every operation. */
 export const MAX_RUN_ROWS = 200;
@@ -31,7 +31,7 @@ export const MAX_ERROR_CHARS = 500;
 export const MAX_DETAILS_CHARS = 300;
 /** Operation names longer than this are cut for display. */
 export const MAX_NAME_CHARS = 300;
-export { MAX_CHARTED_OPERATIONS } from './dashboard-rank.js';
+export { MAX_CHARTED_OPERATIONS } from './rank.js';
 
 const DAY_MS = 86_400_000;
 
@@ -63,7 +63,7 @@ export interface DashboardModel {
   /** Time-range filter choices; the last covers the whole window. */
   ranges: Array<{ days: number; label: string }>;
   /**
-   * Every operation, most relevant first (see dashboard-rank.ts). The first `charted` have
+   * Every operation, most relevant first (see rank.ts). The first `charted` have
    * series, stats, sparkline and chart; the others have one row each in `table`.
    */
   ops: string[];

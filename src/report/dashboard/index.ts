@@ -7,23 +7,23 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ExecutionRecord } from '../core/record.js';
-import { DevMetricsError } from '../core/errors.js';
-import { scanRecords } from '../core/store.js';
-import type { AttentionItem } from '../insight/types.js';
-import { DASHBOARD_CLIENT_JS } from './dashboard-client.js';
-import { DASHBOARD_CSS } from './dashboard-css.js';
+import type { ExecutionRecord } from '../../core/record.js';
+import { DevMetricsError } from '../../core/errors.js';
+import { scanRecords } from '../../core/store.js';
+import type { AttentionItem } from '../../insight/types.js';
+import { DASHBOARD_CLIENT_JS } from './client.js';
+import { DASHBOARD_CSS } from './css.js';
 import {
   DashboardModelBuilder,
   buildDashboardModel,
   type DashboardModel,
   type DashboardModelOptions,
-} from './dashboard-model.js';
-import { escapeHtml } from './sanitize.js';
+} from './model.js';
+import { escapeHtml } from '../sanitize.js';
 
-export type { DashboardModel, DashboardRun } from './dashboard-model.js';
-export { buildDashboardModel, DashboardModelBuilder } from './dashboard-model.js';
-export { MAX_POINTS_PER_RANGE, pointBudget } from './dashboard-downsample.js';
+export type { DashboardModel, DashboardRun } from './model.js';
+export { buildDashboardModel, DashboardModelBuilder } from './model.js';
+export { MAX_POINTS_PER_RANGE, pointBudget } from './downsample.js';
 
 export interface RenderDashboardOptions {
   title?: string;

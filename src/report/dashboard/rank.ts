@@ -10,7 +10,7 @@
  *   3. the most recent last run;
  *   4. name, so the order is stable.
  */
-import type { AttentionItem, OperationColumns } from './dashboard-attention.js';
+import type { AttentionItem, OperationColumns } from './attention.js';
 
 /** Operations drawn with full statistics, sparkline and chart; the others are table rows. */
 export const MAX_CHARTED_OPERATIONS = 50;

@@ -8,12 +8,12 @@
  *   per operation and commit: the newest success and the newest failure (flaky).
  * The counts are well above what needsAttention reads (10, 10 and 30 runs).
  */
-import type { ExecutionRecord } from '../core/record.js';
-import { formatTimestamp } from '../core/record.js';
-import { needsAttention } from '../insight/attention.js';
-import type { AttentionItem } from '../insight/types.js';
+import type { ExecutionRecord } from '../../core/record.js';
+import { formatTimestamp } from '../../core/record.js';
+import { needsAttention } from '../../insight/attention.js';
+import type { AttentionItem } from '../../insight/types.js';
 
-export type { AttentionItem, AttentionKind } from '../insight/types.js';
+export type { AttentionItem, AttentionKind } from '../../insight/types.js';
 
 /** One operation's runs, ascending by time (epoch ms); branch/commit are ids, -1 = unknown. */
 export interface OperationColumns {
