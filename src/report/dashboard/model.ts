@@ -6,11 +6,7 @@
  */
 import type { ExecutionRecord } from '../../core/record.js';
 import type { CiContext } from '../../action/context.js';
-import {
-  dashboardAttention,
-  type AttentionItem,
-  type OperationColumns,
-} from './attention.js';
+import { dashboardAttention, type AttentionItem, type OperationColumns } from './attention.js';
 import { downsampleIndices, pointBudget } from './downsample.js';
 import { MAX_CHARTED_OPERATIONS, rankOperations } from './rank.js';
 import { stringifyJson } from '../../core/json-text.js';
