@@ -2,7 +2,7 @@
 import { parseTimestamp } from '../core/record.js';
 import { formatDuration as formatReportDuration } from '../report/format.js';
 
-/** "850 ms", "1.23 s", "2 m 05 s", "1 h 02 m"; "-" when not a number. */
+/** "850 ms", "1.23 s", "2 min 05 s", "1 h 02 min"; "-" when not a number. */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return '-';
   if (ms < 0) return `-${formatDuration(-ms)}`;

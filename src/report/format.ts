@@ -8,23 +8,26 @@ import type { VerdictKind } from '../insight/types.js';
 export const NO_VALUE = '—';
 
 /**
- * A duration for people: "850 ms", "1.2 s", "42.0 s", "3 m 04 s", "1 h 02 m".
- * Missing, negative or non-finite values give "—".
+ * A duration for people: "0.42 ms", "850 ms", "1.2 s", "42.0 s", "3 min 04 s", "1 h 02 min".
+ * Missing, negative or non-finite values give "—". The one duration formatter: the job summary,
+ * the PR comment, the CLI and the dashboard's in-page script all show durations through it.
  */
 export function formatDuration(
   ms: number | null | undefined,
   { secondsDecimals = 1 }: { secondsDecimals?: number } = {},
 ): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms) || ms < 0) return NO_VALUE;
+  // Sub-millisecond steps (a cache hit, a no-op) would all read "0 ms".
+  if (ms > 0 && ms < 1) return `${ms.toFixed(2)} ms`;
   if (Math.round(ms) < 1000) return `${Math.round(ms)} ms`;
-  // Decide the unit on the rounded value so 59.96 s shows as "1 m 00 s", not "60.0 s".
+  // Decide the unit on the rounded value so 59.96 s shows as "1 min 00 s", not "60.0 s".
   const scale = 10 ** secondsDecimals;
   const rounded = Math.round((ms / 1000) * scale);
   if (rounded < 60 * scale) return `${(rounded / scale).toFixed(secondsDecimals)} s`;
   const seconds = Math.round(ms / 1000);
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} m ${pad2(seconds % 60)} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${pad2(seconds % 60)} s`;
   const minutes = Math.round(ms / 60_000);
-  return `${Math.floor(minutes / 60)} h ${pad2(minutes % 60)} m`;
+  return `${Math.floor(minutes / 60)} h ${pad2(minutes % 60)} min`;
 }
 
 /** A signed relative change: "+12.3%", "-4.0%", "0.0%"; missing gives "—". */

@@ -50,15 +50,15 @@ describe('renderComment', () => {
     expect(cells[0]).toEqual(['Step', 'This PR', 'Base', 'Change', 'Verdict', 'Trend']);
     expect(cells[1]!.slice(0, 5)).toEqual([
       '✅ step-1',
-      '1 m 01 s',
-      '1 m 00 s',
+      '1 min 01 s',
+      '1 min 00 s',
       '+1.7%',
       '➖ same',
     ]);
     expect(cells[2]!.slice(0, 5)).toEqual([
       '❌ step-2',
-      '1 m 01 s',
-      '1 m 00 s',
+      '1 min 01 s',
+      '1 min 00 s',
       '+25.0%',
       '🐢 slower',
     ]);
@@ -180,8 +180,8 @@ describe('buildCommentRow', () => {
       verdict: 'slower',
     });
     const html = htmlText(renderGfm(r.detailsMarkdown!));
-    expect(html).toContain('Base on main: 20 runs, median 1 m 00 s, p95 1 m 12 s');
-    expect(html).toContain('This PR: 3 runs, median 1 m 08 s');
+    expect(html).toContain('Base on main: 20 runs, median 1 min 00 s, p95 1 min 12 s');
+    expect(html).toContain('This PR: 3 runs, median 1 min 08 s');
     expect(html).toContain('Flaky on 1 of 10 commits (10%): ccccccc');
   });
 });

@@ -26,9 +26,9 @@ describe('renderStepSummary', () => {
       'Runs',
     ]);
     expect(rows[1]).toEqual([
-      '1 m 08 s',
-      '1 m 00 s',
-      '1 m 12 s',
+      '1 min 08 s',
+      '1 min 00 s',
+      '1 min 12 s',
       '+12.5%',
       '🐢 slower',
       '90.3%',
@@ -51,7 +51,7 @@ describe('renderStepSummary', () => {
     const runRow = rows.find((r) => r[0] === '2025-10-02 06:00 UTC')!;
     expect(runRow).toEqual([
       '2025-10-02 06:00 UTC',
-      '1 m 08 s',
+      '1 min 08 s',
       '✅ success',
       '<code>abc001e</code>',
       'main',
