@@ -12,7 +12,7 @@ import {
   renderDashboard,
   type DashboardModel,
 } from '../../src/report/dashboard/index.js';
-import { DASHBOARD_CLIENT_JS } from '../../src/report/dashboard/client.js';
+import { DASHBOARD_CLIENT_JS } from '../../src/report/dashboard/client.generated.js';
 import { needsAttention } from '../../src/insight/attention.js';
 import { downsampleIndices, pointBudget } from '../../src/report/dashboard/downsample.js';
 import { branchUrl, commitUrl, repositoryUrl, runUrl } from '../../src/report/dashboard/links.js';

@@ -11,7 +11,7 @@ import type { ExecutionRecord } from '../../core/record.js';
 import { DevMetricsError } from '../../core/errors.js';
 import { scanRecords } from '../../core/store.js';
 import type { AttentionItem } from '../../insight/types.js';
-import { DASHBOARD_CLIENT_JS } from './client.js';
+import { DASHBOARD_CLIENT_JS } from './client.generated.js';
 import { DASHBOARD_CSS } from './css.js';
 import {
   DashboardModelBuilder,

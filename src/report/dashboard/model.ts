@@ -5,6 +5,8 @@
  * Pure: no I/O, time comes in as `generatedAt`.
  */
 import type { ExecutionRecord } from '../../core/record.js';
+// TODO(issue 11): read the CI context through its type in src/core once it moves there.
+// eslint-disable-next-line no-restricted-imports -- the one layer breach left, see the TODO
 import type { CiContext } from '../../action/context.js';
 import { dashboardAttention, type AttentionItem, type OperationColumns } from './attention.js';
 import { downsampleIndices, pointBudget } from './downsample.js';
@@ -16,6 +18,16 @@ import { redactSecrets, sanitizeErrorText } from '../../core/redact.js';
 import { truncateText } from '../sanitize.js';
 import { branchUrl, commitUrl, isSha, pullUrl, repositoryUrl, runUrl } from './links.js';
 import { labelsOfStep, legKey, legOf, seriesKey, type Leg } from '../../insight/series.js';
+import {
+  POINT,
+  STAT,
+  TABLE_ROW,
+  type DashboardModel,
+  type DashboardRun,
+  type Stat,
+} from './layout.js';
+
+export type { DashboardModel, DashboardRun } from './layout.js';
 
 /** Rows of the recent-runs table: the newest overall, plus the newest few of every operation. */
 export const MAX_RUN_ROWS = 200;
@@ -30,75 +42,6 @@ export const MAX_NAME_CHARS = 300;
 export { MAX_CHARTED_OPERATIONS } from './rank.js';
 
 const DAY_MS = 86_400_000;
-
-export interface DashboardRun {
-  /** Seconds after `t0`. */
-  t: number;
-  op: number;
-  ms: number;
-  ok: 0 | 1;
-  branch: number;
-  commit: number;
-  commitUrl: string | null;
-  branchUrl: string | null;
-  runUrl: string | null;
-  pr: number | null;
-  prUrl: string | null;
-  error: string | null;
-  details: string | null;
-}
-
-export interface DashboardModel {
-  version: 1;
-  title: string;
-  generatedAt: string;
-  /** Epoch seconds; every time in the model is seconds after it. */
-  t0: number;
-  now: number;
-  days: number;
-  /** Time-range filter choices; the last covers the whole window. */
-  ranges: Array<{ days: number; label: string }>;
-  /**
-   * Every operation, most relevant first (see rank.ts). The first `charted` have
-   * series, stats, sparkline and chart; the others have one row each in `table`.
-   */
-  ops: string[];
-  charted: number;
-  /**
-   * The operations after the charted ones, flat: [runs, failures, p50, p95, lastT, lastOk] per
-   * operation, over the whole window and all branches.
-   */
-  table: number[];
-  /** Dictionary of branch names; the first `filterBranches` are offered in the branch filter. */
-  branches: string[];
-  filterBranches: number;
-  /** Dictionary of commit shas. */
-  commits: string[];
-  /** Per charted operation, flat: [t, ms, ok, branch, commit, rangeMask] per point; -1 = unknown. */
-  series: number[][];
-  /**
-   * Per charted operation, flat: [branch (-1 = all), range, runs, failures, avg, p50, p95, lastT, lastOk]
-   * per (branch, range) with runs. Exact, computed before downsampling.
-   */
-  stats: number[][];
-  /** Newest first. */
-  runs: DashboardRun[];
-  /** The most urgent items, at most `limits.chartedOperations`; `totals.attention` counts all. */
-  attention: AttentionItem[];
-  totals: {
-    records: number;
-    skipped: number;
-    operations: number;
-    points: number;
-    attention: number;
-  };
-  limits: {
-    pointsPerRange: number;
-    runRows: number;
-    runRowsPerOperation: number;
-    chartedOperations: number;
-  };
-}
 
 export interface DashboardModelOptions {
   title?: string;
@@ -244,12 +187,12 @@ function sortColumns(buf: OpBuffer): OperationColumns {
   };
 }
 
-/** [runs, failures, avg, p50, p95, lastT, lastOk] of the given indices (ascending by time). */
+/** The exact statistics of the given indices (ascending by time). */
 function statsOf(
   col: OperationColumns,
   indices: ArrayLike<number>,
   toT: (ms: number) => number,
-): number[] {
+): Omit<Stat, 'branch' | 'range'> {
   const n = indices.length;
   const durations = new Float64Array(n);
   let failures = 0;
@@ -263,15 +206,15 @@ function statsOf(
   }
   durations.sort();
   const last = indices[n - 1] ?? 0;
-  return [
-    n,
+  return {
+    runs: n,
     failures,
-    round1(sum / n),
-    round1(percentile(durations, 50)),
-    round1(percentile(durations, 95)),
-    toT(col.t[last] ?? 0),
-    col.failed[last] === 1 ? 0 : 1,
-  ];
+    avg: round1(sum / n),
+    p50: round1(percentile(durations, 50)),
+    p95: round1(percentile(durations, 95)),
+    lastT: toT(col.t[last] ?? 0),
+    lastOk: col.failed[last] === 1 ? 0 : 1,
+  };
 }
 
 export class DashboardModelBuilder {
@@ -460,7 +403,7 @@ export class DashboardModelBuilder {
           mask[i] = (mask[i] ?? 0) | (1 << r);
         }
         const all = Uint32Array.from({ length: n - lo }, (_, k) => lo + k);
-        opStats.push(-1, r, ...statsOf(col, all, toT));
+        STAT.push(opStats, { branch: -1, range: r, ...statsOf(col, all, toT) });
         const perBranch = new Map<number, number[]>();
         for (let i = lo; i < n; i++) {
           const b = mapBranch(col.branch[i] ?? -1);
@@ -470,20 +413,20 @@ export class DashboardModelBuilder {
           list.push(i);
         }
         for (const [b, list] of [...perBranch].sort((x, y) => x[0] - y[0])) {
-          opStats.push(b, r, ...statsOf(col, list, toT));
+          STAT.push(opStats, { branch: b, range: r, ...statsOf(col, list, toT) });
         }
       });
       const flat: number[] = [];
       for (let i = 0; i < n; i++) {
         if (mask[i] === 0) continue;
-        flat.push(
-          toT(col.t[i] ?? 0),
-          roundMs(col.ms[i] ?? 0),
-          col.failed[i] === 1 ? 0 : 1,
-          mapBranch(col.branch[i] ?? -1),
-          mapCommit(col.commit[i] ?? -1),
-          mask[i] ?? 0,
-        );
+        POINT.push(flat, {
+          t: toT(col.t[i] ?? 0),
+          ms: roundMs(col.ms[i] ?? 0),
+          ok: col.failed[i] === 1 ? 0 : 1,
+          branch: mapBranch(col.branch[i] ?? -1),
+          commit: mapCommit(col.commit[i] ?? -1),
+          ranges: mask[i] ?? 0,
+        });
         points += 1;
       }
       series.push(flat);
@@ -494,12 +437,7 @@ export class DashboardModelBuilder {
     for (const c of order.slice(charted)) {
       const col = columns[c]!;
       const all = Uint32Array.from({ length: col.t.length }, (_, k) => k);
-      const [runCount = 0, failures = 0, , p50 = 0, p95 = 0, lastT = 0, lastOk = 0] = statsOf(
-        col,
-        all,
-        toT,
-      );
-      table.push(runCount, failures, p50, p95, lastT, lastOk);
+      TABLE_ROW.push(table, statsOf(col, all, toT));
     }
 
     const runs = this.recentRuns(opBuffers, position, charted, toT, mapBranch, mapCommit);
