@@ -28,20 +28,21 @@
  * update (no If-Match on comments), so this cannot be closed from the client side.
  */
 import { getOctokit } from '@actions/github';
+import { COMMENT_MAX_CHARS } from '../report/comment-body.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
-/** GitHub's maximum comment body, in characters. */
-export const COMMENT_BODY_LIMIT = 65_536;
+export { COMMENT_MAX_CHARS } from '../report/comment-body.js';
 
 /** The identity the job's GITHUB_TOKEN writes as (the GitHub Actions app's bot). */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 
 /**
- * One step's entry in the comment's hidden block; other fields belong to the renderer. Plain JSON.
+ * One step's entry in the comment's hidden block, as this module merges and trims it; the other
+ * fields belong to the renderer (report/comment-body.ts's StoredCommentRow fits it). Plain JSON.
  * `history` and `details` are the parts given up, in that order, when the body is too long.
  */
-export interface CommentRow {
+export interface StickyRow {
   step: string;
   /** ISO-8601; the newer of two rows for one step wins. */
   updatedAt: string;
@@ -59,7 +60,7 @@ export interface CommentRow {
  */
 export type RenderedBody =
   string | { markdown: string; rowsLeftOut: number; partsLeftOut?: number };
-export type CommentRenderer = (rows: CommentRow[], maxChars: number) => RenderedBody;
+export type CommentRenderer = (rows: StickyRow[], maxChars: number) => RenderedBody;
 
 export interface UpsertStickyCommentOptions {
   octokit: Octokit;
@@ -75,9 +76,9 @@ export interface UpsertStickyCommentOptions {
    */
   body: string | CommentRenderer;
   /** This writer's rows, merged into the rows already stored in the comment. */
-  rows?: CommentRow[];
+  rows?: StickyRow[];
   /** Checks and reduces each row read back from the comment to the caller's schema. */
-  readRow?: (row: CommentRow) => CommentRow;
+  readRow?: (row: StickyRow) => StickyRow;
   /** Login the token writes as; default: asked from GitHub (resolveTokenLogin). */
   authorLogin?: string;
   /** Receives one line when the comment could not be written (core.notice). */
@@ -149,7 +150,7 @@ const DATA_RE = /<!-- dev-metrics-data: ([^\n]*?) -->/;
  * The hidden rows block: JSON with `<`, `>` and `&` escaped (\u003e…), so no content can end the
  * HTML comment. (Version 1 stored base64, a third larger; it is still read.)
  */
-export function encodeRows(rows: CommentRow[]): string {
+export function encodeRows(rows: StickyRow[]): string {
   const json = JSON.stringify({ v: 2, rows }).replace(
     /[<>&]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
@@ -158,7 +159,7 @@ export function encodeRows(rows: CommentRow[]): string {
 }
 
 /** The rows stored in a comment body; [] when there are none or the block is damaged. */
-export function parseCommentRows(body: string): CommentRow[] {
+export function parseCommentRows(body: string): StickyRow[] {
   const m = DATA_RE.exec(body);
   if (!m?.[1]) return [];
   try {
@@ -167,24 +168,24 @@ export function parseCommentRows(body: string): CommentRow[] {
     const rows = (parsed as { rows?: unknown } | null)?.rows;
     if (!Array.isArray(rows)) return [];
     return rows.filter(
-      (r): r is CommentRow =>
+      (r): r is StickyRow =>
         typeof r === 'object' &&
         r !== null &&
-        typeof (r as CommentRow).step === 'string' &&
-        typeof (r as CommentRow).updatedAt === 'string',
+        typeof (r as StickyRow).step === 'string' &&
+        typeof (r as StickyRow).updatedAt === 'string',
     );
   } catch {
     return [];
   }
 }
 
-function timeOf(row: CommentRow): number {
+function timeOf(row: StickyRow): number {
   const t = Date.parse(row.updatedAt);
   return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
 }
 
 /** What identifies a row when merging: its series key (step in its job and leg), else the step. */
-function rowKey(row: CommentRow): string {
+function rowKey(row: StickyRow): string {
   return typeof row.key === 'string' ? row.key : row.step;
 }
 
@@ -192,8 +193,8 @@ function rowKey(row: CommentRow): string {
  * Rows keyed by step; for a step in both lists the newer updatedAt wins (a tie goes to `mine`).
  * Order: existing steps first, as stored, then steps only `mine` has.
  */
-export function mergeRows(existing: CommentRow[], mine: CommentRow[]): CommentRow[] {
-  const byKey = new Map<string, CommentRow>();
+export function mergeRows(existing: StickyRow[], mine: StickyRow[]): StickyRow[] {
+  const byKey = new Map<string, StickyRow>();
   for (const row of [...existing, ...mine]) {
     const current = byKey.get(rowKey(row));
     if (!current || timeOf(row) >= timeOf(current)) byKey.set(rowKey(row), row);
@@ -205,9 +206,9 @@ export function mergeRows(existing: CommentRow[], mine: CommentRow[]): CommentRo
  * The versions of the stored rows to try, richest first: all of it; the history cut to its
  * newest half, quarter, … entries; no history; no details either; no block at all (null).
  */
-export function storedRowLevels(rows: CommentRow[]): Array<CommentRow[] | null> {
+export function storedRowLevels(rows: StickyRow[]): Array<StickyRow[] | null> {
   if (rows.length === 0) return [[]];
-  const levels: Array<CommentRow[] | null> = [rows];
+  const levels: Array<StickyRow[] | null> = [rows];
   const longest = Math.max(
     0,
     ...rows.map((r) => (Array.isArray(r.history) ? r.history.length : 0)),
@@ -217,15 +218,16 @@ export function storedRowLevels(rows: CommentRow[]): Array<CommentRow[] | null> 
       rows.map((r) => (Array.isArray(r.history) ? { ...r, history: r.history.slice(-keep) } : r)),
     );
   }
-  const withoutHistory = rows.map(({ history: _h, ...rest }) => rest as CommentRow);
+  const withoutHistory = rows.map(({ history: _h, ...rest }) => rest as StickyRow);
   levels.push(withoutHistory);
-  levels.push(withoutHistory.map(({ details: _d, ...rest }) => rest as CommentRow));
+  levels.push(withoutHistory.map(({ details: _d, ...rest }) => rest as StickyRow));
   levels.push(null);
   return levels;
 }
 
+const COMMENT_CHARS_TEXT = COMMENT_MAX_CHARS.toLocaleString('en-US');
 const TRUNCATION_NOTE =
-  "\n\n> [!NOTE]\n> Truncated to fit GitHub's 65,536-character comment limit; " +
+  `\n\n> [!NOTE]\n> Truncated to fit GitHub's ${COMMENT_CHARS_TEXT}-character comment limit; ` +
   'the job summary and the dashboard artifact have the full report.';
 
 /** Closes a code fence or <details> blocks left open by a cut, so the note renders as markdown. */
@@ -246,8 +248,8 @@ function closeOpenBlocks(text: string): string {
 export function composeCommentBody(
   marker: string,
   visible: string,
-  rows: CommentRow[],
-  limit = COMMENT_BODY_LIMIT,
+  rows: StickyRow[],
+  limit = COMMENT_MAX_CHARS,
 ): { body: string; truncated: boolean } {
   const head = `${marker}\n`;
   const text = visible.split(marker).join('').replace(/^\n+/, '');
@@ -282,14 +284,14 @@ export function composeCommentBody(
 export function fitCommentBody(
   marker: string,
   render: CommentRenderer,
-  rows: CommentRow[],
-  limit = COMMENT_BODY_LIMIT,
+  rows: StickyRow[],
+  limit = COMMENT_MAX_CHARS,
 ): { body: string; truncated: boolean } {
   const head = `${marker}\n`;
   const levels = storedRowLevels(rows);
   const bare = Math.max(0, levels.length - 2);
-  let best: { markdown: string; stored: CommentRow[]; cost: [number, number] } | undefined;
-  let cutString: { markdown: string; stored: CommentRow[] } | undefined;
+  let best: { markdown: string; stored: StickyRow[]; cost: [number, number] } | undefined;
+  let cutString: { markdown: string; stored: StickyRow[] } | undefined;
   for (const [i, stored] of levels.entries()) {
     const tail = stored && stored.length > 0 ? `\n\n${encodeRows(stored)}` : '';
     const budget = limit - head.length - tail.length;
@@ -404,9 +406,9 @@ export async function upsertStickyComment(o: UpsertStickyCommentOptions): Promis
   const { octokit, owner, repo, marker } = o;
   const issue_number = o.issueNumber;
   const mine = o.rows ?? [];
-  const limit = o.maxLength ?? COMMENT_BODY_LIMIT;
+  const limit = o.maxLength ?? COMMENT_MAX_CHARS;
   const body = o.body;
-  const compose = (rows: CommentRow[]): { body: string; truncated: boolean } =>
+  const compose = (rows: StickyRow[]): { body: string; truncated: boolean } =>
     fitCommentBody(marker, typeof body === 'function' ? body : () => body, rows, limit);
 
   const find = async (login: string): Promise<ReturnType<typeof pickOurs>> => {
@@ -426,7 +428,7 @@ export async function upsertStickyComment(o: UpsertStickyCommentOptions): Promis
   ): Promise<{ id: number; url: string; truncated: boolean }> => {
     // Re-read right before writing: a concurrent job may have written since the listing.
     const fresh = await octokit.rest.issues.getComment({ owner, repo, comment_id: targetId });
-    const read = (text: string | null | undefined): CommentRow[] =>
+    const read = (text: string | null | undefined): StickyRow[] =>
       parseCommentRows(text ?? '').map(o.readRow ?? ((r) => r));
     let stored = read(fresh.data.body);
     for (const d of dupes) stored = mergeRows(stored, read(d.body));

@@ -31,7 +31,7 @@ import {
   table,
 } from './sanitize.js';
 
-/** GitHub rejects issue/PR comment bodies longer than this many characters. */
+/** GitHub rejects issue/PR comment bodies longer than this many characters (the one definition). */
 export const COMMENT_MAX_CHARS = 65_536;
 /** A row's details longer than this are not shown (they are Markdown: cutting could break it). */
 export const ROW_DETAILS_MAX_CHARS = 4000;
@@ -182,7 +182,7 @@ function renderPlan(input: CommentInput, plan: Plan): string {
     if (omitted.length > 0) notes.push(`${omitted.join(' and ')} omitted`);
     if (notes.length > 0) {
       parts.push(
-        `_${notes.join('; ')} (GitHub limits a comment to ${COMMENT_MAX_CHARS} characters)._`,
+        `_${notes.join('; ')} (GitHub limits a comment to ${COMMENT_MAX_CHARS.toLocaleString('en-US')} characters)._`,
       );
     }
     if (plan.details) {

@@ -1,7 +1,7 @@
 // The sticky PR comment against the GitHub REST fake, through the real @actions/github octokit.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
-  COMMENT_BODY_LIMIT,
+  COMMENT_MAX_CHARS,
   commentMarker,
   composeCommentBody,
   encodeRows,
@@ -10,7 +10,7 @@ import {
   mergeRows,
   parseCommentRows,
   upsertStickyComment,
-  type CommentRow,
+  type StickyRow,
   type UpsertStickyCommentOptions,
 } from '../../src/action/comment.js';
 import {
@@ -45,12 +45,12 @@ afterEach(() => {
   api.requests.length = 0;
 });
 
-function row(step: string, updatedAt: string, p50 = 100): CommentRow {
+function row(step: string, updatedAt: string, p50 = 100): StickyRow {
   return { step, updatedAt, p50 };
 }
 
 /** A renderer in the spirit of the markdown module: one table line per row. */
-function render(rows: CommentRow[]): string {
+function render(rows: StickyRow[]): string {
   return ['### dev-metrics', '', ...rows.map((r) => `| ${r.step} | ${String(r.p50)} ms |`)].join(
     '\n',
   );
@@ -296,14 +296,14 @@ describe('upsertStickyComment', () => {
 
   it('bounds a too-long body to 65,536 characters, keeping the marker and the rows', async () => {
     const rows = [row('build', '2025-10-20T10:00:00Z')];
-    const huge = (r: CommentRow[]): string =>
+    const huge = (r: StickyRow[]): string =>
       `${render(r)}\n\n\`\`\`\n${'a line of log output\n'.repeat(5000)}\`\`\`\n`;
     const o = options({ rows, body: huge });
     const result = await upsertStickyComment(o);
     expect(result).toMatchObject({ ok: true, truncated: true });
     const body = marked()[0]!.body;
-    expect(body.length).toBeLessThanOrEqual(COMMENT_BODY_LIMIT);
-    expect(body.length).toBeGreaterThan(COMMENT_BODY_LIMIT - 200);
+    expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
+    expect(body.length).toBeGreaterThan(COMMENT_MAX_CHARS - 200);
     expect(body.startsWith(marker)).toBe(true);
     expect(body).toContain('Truncated');
     expect(parseCommentRows(body)).toEqual(rows);
@@ -395,7 +395,7 @@ describe('rows and body helpers', () => {
 
 describe('30 tracked steps in one comment', () => {
   /** One job's row, as publish.ts builds it: long name, 500 runs of history, long reason. */
-  function job(i: number): CommentRow {
+  function job(i: number): StickyRow {
     const name = `step-${String(i).padStart(2, '0')}-${'long-name-'.repeat(9)}`; // 98 characters
     const points = Array.from({ length: 500 }, (_, k) => ({
       t: new Date(Date.UTC(2025, 8, 1) + k * 3_600_000).toISOString(),
@@ -413,7 +413,7 @@ describe('30 tracked steps in one comment', () => {
     return toStoredRow(row, { points });
   }
 
-  const renderer = (rows: CommentRow[], maxChars: number) =>
+  const renderer = (rows: StickyRow[], maxChars: number) =>
     layoutComment({ marker, workflow: 'CI', rows: rows.map(fromStoredRow), maxChars });
 
   it('every step keeps a visible row, the hidden data gives way, and the body fits', async () => {
@@ -424,7 +424,7 @@ describe('30 tracked steps in one comment', () => {
     }
     expect(marked()).toHaveLength(1);
     const body = marked()[0]!.body;
-    expect(body.length).toBeLessThanOrEqual(COMMENT_BODY_LIMIT);
+    expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
     const cells = tableRows(renderGfm(body)).slice(1);
     expect(cells).toHaveLength(30);
     for (let i = 0; i < 30; i++) {
@@ -451,13 +451,13 @@ describe('30 tracked steps in one comment', () => {
     }));
     // A table that needs exactly its own length: a smaller budget leaves rows out.
     const table = rows.map((r) => `| ${r.step} |`).join('\n');
-    const renderer = (rs: CommentRow[], maxChars: number) =>
+    const renderer = (rs: StickyRow[], maxChars: number) =>
       table.length <= maxChars
         ? { markdown: table, rowsLeftOut: 0 }
         : { markdown: table.slice(0, maxChars), rowsLeftOut: rs.length };
     const bodyAt = (limit: number) => fitCommentBody(marker, renderer, rows, limit).body;
     const frame = `${marker}\n`.length + table.length + 2; // + the blank line before the block
-    const sizeOf = (stored: CommentRow[]) => frame + encodeRows(stored).length;
+    const sizeOf = (stored: StickyRow[]) => frame + encodeRows(stored).length;
     const keep = (n: number) => rows.map((r) => ({ ...r, history: r.history.slice(-n) }));
     const bare = rows.map((r) => ({ step: r.step, updatedAt: r.updatedAt }));
 

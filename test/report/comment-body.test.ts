@@ -108,6 +108,8 @@ describe('renderComment', () => {
     expect(some).not.toContain('<details>');
     expect(renderGfm(some).match(/<img /g)).toHaveLength(15);
     expect(some).toContain('details omitted');
+    // The limit is written the way the action's truncation note writes it.
+    expect(some).toContain('GitHub limits a comment to 65,536 characters');
     // 60 rows: charts go too, all rows stay
     const many = renderComment({
       marker: MARKER,
