@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import type { ExecutionRecord } from '../core/record.js';
-import { readRecords } from '../core/store.js';
+import { DAY_MS, readRecords } from '../core/store.js';
 import { sendExecution } from '../export/export.js';
 import { withDeadline } from '../export/otlp.js';
 import {
@@ -135,7 +135,7 @@ export async function exportJobSpan(env: Env = process.env): Promise<void> {
     const metricsDir = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), inputs.metricsDir);
     const jobRecords: ExecutionRecord[] = [];
     for await (const record of readRecords(metricsDir, {
-      since: Date.now() - 3 * 86_400_000,
+      since: Date.now() - 3 * DAY_MS,
       onWarning: null,
     })) {
       if (sameJob(record, ci)) jobRecords.push(record);

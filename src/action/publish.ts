@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import * as core from '@actions/core';
 import type { ExecutionRecord } from '../core/record.js';
 import { summarize } from '../core/stats.js';
-import { readRecords } from '../core/store.js';
+import { DAY_MS, readRecords } from '../core/store.js';
 import { detectFlakiness } from '../insight/flakiness.js';
 import type { RegressionVerdict } from '../insight/types.js';
 import { labelSeries, seriesKey, seriesLabel } from '../insight/series.js';
@@ -44,7 +44,7 @@ export interface PublishResult {
 /** Records of the whole (pruned) history: what the verdicts, charts and dashboard are made of. */
 async function loadHistory(metricsDir: string, days: number): Promise<ExecutionRecord[]> {
   const records: ExecutionRecord[] = [];
-  const since = Date.now() - (days + 1) * 86_400_000;
+  const since = Date.now() - (days + 1) * DAY_MS;
   for await (const record of readRecords(metricsDir, {
     since,
     onWarning: (m) => core.warning(m),

@@ -21,6 +21,9 @@ export interface ExecutionRecord {
 }
 
 /** The key order the Python tool writes; kept so files diff cleanly between the two tools. */
+/** Milliseconds in a day (UTC days: records carry UTC times). The one definition. */
+export const DAY_MS = 86_400_000;
+
 export const RECORD_KEYS = [
   'name',
   'started_at',
@@ -119,8 +122,7 @@ export function parseTimestamp(text: string): number {
   ) {
     return NaN;
   }
-  let ms =
-    daysFromCivil(year, month, day) * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000;
+  let ms = daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000;
   let at = 19;
   const length = text.length;
   if (at < length && text.charCodeAt(at) === 46) {

@@ -21,8 +21,9 @@ import {
   validRecordStartMs,
   type ExecutionRecord,
 } from './record.js';
+import { DAY_MS } from './record.js';
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS } from './record.js';
 
 /** The only file names the store touches. */
 export const DAY_FILE_RE = /^(\d{4})-(\d{2})-(\d{2})\.jsonl$/;

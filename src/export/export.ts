@@ -5,7 +5,7 @@
  */
 import { DevMetricsError } from '../core/errors.js';
 import type { ExecutionRecord } from '../core/record.js';
-import { readRecords, type WarningHandler } from '../core/store.js';
+import { DAY_MS, readRecords, type WarningHandler } from '../core/store.js';
 import { OtlpExportError, openOtlpSender } from './otlp.js';
 import { OtlpConfigError, resolveOtlpConfig, type OtlpConfig } from './otlp-config.js';
 import { JobSpans, MetricPoints, executionSpan, type SpanData } from './spans.js';
@@ -147,7 +147,7 @@ export async function exportToOtlp(options: ExportHistoryOptions = {}): Promise<
   const env = options.env ?? process.env;
   const metricsDir = options.metricsDir ?? (env.DEV_METRICS_DIR || '.metrics');
   requireOtlpConfig(options); // before reading anything: a missing endpoint is said at once
-  const since = options.days === undefined ? undefined : Date.now() - options.days * 86_400_000;
+  const since = options.days === undefined ? undefined : Date.now() - options.days * DAY_MS;
   return exportRecords(readRecords(metricsDir, { since, onWarning: options.onWarning }), options);
 }
 

@@ -7,6 +7,7 @@ import { isUsableDuration, mainLineRuns, newestFirst, startedAtMs } from './ci-m
 import { detectFlakiness } from './flakiness.js';
 import { detectRegression } from './regression.js';
 import type { AttentionItem, AttentionKind } from './types.js';
+import { DAY_MS } from '../core/record.js';
 
 export interface AttentionOptions {
   /** Branch whose runs define "the step" (PR runs are noisy experiments). Default: all runs. */
@@ -25,7 +26,6 @@ export interface AttentionOptions {
   failingWindow?: number;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const KIND_ORDER: Record<AttentionKind, number> = { failing: 0, slower: 1, flaky: 2 };
 
 /** The latest valid started_at, 0 when none. A loop: Math.max(...times) overflows the stack. */

@@ -5,6 +5,7 @@
 import type { ExecutionRecord } from '../core/record.js';
 import { ciOf, startedAtMs } from './ci-metadata.js';
 import type { FlakinessReport } from './types.js';
+import { DAY_MS } from '../core/record.js';
 
 export interface FlakinessOptions {
   /** Only records started within this many days before `now` (default: all). */
@@ -12,8 +13,6 @@ export interface FlakinessOptions {
   /** End of the window, ms since epoch (default: the newest record's start, so results are pure). */
   now?: number;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The latest valid time, 0 when none. A loop: Math.max(...times) overflows the stack on big histories. */
 function newestTime(entries: readonly { time: number }[]): number {

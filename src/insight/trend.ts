@@ -6,6 +6,7 @@ import type { ExecutionRecord } from '../core/record.js';
 import { isUsableDuration, mainLineRuns, newestFirst, startedAtMs } from './ci-metadata.js';
 import { detectRegression } from './regression.js';
 import type { RegressionVerdict } from './types.js';
+import { DAY_MS } from '../core/record.js';
 
 export interface TrendOptions {
   /**
@@ -29,8 +30,6 @@ export interface TrendOptions {
   /** Smallest change that matters, percent (default 10, as detectRegression). */
   thresholdPercent?: number;
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 function wholeAtLeastOne(value: number, what: string): number {
   if (!Number.isInteger(value) || value < 1) {

@@ -12,6 +12,7 @@ import type { ExecutionRecord } from '../../core/record.js';
 import { formatTimestamp } from '../../core/record.js';
 import { needsAttention } from '../../insight/attention.js';
 import type { AttentionItem } from '../../insight/types.js';
+import { DAY_MS } from '../../core/record.js';
 
 export type { AttentionItem, AttentionKind } from '../../insight/types.js';
 
@@ -27,7 +28,6 @@ export interface OperationColumns {
   pr: Uint8Array;
 }
 
-const DAY_MS = 86_400_000;
 const RECENT_DAYS = 7;
 const HISTORY_DAYS = 28;
 const RUNS_KEPT = 50;

@@ -403,7 +403,7 @@ export const DASHBOARD_CLIENT_JS = `(function() {
 			if (max > 6e4 && (step === 15e3 || step === 2e4)) continue;
 			if (step >= raw) return step;
 		}
-		return Math.ceil(raw / 864e5) * 864e5;
+		return Math.ceil(raw / (DAY_S * 1e3)) * DAY_S * 1e3;
 	}
 	const TICK_STEPS = [
 		3600,

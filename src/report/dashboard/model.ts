@@ -26,6 +26,7 @@ import {
   type DashboardRun,
   type Stat,
 } from './layout.js';
+import { DAY_MS } from '../../core/record.js';
 
 export type { DashboardModel, DashboardRun } from './layout.js';
 
@@ -40,8 +41,6 @@ export const MAX_DETAILS_CHARS = 300;
 /** Operation names longer than this are cut for display. */
 export const MAX_NAME_CHARS = 300;
 export { MAX_CHARTED_OPERATIONS } from './rank.js';
-
-const DAY_MS = 86_400_000;
 
 export interface DashboardModelOptions {
   title?: string;

@@ -18,7 +18,7 @@ export function niceStep(max: number, ticks: number): number {
     if (max > 60_000 && (step === 15_000 || step === 20_000)) continue;
     if (step >= raw) return step;
   }
-  return Math.ceil(raw / 86_400_000) * 86_400_000;
+  return Math.ceil(raw / (DAY_S * 1000)) * DAY_S * 1000;
 }
 
 const TICK_STEPS = [
