@@ -14,26 +14,7 @@ import { rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Readable, Writable } from 'node:stream';
-
-/** Argument templates of the built-in shells, as documented for `jobs.<id>.steps[*].shell`. */
-export const BUILTIN_SHELL_ARGS: Readonly<Record<string, string>> = {
-  bash: '--noprofile --norc -eo pipefail {0}',
-  sh: '-e {0}',
-  pwsh: `-command ". '{0}'"`,
-  powershell: `-command ". '{0}'"`,
-  python: '{0}',
-  cmd: '/D /E:ON /V:OFF /S /C "CALL "{0}""',
-};
-
-/** Script file extensions, keyed by the shell command's name (as the runner does). */
-const EXTENSIONS: Readonly<Record<string, string>> = {
-  bash: '.sh',
-  sh: '.sh',
-  pwsh: '.ps1',
-  powershell: '.ps1',
-  python: '.py',
-  cmd: '.cmd',
-};
+import { BUILTIN_SHELL_NAMES, builtinShell } from './shells.js';
 
 export interface ShellInvocation {
   /** Executable, looked up on the step env's PATH. */
@@ -59,16 +40,17 @@ export function resolveShell(shell: string): ShellInvocation {
     .basename(command)
     .toLowerCase()
     .replace(/\.exe$/, '');
-  const argsTemplate = given || BUILTIN_SHELL_ARGS[name] || '';
+  const builtin = builtinShell(name);
+  const argsTemplate = given || builtin?.args || '';
   if (!argsTemplate.includes('{0}')) {
     throw new Error(
-      `shell '${shell}' must be one of ${Object.keys(BUILTIN_SHELL_ARGS).join(', ')} or a command template containing {0}`,
+      `shell '${shell}' must be one of ${BUILTIN_SHELL_NAMES.join(', ')} or a command template containing {0}`,
     );
   }
   return {
     command: name === 'cmd' && given === '' ? 'cmd.exe' : command,
     argsTemplate,
-    extension: EXTENSIONS[name] ?? '',
+    extension: builtin?.extension ?? '',
     fixUp: fixUpFor(name),
   };
 }

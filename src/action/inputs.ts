@@ -12,6 +12,7 @@
  */
 import * as core from '@actions/core';
 import { OtlpConfigError, checkUrl, parseHeaders } from '../export/otlp-config.js';
+import { BUILTIN_SHELL_NAMES } from './shells.js';
 
 /** Options core.getInput understands; we only use trimWhitespace. */
 export interface GetInputOptions {
@@ -32,8 +33,6 @@ export class InputError extends Error {
   }
 }
 
-export const BUILTIN_SHELLS = ['bash', 'sh', 'pwsh', 'powershell', 'python', 'cmd'] as const;
-export type BuiltinShell = (typeof BUILTIN_SHELLS)[number];
 
 export interface ActionInputs {
   /** Operation name written to every record. */
@@ -221,10 +220,11 @@ function parseArtifactName(value: string): string | null {
 
 function parseShell(value: string): string {
   if (value === '') return ACTION_INPUT_DEFAULTS.shell;
-  if ((BUILTIN_SHELLS as readonly string[]).includes(value) || value.includes('{0}')) return value;
+  if ((BUILTIN_SHELL_NAMES as readonly string[]).includes(value) || value.includes('{0}'))
+    return value;
   throw new InputError(
     'shell',
-    `Input 'shell' must be one of ${BUILTIN_SHELLS.join(', ')} or a command template containing {0}; got ${quote(value)}`,
+    `Input 'shell' must be one of ${BUILTIN_SHELL_NAMES.join(', ')} or a command template containing {0}; got ${quote(value)}`,
   );
 }
 

@@ -15,6 +15,8 @@ import {
   tailText,
   type RunCommandOptions,
 } from '../../src/action/command.js';
+import { fromEnv, readInputs } from '../../src/action/inputs.js';
+import { BUILTIN_SHELL_NAMES } from '../../src/action/shells.js';
 
 /** A destination that keeps what it is given (and never applies backpressure). */
 class Sink extends Writable {
@@ -370,6 +372,17 @@ describe('pure helpers', () => {
       extension: '',
     });
     expect(() => resolveShell('fish')).toThrow(/containing \{0\}/);
+  });
+
+  it('resolveShell knows the same built-ins the shell input accepts, and only those', () => {
+    for (const name of BUILTIN_SHELL_NAMES) {
+      expect(resolveShell(name).argsTemplate).toContain('{0}');
+      const env = { INPUT_NAME: 'n', INPUT_RUN: 'true', INPUT_SHELL: name };
+      expect(readInputs(fromEnv(env)).shell).toBe(name);
+    }
+    // Names of Object.prototype members are not shells (they were looked up in a plain object).
+    expect(resolveShell('constructor {0}').extension).toBe('');
+    expect(() => resolveShell('constructor')).toThrow(/must be one of bash, sh, pwsh/);
   });
 
   it('resolveShell adds the runner wrapping for pwsh and cmd', () => {
