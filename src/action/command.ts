@@ -185,6 +185,47 @@ export interface CommandResult {
 }
 
 /**
+ * How a command ended, decided once from its CommandResult: the record's status and error, the
+ * step's `exit-code` output, its failure message and the process exit code all come from here.
+ * `exitCode` is what the step reports: the shell's code, else 130 for a cancellation and 1 for a
+ * kill by signal; 127/126 when the shell could not be found or started, 1 for a bad directory.
+ */
+export type CommandOutcome =
+  | { kind: 'succeeded'; exitCode: 0; reason: null }
+  | { kind: 'failed' | 'cancelled' | 'not started'; exitCode: number; reason: string };
+
+export function commandOutcome(result: CommandResult): CommandOutcome {
+  const exitCode = result.exitCode ?? (result.cancelled ? 130 : 1);
+  if (result.cancelled) return { kind: 'cancelled', exitCode, reason: 'cancelled' };
+  if (result.startError !== null) {
+    return { kind: 'not started', exitCode, reason: result.startError };
+  }
+  if (result.signal) return { kind: 'failed', exitCode, reason: `killed by ${result.signal}` };
+  if (exitCode === 0) return { kind: 'succeeded', exitCode, reason: null };
+  return { kind: 'failed', exitCode, reason: `exit code ${exitCode}` };
+}
+
+/** The result of a command that never ran (nothing spawned, no output, no time). */
+function notStarted(
+  startedAt: Date,
+  exitCode: number,
+  startError: string,
+  cancelled = false,
+): CommandResult {
+  return {
+    exitCode,
+    signal: null,
+    durationMs: 0,
+    startedAt,
+    endedAt: startedAt,
+    outputTail: '',
+    cancelled,
+    startError,
+    pid: null,
+  };
+}
+
+/**
  * Four times the record's 4 KB: the window is redacted before it is cut to 4 KB, so a secret's
  * label (`password=`, `curl -u`, a webhook's host) that falls before the cut is still there when
  * its value is recognised; anything cut by the window's own edge is 12 KB before what is kept.
@@ -199,17 +240,6 @@ const STREAM_CLOSE_GRACE_MS = 2000;
 export async function runCommand(options: RunCommandOptions): Promise<CommandResult> {
   const env = options.env ?? process.env;
   const startedAt = new Date();
-  const notStarted = (exitCode: number, startError: string, cancelled = false): CommandResult => ({
-    exitCode,
-    signal: null,
-    durationMs: 0,
-    startedAt,
-    endedAt: startedAt,
-    outputTail: '',
-    cancelled,
-    startError,
-    pid: null,
-  });
 
   const workspace = options.workspace ?? env.GITHUB_WORKSPACE ?? process.cwd();
   const cwd = path.resolve(workspace, options.workingDirectory ?? '');
@@ -217,11 +247,12 @@ export async function runCommand(options: RunCommandOptions): Promise<CommandRes
   if (cwdProblem) {
     const given = options.workingDirectory ?? '';
     return notStarted(
+      startedAt,
       1,
       `Input 'working-directory' must be an existing directory; '${given}' (${cwd}) ${cwdProblem}`,
     );
   }
-  if (options.signal?.aborted) return notStarted(1, 'cancelled before start', true);
+  if (options.signal?.aborted) return notStarted(startedAt, 1, 'cancelled before start', true);
 
   const shell = resolveShell(options.shell);
   const scriptPath = path.join(options.tempDir, `${randomUUID()}${shell.extension}`);
@@ -338,17 +369,7 @@ function spawnShell(
           : code === 'EACCES'
             ? `shell '${shell.command}' could not be started: permission denied`
             : `shell '${shell.command}' could not be started: ${error instanceof Error ? error.message : String(error)}`;
-      return {
-        exitCode: code === 'ENOENT' ? 127 : 126,
-        signal: null,
-        durationMs: 0,
-        startedAt,
-        endedAt: startedAt,
-        outputTail: '',
-        cancelled: false,
-        startError: why,
-        pid: null,
-      };
+      return notStarted(startedAt, code === 'ENOENT' ? 127 : 126, why);
     }
 
     child.on('error', (error) => {

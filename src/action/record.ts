@@ -5,7 +5,7 @@
 import type { ExecutionRecord } from '../core/record.js';
 import { formatTimestamp } from '../core/record.js';
 import { redactSecrets } from '../core/redact.js';
-import type { CommandResult } from './command.js';
+import { commandOutcome, type CommandResult } from './command.js';
 import type { CiContext } from './context.js';
 
 /** Bound of the `error` field (UTF-8 bytes, reason line included): never the whole log. */
@@ -23,15 +23,12 @@ export interface RecordInput {
 }
 
 export function commandFailed(result: CommandResult): boolean {
-  return result.cancelled || result.startError !== null || result.exitCode !== 0;
+  return commandOutcome(result).kind !== 'succeeded';
 }
 
 /** Why the step failed, in one line: what the failure message and an empty-output error say. */
 export function failureReason(result: CommandResult): string {
-  if (result.cancelled) return 'cancelled';
-  if (result.startError) return result.startError;
-  if (result.signal) return `killed by ${result.signal}`;
-  return `exit code ${result.exitCode ?? 'unknown'}`;
+  return commandOutcome(result).reason ?? 'succeeded';
 }
 
 function errorText(result: CommandResult, secrets: readonly string[]): string {

@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   installCancellation,
+  commandOutcome,
   resolveShell,
   runCommand,
   splitArgs,
@@ -372,6 +373,45 @@ describe('pure helpers', () => {
       extension: '',
     });
     expect(() => resolveShell('fish')).toThrow(/containing \{0\}/);
+  });
+
+  it('commandOutcome decides status, reason and reported exit code once', () => {
+    const base = {
+      exitCode: 0,
+      signal: null,
+      durationMs: 5,
+      startedAt: new Date(0),
+      endedAt: new Date(5),
+      outputTail: '',
+      cancelled: false,
+      startError: null,
+      pid: 42,
+    };
+    expect(commandOutcome(base)).toEqual({ kind: 'succeeded', exitCode: 0, reason: null });
+    expect(commandOutcome({ ...base, exitCode: 3 })).toEqual({
+      kind: 'failed',
+      exitCode: 3,
+      reason: 'exit code 3',
+    });
+    expect(commandOutcome({ ...base, exitCode: null, signal: 'SIGKILL' })).toEqual({
+      kind: 'failed',
+      exitCode: 1,
+      reason: 'killed by SIGKILL',
+    });
+    const cancelled = { ...base, exitCode: null, signal: 'SIGTERM' as const, cancelled: true };
+    expect(commandOutcome(cancelled)).toEqual({
+      kind: 'cancelled',
+      exitCode: 130,
+      reason: 'cancelled',
+    });
+    expect(
+      commandOutcome({
+        ...base,
+        exitCode: 127,
+        startError: "shell 'pwsh' was not found",
+        pid: null,
+      }),
+    ).toEqual({ kind: 'not started', exitCode: 127, reason: "shell 'pwsh' was not found" });
   });
 
   it('resolveShell knows the same built-ins the shell input accepts, and only those', () => {
