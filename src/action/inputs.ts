@@ -33,7 +33,6 @@ export class InputError extends Error {
   }
 }
 
-
 export interface ActionInputs {
   /** Operation name written to every record. */
   name: string;
