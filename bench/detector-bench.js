@@ -13,18 +13,31 @@ import { pathToFileURL } from 'node:url';
 import { detectRegression } from '../lib/insight/regression.js';
 import { normalCdf, normalQuantile } from '../lib/insight/distributions.js';
 
+/** Run as `node bench/detector-bench.js` (not imported by bench/run.js). */
+const direct = Boolean(process.argv[1]) && import.meta.url === pathToFileURL(process.argv[1]).href;
+
+/** A bad option: one line and exit 2 when run directly; an error for bench/run.js to print. */
+function badOption(message) {
+  if (!direct) throw new Error(message);
+  console.error(`detector bench: ${message}`);
+  process.exit(2);
+}
+
 /** `--name=value` from the command line (when run directly), else the environment variable. */
 function option(name, variable) {
   const flag = process.argv.find((a) => a.startsWith(`--${name}=`));
   return flag ? flag.slice(name.length + 3) : process.env[variable];
 }
-const TRIALS = Number(option('trials', 'DETECTOR_BENCH_TRIALS') ?? 2000);
+const trialsText = option('trials', 'DETECTOR_BENCH_TRIALS') ?? '2000';
+const TRIALS = Number(trialsText);
 if (!Number.isInteger(TRIALS) || TRIALS < 1) {
-  throw new Error(`--trials (DETECTOR_BENCH_TRIALS) must be a whole number ≥ 1, e.g. 20000`);
+  badOption(
+    `--trials (DETECTOR_BENCH_TRIALS) must be a whole number ≥ 1, e.g. 20000; got "${trialsText}"`,
+  );
 }
 const ONLY = option('only', 'DETECTOR_BENCH_ONLY') ?? 'all';
 if (!['all', 'false-alarms'].includes(ONLY)) {
-  throw new Error(`--only (DETECTOR_BENCH_ONLY) must be "all" or "false-alarms", got "${ONLY}"`);
+  badOption(`--only (DETECTOR_BENCH_ONLY) must be "all" or "false-alarms", got "${ONLY}"`);
 }
 const ALL_PATTERNS = ['clean', 'outliers', 'bimodal', 'drift'];
 const PATTERNS = (option('patterns', 'DETECTOR_BENCH_PATTERNS') ?? ALL_PATTERNS.join(','))
@@ -32,7 +45,7 @@ const PATTERNS = (option('patterns', 'DETECTOR_BENCH_PATTERNS') ?? ALL_PATTERNS.
   .filter(Boolean);
 for (const p of PATTERNS) {
   if (!ALL_PATTERNS.includes(p)) {
-    throw new Error(`--patterns must name some of ${ALL_PATTERNS.join(', ')}; got "${p}"`);
+    badOption(`--patterns must name some of ${ALL_PATTERNS.join(', ')}; got "${p}"`);
   }
 }
 const SHIFTS = [0, 0.05, 0.1, 0.2, 0.5];
@@ -291,6 +304,6 @@ export async function main(print = console.log) {
 export { main as run };
 export default main;
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (direct) {
   await main();
 }
