@@ -3,7 +3,7 @@
  * is flaky there. A commit where it only failed is a real failure, not a flake.
  */
 import type { ExecutionRecord } from '../core/record.js';
-import { ciOf, startedAtMs } from './ci-metadata.js';
+import { CANCELLED, ColumnarHistory, FAILED, NONE } from '../core/history.js';
 import type { FlakinessReport } from './types.js';
 
 export interface FlakinessOptions {
@@ -15,13 +15,6 @@ export interface FlakinessOptions {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The latest valid time, 0 when none. A loop: Math.max(...times) overflows the stack on big histories. */
-function newestTime(entries: readonly { time: number }[]): number {
-  let newest = -Infinity;
-  for (const { time } of entries) if (time > newest) newest = time;
-  return newest === -Infinity ? 0 : newest;
-}
-
 /**
  * One report per operation seen with a commit sha, most flaky first (then by name). Records without
  * `metadata.ci.sha` cannot be grouped by commit and are ignored.
@@ -30,33 +23,60 @@ export function detectFlakiness(
   records: readonly ExecutionRecord[],
   options: FlakinessOptions = {},
 ): FlakinessReport[] {
+  return flakinessOfRows(ColumnarHistory.of(records), undefined, options);
+}
+
+/** What happened on one commit, and when it was last seen (newest flakes listed first). */
+interface CommitSeen {
+  ok: boolean;
+  failed: boolean;
+  last: number;
+}
+
+/** detectFlakiness over rows of a columnar history (default: all rows). */
+export function flakinessOfRows(
+  history: ColumnarHistory,
+  rows: ArrayLike<number> | undefined,
+  options: FlakinessOptions = {},
+): FlakinessReport[] {
   if (options.days !== undefined && !(options.days > 0)) {
     throw new Error(`flakiness window must be a number of days > 0, got ${options.days}`);
   }
-  const withSha = records
-    // A cancelled run says nothing about the step: a re-run after a cancel is not a flake.
-    .filter((record) => record.error !== 'cancelled')
-    .map((record) => ({ record, sha: ciOf(record)?.sha, time: startedAtMs(record) }))
-    .filter(
-      (e): e is { record: ExecutionRecord; sha: string; time: number } => e.sha !== undefined,
-    );
-  let inWindow = withSha;
+  const n = rows === undefined ? history.length : rows.length;
+  const rowAt = (k: number) => (rows === undefined ? k : rows[k]!);
+  // A cancelled run says nothing about the step: a re-run after a cancel is not a flake.
+  const counts = (row: number) =>
+    (history.flags[row]! & CANCELLED) === 0 && history.sha[row] !== NONE;
+  let from = -Infinity;
+  let to = Infinity;
   if (options.days !== undefined) {
-    const now = options.now ?? newestTime(withSha);
-    const from = now - options.days * DAY_MS;
-    inWindow = withSha.filter((e) => !Number.isNaN(e.time) && e.time >= from && e.time <= now);
+    let newest = -Infinity;
+    for (let k = 0; k < n; k++) {
+      const row = rowAt(k);
+      const t = history.startedMs[row]!;
+      if (counts(row) && t > newest) newest = t;
+    }
+    to = options.now ?? (newest === -Infinity ? 0 : newest);
+    from = to - options.days * DAY_MS;
   }
 
-  // name → sha → what happened on that commit, and when we last saw it (newest flakes listed first).
-  const byName = new Map<string, Map<string, { ok: boolean; failed: boolean; last: number }>>();
-  for (const { record, sha, time } of inWindow) {
-    let commits = byName.get(record.name);
-    if (!commits) byName.set(record.name, (commits = new Map()));
-    const seen = commits.get(sha) ?? { ok: false, failed: false, last: -Infinity };
-    if (record.status === 'success') seen.ok = true;
+  // name → sha → what happened on that commit.
+  const byName = new Map<number, Map<number, CommitSeen>>();
+  for (let k = 0; k < n; k++) {
+    const row = rowAt(k);
+    if (!counts(row)) continue;
+    const time = history.startedMs[row]!;
+    if (options.days !== undefined && !(time >= from && time <= to)) continue;
+    const name = history.name[row]!;
+    let commits = byName.get(name);
+    if (!commits) byName.set(name, (commits = new Map()));
+    const sha = history.sha[row]!;
+    let seen = commits.get(sha);
+    if (seen === undefined)
+      commits.set(sha, (seen = { ok: false, failed: false, last: -Infinity }));
+    if ((history.flags[row]! & FAILED) === 0) seen.ok = true;
     else seen.failed = true;
-    if (!Number.isNaN(time)) seen.last = Math.max(seen.last, time);
-    commits.set(sha, seen);
+    if (time > seen.last) seen.last = time;
   }
 
   const reports: FlakinessReport[] = [];
@@ -64,9 +84,9 @@ export function detectFlakiness(
     const flaky = [...commits]
       .filter(([, s]) => s.ok && s.failed)
       .sort((a, b) => b[1].last - a[1].last)
-      .map(([sha]) => sha);
+      .map(([sha]) => history.texts[sha]!);
     reports.push({
-      name,
+      name: history.texts[name]!,
       flakyCommits: flaky,
       commitsSeen: commits.size,
       flakeRate: commits.size === 0 ? 0 : flaky.length / commits.size,

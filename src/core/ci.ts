@@ -1,0 +1,93 @@
+/**
+ * The CI context of a run: its type, and the one parser of `metadata.ci` as records carry it back.
+ * Histories come from older versions, laptops, hand edits and the Python tool, so every field is
+ * optional when read and checked for its type here, once; everything that reads `metadata.ci`
+ * (insight, reports, dashboard, CLI, action) goes through parseCi. Pure: no I/O.
+ */
+
+/**
+ * The run's context, stored in every record the action writes under `metadata.ci` (the action
+ * builds it from the runner's environment in src/action/context.ts).
+ */
+export interface CiContext {
+  provider: 'github-actions';
+  repository?: string; // owner/name
+  server_url?: string; // https://github.com
+  sha?: string; // commit the run is for (PR head sha on pull_request events)
+  ref?: string; // refs/heads/main, refs/pull/12/merge
+  branch?: string; // head branch name (PR head branch on pull requests)
+  event?: string; // push, pull_request, ...
+  pr_number?: number;
+  base_branch?: string; // PR base branch
+  default_branch?: string;
+  workflow?: string;
+  job?: string;
+  run_id?: string;
+  run_attempt?: number;
+  runner_os?: string;
+  runner_arch?: string;
+  /** The job's matrix values (the action's `matrix` input), each as text; absent outside a matrix. */
+  matrix?: Record<string, string>;
+  /** Exit code of the command, when it exited (not set for laptop or library records). */
+  exit_code?: number;
+}
+
+/** A `metadata.ci` read back: only its well-typed fields (provider included only when it says so). */
+export type CiFields = Partial<CiContext>;
+
+/** Fields kept only when they are non-empty text: an empty sha or branch names nothing. */
+const NON_EMPTY_TEXT = [
+  'sha',
+  'branch',
+  'job',
+  'runner_os',
+  'runner_arch',
+  'default_branch',
+  'base_branch',
+] as const;
+/** Fields kept when they are text. */
+const TEXT = ['repository', 'server_url', 'ref', 'event', 'workflow'] as const;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The well-typed fields of `metadata.ci` (`metadata` is a record's metadata), or undefined when
+ * there is no `ci` object. Numbers must be finite; run_id is text in CiContext, but a number
+ * written by hand or by another tool is accepted as its text; matrix values are kept as text
+ * (non-text values as their JSON), null ones dropped.
+ */
+export function parseCi(metadata: unknown): CiFields | undefined {
+  if (!isObject(metadata)) return undefined;
+  const raw = metadata['ci'];
+  if (!isObject(raw)) return undefined;
+  const out: CiFields = {};
+  if (raw['provider'] === 'github-actions') out.provider = 'github-actions';
+  for (const key of NON_EMPTY_TEXT) {
+    const value = raw[key];
+    if (typeof value === 'string' && value !== '') out[key] = value;
+  }
+  for (const key of TEXT) {
+    const value = raw[key];
+    if (typeof value === 'string') out[key] = value;
+  }
+  for (const key of ['pr_number', 'run_attempt', 'exit_code'] as const) {
+    const value = raw[key];
+    if (typeof value === 'number' && Number.isFinite(value)) out[key] = value;
+  }
+  const runId = raw['run_id'];
+  if (typeof runId === 'string' || (typeof runId === 'number' && Number.isFinite(runId))) {
+    out.run_id = String(runId);
+  }
+  const matrix = raw['matrix'];
+  if (isObject(matrix)) {
+    const values: Record<string, string> = {};
+    for (const [k, v] of Object.entries(matrix)) {
+      if (v === null || v === undefined) continue;
+      values[k] = typeof v === 'string' ? v : JSON.stringify(v);
+    }
+    if (Object.keys(values).length > 0) out.matrix = values;
+  }
+  return out;
+}
