@@ -52,6 +52,52 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The raw `metadata.ci` object of a record's metadata, undefined when there is none. */
+export function rawCi(metadata: unknown): Record<string, unknown> | undefined {
+  if (!isObject(metadata)) return undefined;
+  const raw = metadata['ci'];
+  return isObject(raw) ? raw : undefined;
+}
+
+/** A field of NON_EMPTY_TEXT as parseCi keeps it (for readers that keep one field, not all). */
+export function ciText(
+  raw: Record<string, unknown>,
+  key: (typeof NON_EMPTY_TEXT)[number],
+): string | undefined {
+  const value = raw[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** A number field as parseCi keeps it: finite, else undefined. */
+export function ciNumber(
+  raw: Record<string, unknown>,
+  key: 'pr_number' | 'run_attempt' | 'exit_code',
+): number | undefined {
+  const value = raw[key];
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** run_id as text: CiContext writes text; a number written by hand or another tool is read too. */
+export function ciRunId(raw: Record<string, unknown>): string | undefined {
+  const value = raw['run_id'];
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+}
+
+/** Matrix values as text (non-text values as their JSON), null ones dropped; undefined if none. */
+export function ciMatrix(raw: Record<string, unknown>): Record<string, string> | undefined {
+  const matrix = raw['matrix'];
+  if (!isObject(matrix)) return undefined;
+  const values: Record<string, string> = {};
+  let any = false;
+  for (const [k, v] of Object.entries(matrix)) {
+    if (v === null || v === undefined) continue;
+    values[k] = typeof v === 'string' ? v : JSON.stringify(v);
+    any = true;
+  }
+  return any ? values : undefined;
+}
+
 /**
  * The well-typed fields of `metadata.ci` (`metadata` is a record's metadata), or undefined when
  * there is no `ci` object. Numbers must be finite; run_id is text in CiContext, but a number
@@ -59,35 +105,25 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * (non-text values as their JSON), null ones dropped.
  */
 export function parseCi(metadata: unknown): CiFields | undefined {
-  if (!isObject(metadata)) return undefined;
-  const raw = metadata['ci'];
-  if (!isObject(raw)) return undefined;
+  const raw = rawCi(metadata);
+  if (raw === undefined) return undefined;
   const out: CiFields = {};
   if (raw['provider'] === 'github-actions') out.provider = 'github-actions';
   for (const key of NON_EMPTY_TEXT) {
-    const value = raw[key];
-    if (typeof value === 'string' && value !== '') out[key] = value;
+    const value = ciText(raw, key);
+    if (value !== undefined) out[key] = value;
   }
   for (const key of TEXT) {
     const value = raw[key];
     if (typeof value === 'string') out[key] = value;
   }
   for (const key of ['pr_number', 'run_attempt', 'exit_code'] as const) {
-    const value = raw[key];
-    if (typeof value === 'number' && Number.isFinite(value)) out[key] = value;
+    const value = ciNumber(raw, key);
+    if (value !== undefined) out[key] = value;
   }
-  const runId = raw['run_id'];
-  if (typeof runId === 'string' || (typeof runId === 'number' && Number.isFinite(runId))) {
-    out.run_id = String(runId);
-  }
-  const matrix = raw['matrix'];
-  if (isObject(matrix)) {
-    const values: Record<string, string> = {};
-    for (const [k, v] of Object.entries(matrix)) {
-      if (v === null || v === undefined) continue;
-      values[k] = typeof v === 'string' ? v : JSON.stringify(v);
-    }
-    if (Object.keys(values).length > 0) out.matrix = values;
-  }
+  const runId = ciRunId(raw);
+  if (runId !== undefined) out.run_id = runId;
+  const matrix = ciMatrix(raw);
+  if (matrix !== undefined) out.matrix = matrix;
   return out;
 }

@@ -6,7 +6,7 @@
  * almost nothing to trace. Rows stay in the order they were added (file order).
  * Pure but for readHistory, which streams day files through the store's reader.
  */
-import { parseCi } from './ci.js';
+import { ciMatrix, ciNumber, ciRunId, ciText, rawCi } from './ci.js';
 import { parseTimestamp, type ExecutionRecord } from './record.js';
 import { scanRecords, type DayFile, type ReadOptions, type ReadReport } from './store.js';
 
@@ -19,6 +19,7 @@ export const FAILED = 1;
 export const CANCELLED = 2;
 
 const INITIAL_ROWS = 1024;
+const CACHE_SLOTS = 4096;
 
 type Column = Float64Array | Int32Array | Uint8Array;
 
@@ -81,15 +82,30 @@ export class ColumnarHistory {
   private readonly lastText: (string | undefined)[] = [];
   private readonly lastId: number[] = [];
 
+  // A direct-mapped cache in front of textIds: texts parsed from each line are fresh strings, whose
+  // hash a Map lookup must compute from every character; three characters and the length pick a
+  // slot here, and one comparison usually settles it.
+  private readonly cacheText: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS);
+  private readonly cacheId = new Int32Array(CACHE_SLOTS);
+
   /** The interned text's index (NONE for undefined). */
   intern(text: string | undefined): number {
     if (text === undefined) return NONE;
+    const n = text.length;
+    const slot =
+      n === 0
+        ? 0
+        : (n * 31 + text.charCodeAt(0) * 7 + text.charCodeAt(n >> 1) * 5 + text.charCodeAt(n - 1)) &
+          (CACHE_SLOTS - 1);
+    if (this.cacheText[slot] === text) return this.cacheId[slot]!;
     let id = this.textIds.get(text);
     if (id === undefined) {
       id = this.texts.length;
       this.texts.push(text);
       this.textIds.set(text, id);
     }
+    this.cacheText[slot] = text;
+    this.cacheId[slot] = id;
     return id;
   }
 
@@ -124,7 +140,8 @@ export class ColumnarHistory {
 
   private reserve(): void {
     if (this.length < this.startedMs.length) return;
-    const size = this.length * 2;
+    // ×1.5: a million rows end with at most a third of the columns unused.
+    const size = Math.ceil(this.length * 1.5);
     this.name = grown(this.name, size);
     this.startedMs = grown(this.startedMs, size);
     this.durationMs = grown(this.durationMs, size);
@@ -146,16 +163,24 @@ export class ColumnarHistory {
     this.durationMs[row] = typeof duration === 'number' ? duration : NaN;
     this.flags[row] =
       (record.status === 'success' ? 0 : FAILED) | (record.error === 'cancelled' ? CANCELLED : 0);
-    const ci = parseCi(record.metadata);
-    this.prNumber[row] = ci?.pr_number ?? NaN;
-    this.internInto(1, this.sha, row, ci?.sha);
-    this.internInto(2, this.branch, row, ci?.branch);
-    this.internInto(3, this.job, row, ci?.job);
-    this.internInto(4, this.runnerOs, row, ci?.runner_os);
-    this.internInto(5, this.runnerArch, row, ci?.runner_arch);
-    this.internInto(6, this.matrix, row, matrixText(ci?.matrix));
-    this.internInto(7, this.runId, row, ci?.run_id);
-    this.internInto(8, this.defaultBranch, row, ci?.default_branch);
+    // The fields one by one, with parseCi's rules: no CiFields object per row.
+    const ci = rawCi(record.metadata);
+    if (ci === undefined) {
+      this.prNumber[row] = NaN;
+      for (const field of TEXT_FIELDS) this[field][row] = NONE;
+    } else {
+      this.prNumber[row] = ciNumber(ci, 'pr_number') ?? NaN;
+      this.internInto(1, this.sha, row, ciText(ci, 'sha'));
+      this.internInto(2, this.branch, row, ciText(ci, 'branch'));
+      this.internInto(3, this.job, row, ciText(ci, 'job'));
+      this.internInto(4, this.runnerOs, row, ciText(ci, 'runner_os'));
+      this.internInto(5, this.runnerArch, row, ciText(ci, 'runner_arch'));
+      const matrix = ci['matrix'];
+      this.matrix[row] =
+        matrix === undefined || matrix === null ? NONE : this.intern(matrixText(ciMatrix(ci)));
+      this.internInto(7, this.runId, row, ciRunId(ci));
+      this.internInto(8, this.defaultBranch, row, ciText(ci, 'default_branch'));
+    }
     return row;
   }
 

@@ -26,13 +26,6 @@ export function detectFlakiness(
   return flakinessOfRows(ColumnarHistory.of(records), undefined, options);
 }
 
-/** What happened on one commit, and when it was last seen (newest flakes listed first). */
-interface CommitSeen {
-  ok: boolean;
-  failed: boolean;
-  last: number;
-}
-
 /** detectFlakiness over rows of a columnar history (default: all rows). */
 export function flakinessOfRows(
   history: ColumnarHistory,
@@ -60,36 +53,47 @@ export function flakinessOfRows(
     from = to - options.days * DAY_MS;
   }
 
-  // name → sha → what happened on that commit.
-  const byName = new Map<number, Map<number, CommitSeen>>();
+  // name → rows; then per name, what happened on each commit, in arrays indexed by the sha's text
+  // id (no map entry or object per run).
+  const byName = new Map<number, number[]>();
   for (let k = 0; k < n; k++) {
     const row = rowAt(k);
     if (!counts(row)) continue;
     const time = history.startedMs[row]!;
     if (options.days !== undefined && !(time >= from && time <= to)) continue;
     const name = history.name[row]!;
-    let commits = byName.get(name);
-    if (!commits) byName.set(name, (commits = new Map()));
-    const sha = history.sha[row]!;
-    let seen = commits.get(sha);
-    if (seen === undefined)
-      commits.set(sha, (seen = { ok: false, failed: false, last: -Infinity }));
-    if ((history.flags[row]! & FAILED) === 0) seen.ok = true;
-    else seen.failed = true;
-    if (time > seen.last) seen.last = time;
+    const list = byName.get(name);
+    if (list) list.push(row);
+    else byName.set(name, [row]);
   }
 
+  const OK = 1;
+  const FAIL = 2;
+  const state = new Uint8Array(history.texts.length);
+  const last = new Float64Array(history.texts.length);
   const reports: FlakinessReport[] = [];
-  for (const [name, commits] of byName) {
-    const flaky = [...commits]
-      .filter(([, s]) => s.ok && s.failed)
-      .sort((a, b) => b[1].last - a[1].last)
-      .map(([sha]) => history.texts[sha]!);
+  for (const [name, list] of byName) {
+    const commits: number[] = []; // sha ids in first-seen order
+    for (const row of list) {
+      const sha = history.sha[row]!;
+      if (state[sha] === 0) {
+        commits.push(sha);
+        last[sha] = -Infinity;
+      }
+      state[sha] = state[sha]! | ((history.flags[row]! & FAILED) === 0 ? OK : FAIL);
+      const time = history.startedMs[row]!;
+      if (time > last[sha]!) last[sha] = time;
+    }
+    const flaky = commits
+      .filter((sha) => state[sha] === (OK | FAIL))
+      .sort((a, b) => last[b]! - last[a]!) // stable: ties stay in first-seen order
+      .map((sha) => history.texts[sha]!);
+    for (const sha of commits) state[sha] = 0;
     reports.push({
       name: history.texts[name]!,
       flakyCommits: flaky,
-      commitsSeen: commits.size,
-      flakeRate: commits.size === 0 ? 0 : flaky.length / commits.size,
+      commitsSeen: commits.length,
+      flakeRate: commits.length === 0 ? 0 : flaky.length / commits.length,
     });
   }
   return reports.sort((a, b) => b.flakeRate - a.flakeRate || a.name.localeCompare(b.name));
