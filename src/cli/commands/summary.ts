@@ -11,7 +11,7 @@ import { renderTable } from '../table.js';
 import type { Column, Cell, Tone } from '../table.js';
 import { readHistory } from '../../core/history.js';
 import { canonicalTimestamp } from '../../core/record.js';
-import { SummaryAccumulator, round2, type OperationSummary } from '../../core/stats.js';
+import { SummaryAccumulator, round2, round4, type OperationSummary } from '../../core/stats.js';
 import { DAY_MS } from '../../core/store.js';
 import type { VerdictKind } from '../../insight/types.js';
 
@@ -19,7 +19,7 @@ export const DEFAULT_SUMMARY_DAYS = 7;
 
 /** What `summary` adds to each OperationSummary (additive: the older keys keep their meaning). */
 export interface OperationInsight {
-  /** Percent 0–100 (like success_rate) of commits seen with both a success and a failure. */
+  /** Share 0–1 (a fraction, like success_rate) of commits seen with both a success and a failure. */
   flake_rate: number | null;
   /** How many commits were flaky; null, like flake_rate, when no run carries a commit sha. */
   flaky_commits: number | null;
@@ -44,7 +44,8 @@ export const summaryCommand: Command = {
       '(p50) / p95 / max duration, the trend (newest quarter of the successful runs, at most 10,\n' +
       'against the up to 30 before them: faster, slower, no change or not enough data; on the\n' +
       'default branch when runs record it), the status and start time (UTC) of the newest run.\n' +
-      '--json prints the summary object, each operation with flake_rate (percent), flaky_commits,\n' +
+      '--json prints the summary object (success_rate a fraction 0–1), each operation with\n' +
+      'flake_rate (a fraction 0–1), flaky_commits,\n' +
       'commits_seen, trend_verdict and trend_change_percent added.',
     options: {
       days: {
@@ -106,7 +107,7 @@ export async function summarizeHistory(metricsDir: string, days: number): Promis
       ...stats,
       // As the record reader writes it back (the accumulator saw the line as stored).
       last_run_at: canonicalTimestamp(stats.last_run_at),
-      flake_rate: seen === 0 ? null : round2(100 * (flakiness?.flakeRate ?? 0)),
+      flake_rate: seen === 0 ? null : round4(flakiness?.flakeRate ?? 0),
       flaky_commits: seen === 0 ? null : (flakiness?.flakyCommits.length ?? 0),
       commits_seen: seen,
       trend_verdict: trend.verdict,
@@ -129,7 +130,7 @@ function flakyCell(s: Partial<OperationInsight>): Cell {
     return { text: '—', tone: 'dim' };
   }
   return {
-    text: `${s.flaky_commits ?? 0}/${s.commits_seen} (${Math.round(s.flake_rate)}%)`,
+    text: `${s.flaky_commits ?? 0}/${s.commits_seen} (${Math.round(100 * s.flake_rate)}%)`,
     tone: (s.flaky_commits ?? 0) > 0 ? 'bad' : 'good',
   };
 }
