@@ -253,14 +253,15 @@ export type HistoryVisitor = (
 /**
  * Reads the store's records in the window into columns, streaming: a record is parsed, its row
  * added, and it is garbage at once unless `visit` keeps it. Never throws on bad files or lines
- * (the store's reader counts and warns about them: see scanRecords).
+ * (the store's reader counts and warns about them: see scanRecords). Rows are added to `history`
+ * when given (so `visit` can read its columns), else to a new one.
  */
 export async function readHistory(
   dir: string,
   options: ReadOptions = {},
   visit?: HistoryVisitor,
+  history: ColumnarHistory = new ColumnarHistory(),
 ): Promise<{ history: ColumnarHistory; report: ReadReport }> {
-  const history = new ColumnarHistory();
   const report = await scanRecords(dir, options, (record, startedMs, file) => {
     const row = history.add(record, startedMs);
     visit?.(record, row, startedMs, file);
