@@ -1,6 +1,9 @@
-// Summary benchmark (issue 2, point 8): getMetricsSummary over a synthetic year of history, beside
-// the floor measured in the same run (read every day file, JSON.parse every line, same reader).
-// Each measurement runs in a fresh child process so its peak RSS is its own; median of 3.
+// Summary benchmark (issue 2, point 8; issue 11, point 2): over a synthetic year of history,
+// getMetricsSummary, `dev-metrics summary` (with its flaky and trend columns) and `dev-metrics
+// dashboard`, each beside the floor measured in the same run (read every day file, JSON.parse every
+// line, same reader). Each measurement runs in a fresh child process so its peak RSS is its own;
+// median of BENCH_REPEATS (default 3). The CLI commands run in the child through runCli, as the
+// executable does, their output kept in memory.
 // Plain ESM JavaScript over the compiled library (lib/): run `npm run bench`.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -19,9 +22,14 @@ const DAY_MS = 86_400_000;
 export const RECORDS = 1_000_000;
 export const DAYS = 365;
 export const OPERATIONS = 50;
-const REPEATS = 3;
-const TARGET_RATIO = 1.5;
-const TARGET_RSS_MB = 300;
+const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
+/** Per measure: the most time (× the floor, CPU time) and peak RSS (MB) it may take. */
+const TARGETS = {
+  summary: { ratio: 1.2, rssMB: 300, label: 'getMetricsSummary(366 d)' },
+  'cli-summary': { ratio: 1.3, rssMB: 200, label: 'dev-metrics summary --days 366' },
+  'cli-dashboard': { ratio: 1.5, rssMB: 250, label: 'dev-metrics dashboard --days 366' },
+};
+const MEASURES = Object.keys(TARGETS);
 
 // ---------------------------------------------------------------- synthetic history
 
@@ -164,6 +172,35 @@ async function measure(mode, dir) {
       days: DAYS + 1,
     });
     for (const op of Object.values(summary)) count += op.total_executions;
+  } else if (mode === 'cli-summary' || mode === 'cli-dashboard') {
+    const { runCli } = await import(new URL('cli/cli.js', LIB).href);
+    let out = '';
+    const sink = { write: (text) => ((out += text), true), isTTY: false };
+    const argv =
+      mode === 'cli-summary'
+        ? ['summary', '--days', String(DAYS + 1), '--json']
+        : [
+            'dashboard',
+            '--days',
+            String(DAYS + 1),
+            '--json',
+            '--output',
+            path.join(os.tmpdir(), `dm-bench-${process.pid}.html`),
+          ];
+    const code = await runCli(argv, {
+      stdout: sink,
+      stderr: sink,
+      env: { DEV_METRICS_DIR: dir },
+      cwd: dir,
+    });
+    if (code !== 0) throw new Error(`${mode} exited ${code}: ${out.slice(0, 300)}`);
+    const parsed = JSON.parse(out);
+    if (mode === 'cli-summary') {
+      for (const op of Object.values(parsed)) count += op.total_executions;
+    } else {
+      count = parsed.records;
+      await rm(parsed.outputFile, { force: true });
+    }
   } else {
     throw new Error(`unknown mode ${mode}`);
   }
@@ -204,10 +241,13 @@ export async function runSummaryBench() {
         `${OPERATIONS} operations, ${(bytes / 1e6).toFixed(0)} MB (generated in ${genS.toFixed(1)} s)`,
     );
     const loadBefore = os.loadavg()[0];
-    const runs = { floor: [], summary: [], 'floor-readline': [] };
+    const only = (process.env.BENCH_MEASURES ?? '').split(',').filter((m) => m !== '');
+    const measures = only.length > 0 ? MEASURES.filter((m) => only.includes(m)) : MEASURES;
+    const runs = { floor: [], 'floor-readline': [] };
+    for (const mode of measures) runs[mode] = [];
     for (let i = 0; i < REPEATS; i++) {
-      // Interleaved, so a busy moment of the machine hits both measures alike.
-      for (const mode of ['floor', 'summary']) runs[mode].push(await runChild(mode, dir));
+      // Interleaved, so a busy moment of the machine hits every measure alike.
+      for (const mode of ['floor', ...measures]) runs[mode].push(await runChild(mode, dir));
     }
     // The line reader's alternative (node:readline), once, to show why the store reads chunks.
     runs['floor-readline'].push(await runChild('floor-readline', dir));
@@ -219,14 +259,20 @@ export async function runSummaryBench() {
       all: runs[mode].map((r) => (r.ms / 1000).toFixed(2)).join(' / '),
     });
     const floor = stat('floor');
-    const summary = stat('summary');
     const readline = stat('floor-readline');
-    const ratio = summary.ms / floor.ms;
-    const cpuRatio = summary.cpuMs / floor.cpuMs;
     const pass = (ok) => (ok ? 'PASS' : 'FAIL');
     const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
     const rows = [
-      ['measure', 'time (median)', 'runs (s)', 'CPU time', 'peak RSS', 'records', 'target'],
+      [
+        'measure',
+        'time (median)',
+        'runs (s)',
+        'CPU time',
+        'peak RSS',
+        'records',
+        '× floor (CPU / wall)',
+        'target',
+      ],
       [
         'floor: read + JSON.parse',
         s(floor.ms),
@@ -234,36 +280,41 @@ export async function runSummaryBench() {
         s(floor.cpuMs),
         `${floor.rss.toFixed(0)} MB`,
         floor.count,
-        `RSS ≤ ${TARGET_RSS_MB} MB: ${pass(floor.rss <= TARGET_RSS_MB)}`,
-      ],
-      [
-        'getMetricsSummary(366 d)',
-        s(summary.ms),
-        summary.all,
-        s(summary.cpuMs),
-        `${summary.rss.toFixed(0)} MB`,
-        summary.count,
-        `RSS ≤ ${TARGET_RSS_MB} MB: ${pass(summary.rss <= TARGET_RSS_MB)}`,
-      ],
-      [
-        'ratio summary / floor',
-        `${ratio.toFixed(2)}×`,
-        '',
-        `${cpuRatio.toFixed(2)}×`,
-        '',
-        '',
-        `time ≤ ${TARGET_RATIO}×: ${pass(ratio <= TARGET_RATIO)}`,
-      ],
-      [
-        '(info) floor via readline',
-        s(readline.ms),
-        readline.all,
-        s(readline.cpuMs),
-        `${readline.rss.toFixed(0)} MB`,
-        readline.count,
+        '1.00× / 1.00×',
         '',
       ],
     ];
+    let ok = floor.count === records;
+    for (const mode of measures) {
+      const m = stat(mode);
+      const target = TARGETS[mode];
+      // CPU time: on a shared machine the wall clock also measures the neighbours.
+      const cpuRatio = m.cpuMs / floor.cpuMs;
+      const wallRatio = m.ms / floor.ms;
+      const met = cpuRatio <= target.ratio && m.rss <= target.rssMB;
+      ok &&= met && m.count === records;
+      rows.push([
+        target.label,
+        s(m.ms),
+        m.all,
+        s(m.cpuMs),
+        `${m.rss.toFixed(0)} MB`,
+        m.count,
+        `${cpuRatio.toFixed(2)}× / ${wallRatio.toFixed(2)}×`,
+        `≤ ${target.ratio}× CPU, ≤ ${target.rssMB} MB: ${pass(met)}`,
+      ]);
+      if (m.count !== records) console.log(`FAIL: ${mode} saw ${m.count} records, not ${records}`);
+    }
+    rows.push([
+      '(info) floor via readline',
+      s(readline.ms),
+      readline.all,
+      s(readline.cpuMs),
+      `${readline.rss.toFixed(0)} MB`,
+      readline.count,
+      `${(readline.cpuMs / floor.cpuMs).toFixed(2)}× / ${(readline.ms / floor.ms).toFixed(2)}×`,
+      '',
+    ]);
     const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
     for (const row of rows) {
       console.log(
@@ -275,11 +326,10 @@ export async function runSummaryBench() {
     }
     console.log(
       `(${os.cpus().length} CPUs, load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)}; ` +
-        'on a busy machine trust the CPU-time ratio more than the wall-clock one)',
+        'targets are judged on CPU time: on a busy machine the wall clock measures the neighbours too)',
     );
-    const countsOk = floor.count === records && summary.count === records;
-    if (!countsOk) console.log(`FAIL: expected ${records} records in every measure`);
-    return countsOk && ratio <= TARGET_RATIO && summary.rss <= TARGET_RSS_MB;
+    if (floor.count !== records) console.log(`FAIL: expected ${records} records in every measure`);
+    return ok;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -9,9 +9,9 @@ export function formatDuration(ms: number): string {
   return formatReportDuration(ms, { secondsDecimals: 2 });
 }
 
-/** Success rate 0–100 as "95.0%". */
+/** A rate as a fraction 0–1 (success_rate) shown as a percentage: 0.95 → "95.0%". */
 export function formatPercent(rate: number): string {
-  return Number.isFinite(rate) ? `${rate.toFixed(1)}%` : '-';
+  return Number.isFinite(rate) ? `${(rate * 100).toFixed(1)}%` : '-';
 }
 
 /**

@@ -160,7 +160,7 @@ export function parseTimestamp(text: string): number {
  * `T` that isoformat() writes (the rest is the same), so what is read can be compared and rewritten.
  * One char check: this runs per record read.
  */
-function canonicalTimestamp(text: string): string {
+export function canonicalTimestamp(text: string): string {
   return text.charCodeAt(10) === 32 ? `${text.slice(0, 10)}T${text.slice(11)}` : text;
 }
 

@@ -1,7 +1,8 @@
 /**
  * Statistics over execution records: pure functions, no I/O.
  * CONTRACT (shared with report/insight/CLI): the OperationSummary shape below.
- * Rounding: success_rate, avg, percentiles and stddev to 2 decimals (Python round); min/max raw.
+ * Rounding: avg, percentiles and stddev to 2 decimals, success_rate (a fraction) to 4 (Python
+ * round); min/max raw.
  */
 
 import { parseTimestamp, type ExecutionRecord, type ExecutionStatus } from './record.js';
@@ -11,7 +12,7 @@ export interface OperationSummary {
   total_executions: number;
   successes: number;
   failures: number;
-  /** Percentage 0–100, two decimals (the Python tool's convention). */
+  /** successes / total_executions: a fraction 0–1, four decimals (the Python tool's convention). */
   success_rate: number;
   avg_duration_ms: number;
   min_duration_ms: number;
@@ -46,6 +47,20 @@ export function round2(x: number): number {
     return (floor % 2 === 0 ? floor : floor + 1) / 100;
   }
   return Number(x.toFixed(2));
+}
+
+/**
+ * Rounds to 4 decimals as Python's `round(x, 4)`: exact binary ties (x·10⁴ exactly n + ½, which
+ * a ratio like 1/32 gives) go to even; everything else is toFixed's nearest.
+ */
+export function round4(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const scaled = x * 10_000;
+  if (!Number.isInteger(scaled) && Number.isInteger(scaled * 2) && scaled / 10_000 === x) {
+    const floor = Math.floor(scaled);
+    return (floor % 2 === 0 ? floor : floor + 1) / 10_000;
+  }
+  return Number(x.toFixed(4));
 }
 
 /** Arithmetic mean; NaN for no values. */
@@ -227,7 +242,7 @@ function summarizeOperation(op: OperationState): OperationSummary {
     total_executions: op.count,
     successes: op.successes,
     failures: op.count - op.successes,
-    success_rate: round2((op.successes / op.count) * 100),
+    success_rate: round4(op.successes / op.count),
     avg_duration_ms: round2(avg),
     min_duration_ms: op.min,
     max_duration_ms: op.max,

@@ -3,7 +3,7 @@
  * is flaky there. A commit where it only failed is a real failure, not a flake.
  */
 import type { ExecutionRecord } from '../core/record.js';
-import { ciOf, startedAtMs } from './ci-metadata.js';
+import { CANCELLED, ColumnarHistory, FAILED, NONE } from '../core/history.js';
 import type { FlakinessReport } from './types.js';
 import { DAY_MS } from '../core/record.js';
 
@@ -14,12 +14,6 @@ export interface FlakinessOptions {
   now?: number;
 }
 
-/** The latest valid time, 0 when none. A loop: Math.max(...times) overflows the stack on big histories. */
-function newestTime(entries: readonly { time: number }[]): number {
-  let newest = -Infinity;
-  for (const { time } of entries) if (time > newest) newest = time;
-  return newest === -Infinity ? 0 : newest;
-}
 
 /**
  * One report per operation seen with a commit sha, most flaky first (then by name). Records without
@@ -29,46 +23,77 @@ export function detectFlakiness(
   records: readonly ExecutionRecord[],
   options: FlakinessOptions = {},
 ): FlakinessReport[] {
+  return flakinessOfRows(ColumnarHistory.of(records), undefined, options);
+}
+
+/** detectFlakiness over rows of a columnar history (default: all rows). */
+export function flakinessOfRows(
+  history: ColumnarHistory,
+  rows: ArrayLike<number> | undefined,
+  options: FlakinessOptions = {},
+): FlakinessReport[] {
   if (options.days !== undefined && !(options.days > 0)) {
     throw new Error(`flakiness window must be a number of days > 0, got ${options.days}`);
   }
-  const withSha = records
-    // A cancelled run says nothing about the step: a re-run after a cancel is not a flake.
-    .filter((record) => record.error !== 'cancelled')
-    .map((record) => ({ record, sha: ciOf(record)?.sha, time: startedAtMs(record) }))
-    .filter(
-      (e): e is { record: ExecutionRecord; sha: string; time: number } => e.sha !== undefined,
-    );
-  let inWindow = withSha;
+  const n = rows === undefined ? history.length : rows.length;
+  const rowAt = (k: number) => (rows === undefined ? k : rows[k]!);
+  // A cancelled run says nothing about the step: a re-run after a cancel is not a flake.
+  const counts = (row: number) =>
+    (history.flags[row]! & CANCELLED) === 0 && history.sha[row] !== NONE;
+  let from = -Infinity;
+  let to = Infinity;
   if (options.days !== undefined) {
-    const now = options.now ?? newestTime(withSha);
-    const from = now - options.days * DAY_MS;
-    inWindow = withSha.filter((e) => !Number.isNaN(e.time) && e.time >= from && e.time <= now);
+    let newest = -Infinity;
+    for (let k = 0; k < n; k++) {
+      const row = rowAt(k);
+      const t = history.startedMs[row]!;
+      if (counts(row) && t > newest) newest = t;
+    }
+    to = options.now ?? (newest === -Infinity ? 0 : newest);
+    from = to - options.days * DAY_MS;
   }
 
-  // name → sha → what happened on that commit, and when we last saw it (newest flakes listed first).
-  const byName = new Map<string, Map<string, { ok: boolean; failed: boolean; last: number }>>();
-  for (const { record, sha, time } of inWindow) {
-    let commits = byName.get(record.name);
-    if (!commits) byName.set(record.name, (commits = new Map()));
-    const seen = commits.get(sha) ?? { ok: false, failed: false, last: -Infinity };
-    if (record.status === 'success') seen.ok = true;
-    else seen.failed = true;
-    if (!Number.isNaN(time)) seen.last = Math.max(seen.last, time);
-    commits.set(sha, seen);
+  // name → rows; then per name, what happened on each commit, in arrays indexed by the sha's text
+  // id (no map entry or object per run).
+  const byName = new Map<number, number[]>();
+  for (let k = 0; k < n; k++) {
+    const row = rowAt(k);
+    if (!counts(row)) continue;
+    const time = history.startedMs[row]!;
+    if (options.days !== undefined && !(time >= from && time <= to)) continue;
+    const name = history.name[row]!;
+    const list = byName.get(name);
+    if (list) list.push(row);
+    else byName.set(name, [row]);
   }
 
+  const OK = 1;
+  const FAIL = 2;
+  const state = new Uint8Array(history.texts.length);
+  const last = new Float64Array(history.texts.length);
   const reports: FlakinessReport[] = [];
-  for (const [name, commits] of byName) {
-    const flaky = [...commits]
-      .filter(([, s]) => s.ok && s.failed)
-      .sort((a, b) => b[1].last - a[1].last)
-      .map(([sha]) => sha);
+  for (const [name, list] of byName) {
+    const commits: number[] = []; // sha ids in first-seen order
+    for (const row of list) {
+      const sha = history.sha[row]!;
+      if (state[sha] === 0) {
+        commits.push(sha);
+        last[sha] = -Infinity;
+      }
+      state[sha] = state[sha]! | ((history.flags[row]! & FAILED) === 0 ? OK : FAIL);
+      const time = history.startedMs[row]!;
+      if (time > last[sha]!) last[sha] = time;
+    }
+    const flaky = commits
+      .filter((sha) => state[sha] === (OK | FAIL))
+      .sort((a, b) => last[b]! - last[a]!) // stable: ties stay in first-seen order
+      .map((sha) => history.texts[sha]!);
+    for (const sha of commits) state[sha] = 0;
     reports.push({
-      name,
+      name: history.texts[name]!,
       flakyCommits: flaky,
-      commitsSeen: commits.size,
-      flakeRate: commits.size === 0 ? 0 : flaky.length / commits.size,
+      commitsSeen: commits.length,
+      flakeRate: commits.length === 0 ? 0 : flaky.length / commits.length,
     });
   }
   return reports.sort((a, b) => b.flakeRate - a.flakeRate || a.name.localeCompare(b.name));

@@ -3,7 +3,7 @@
  * just before them? The same regression test as branch comparisons, applied along time instead.
  */
 import type { ExecutionRecord } from '../core/record.js';
-import { isUsableDuration, mainLineRuns, newestFirst, startedAtMs } from './ci-metadata.js';
+import { ColumnarHistory, FAILED, NONE } from '../core/history.js';
 import { detectRegression } from './regression.js';
 import type { RegressionVerdict } from './types.js';
 import { DAY_MS } from '../core/record.js';
@@ -38,14 +38,13 @@ function wholeAtLeastOne(value: number, what: string): number {
   return value;
 }
 
-/** Start of the newest readable record, ms (a loop: spreading a big history into Math.max overflows). */
-function newestStart(records: readonly ExecutionRecord[]): number {
-  let newest = -Infinity;
-  for (const r of records) {
-    const t = startedAtMs(r);
-    if (t > newest) newest = t;
+function checkTrendOptions(options: TrendOptions): { recentRuns: number; earlierRuns: number } {
+  const recentRuns = wholeAtLeastOne(options.recentRuns ?? 10, 'recentRuns');
+  const earlierRuns = wholeAtLeastOne(options.earlierRuns ?? 30, 'earlierRuns');
+  if (options.recentDays !== undefined && !(options.recentDays > 0)) {
+    throw new Error(`recentDays must be a number of days > 0, got ${options.recentDays}`);
   }
-  return newest;
+  return { recentRuns, earlierRuns };
 }
 
 /**
@@ -56,50 +55,75 @@ export function trendVerdicts(
   records: readonly ExecutionRecord[],
   options: TrendOptions = {},
 ): RegressionVerdict[] {
-  const recentRuns = wholeAtLeastOne(options.recentRuns ?? 10, 'recentRuns');
-  const earlierRuns = wholeAtLeastOne(options.earlierRuns ?? 30, 'earlierRuns');
-  if (options.recentDays !== undefined && !(options.recentDays > 0)) {
-    throw new Error(`recentDays must be a number of days > 0, got ${options.recentDays}`);
-  }
-  const now = options.now ?? newestStart(records);
-
-  const byName = new Map<string, ExecutionRecord[]>();
-  for (const r of records) {
-    const list = byName.get(r.name);
-    if (list) list.push(r);
-    else byName.set(r.name, [r]);
-  }
-
+  checkTrendOptions(options);
+  const history = ColumnarHistory.of(records);
+  const now = options.now ?? history.newestStart();
   const verdicts: RegressionVerdict[] = [];
-  for (const [name, runs] of byName) {
-    const line = mainLineRuns(runs, options.defaultBranch);
-    const ok = newestFirst(line.runs).filter(
-      (r) => r.status === 'success' && isUsableDuration(r.duration_ms) && startedAtMs(r) <= now,
-    );
-    let recent: ExecutionRecord[];
-    let earlier: ExecutionRecord[];
-    if (options.recentDays !== undefined) {
-      const from = now - options.recentDays * DAY_MS;
-      recent = ok.filter((r) => startedAtMs(r) > from).slice(0, recentRuns);
-      earlier = ok.filter((r) => startedAtMs(r) <= from).slice(0, earlierRuns);
-    } else {
-      const k = Math.min(recentRuns, Math.max(1, Math.floor(ok.length / 4)));
-      recent = ok.slice(0, k);
-      earlier = ok.slice(k, k + earlierRuns);
-    }
-    verdicts.push(
-      detectRegression(
-        earlier.map((r) => r.duration_ms),
-        recent.map((r) => r.duration_ms),
-        {
-          name,
-          thresholdPercent: options.thresholdPercent,
-          baselineLabel: line.branch,
-          // The question is the drift itself: do not project it away.
-          followDrift: false,
-        },
-      ),
-    );
+  for (const [name, rows] of history.rowsByName()) {
+    verdicts.push(trendOfRows(history, rows, name, { ...options, now }));
   }
   return verdicts.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * The trend verdict of one operation's rows of a columnar history (`now` defaults to the newest
+ * of these rows). The runs that represent the step: pushes to the default branch when any row
+ * knows its branch, else all rows (see mainLineRuns).
+ */
+export function trendOfRows(
+  history: ColumnarHistory,
+  rows: ArrayLike<number>,
+  name: string,
+  options: TrendOptions = {},
+): RegressionVerdict {
+  const { recentRuns, earlierRuns } = checkTrendOptions(options);
+  const now = options.now ?? history.newestStart(rows);
+  const n = rows.length;
+  let mainLine: number | undefined; // the default branch's text id, when runs are filtered by it
+  if (options.defaultBranch !== undefined) {
+    for (let k = 0; k < n; k++) {
+      if (history.branch[rows[k]!] !== NONE) {
+        mainLine = history.idOf(options.defaultBranch);
+        break;
+      }
+    }
+  }
+  // Successful main-line runs with a usable duration, up to `now`; then newest first (stable).
+  const ok: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const row = rows[k]!;
+    if (
+      mainLine !== undefined &&
+      (history.branch[row] !== mainLine ||
+        mainLine === NONE ||
+        !Number.isNaN(history.prNumber[row]))
+    ) {
+      continue;
+    }
+    const d = history.durationMs[row]!;
+    if ((history.flags[row]! & FAILED) !== 0 || !(d >= 0 && d < Infinity)) continue;
+    if (!(history.startedMs[row]! <= now)) continue;
+    ok.push(row);
+  }
+  const t = history.startedMs;
+  ok.sort((a, b) => t[b]! - t[a]! || a - b);
+  let recent: number[];
+  let earlier: number[];
+  if (options.recentDays !== undefined) {
+    const from = now - options.recentDays * DAY_MS;
+    recent = ok.filter((r) => t[r]! > from).slice(0, recentRuns);
+    earlier = ok.filter((r) => t[r]! <= from).slice(0, earlierRuns);
+  } else {
+    const k = Math.min(recentRuns, Math.max(1, Math.floor(ok.length / 4)));
+    recent = ok.slice(0, k);
+    earlier = ok.slice(k, k + earlierRuns);
+  }
+  const durations = (list: number[]) => list.map((r) => history.durationMs[r]!);
+  return detectRegression(durations(earlier), durations(recent), {
+    name,
+    thresholdPercent: options.thresholdPercent,
+    baselineLabel: mainLine === undefined ? undefined : options.defaultBranch,
+    // The question is the drift itself: do not project it away.
+    followDrift: false,
+  });
 }

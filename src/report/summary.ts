@@ -97,7 +97,8 @@ function resultTable(input: StepSummaryInput, runs: readonly ExecutionRecord[]):
   const { run, verdict, window } = input;
   const total = window?.total_executions ?? runs.length;
   const successRate =
-    window?.success_rate ??
+    // success_rate is a fraction (as in the library's summary); the table shows a percentage.
+    (window === undefined || window === null ? undefined : 100 * window.success_rate) ??
     (runs.length ? (100 * runs.filter((r) => r.status === 'success').length) / runs.length : null);
   return table(
     [

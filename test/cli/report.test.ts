@@ -133,7 +133,7 @@ describe('dev-metrics summary', () => {
       total_executions: 4,
       successes: 4,
       failures: 0,
-      success_rate: 100,
+      success_rate: 1,
       avg_duration_ms: 2500,
       min_duration_ms: 1000,
       max_duration_ms: 4000,
@@ -144,7 +144,7 @@ describe('dev-metrics summary', () => {
     expect(summary.unit_tests).toMatchObject({
       total_executions: 3,
       failures: 1,
-      success_rate: 66.67,
+      success_rate: 0.6667,
     });
     // The MetricsSummary keys come first, unchanged; the insight fields follow.
     expect(Object.keys(summary.build).slice(-5)).toEqual([

@@ -132,7 +132,7 @@ describe('dev-metrics summary: flakiness and trend', () => {
     expect(summary.unit_tests).toMatchObject({
       total_executions: 16,
       failures: 2,
-      flake_rate: 14.29,
+      flake_rate: 0.1429,
       flaky_commits: 2,
       commits_seen: 14,
       trend_verdict: 'no change',

@@ -105,7 +105,7 @@ describe('summarize', () => {
       total_executions: 4,
       successes: 3,
       failures: 1,
-      success_rate: 75,
+      success_rate: 0.75,
       avg_duration_ms: 250,
       min_duration_ms: 100,
       max_duration_ms: 400,
@@ -122,7 +122,7 @@ describe('summarize', () => {
       total_executions: 3,
       successes: 1,
       failures: 2,
-      success_rate: 33.33,
+      success_rate: 0.3333,
       avg_duration_ms: 2.33, // 7 / 3
       min_duration_ms: 1,
       max_duration_ms: 4,
@@ -169,7 +169,7 @@ describe('summarize', () => {
     expect(acc.size).toBe(1);
     expect(s.total_executions).toBe(1000);
     expect(s.failures).toBe(100);
-    expect(s.success_rate).toBe(90);
+    expect(s.success_rate).toBe(0.9);
     expect(s.p90_duration_ms).toBe(round2(percentile(sorted, 90)));
     expect(s.p50_duration_ms).toBe(round2(median(durations)));
     expect(s.stddev_duration_ms).toBe(round2(stddev(durations)));
@@ -179,5 +179,20 @@ describe('summarize', () => {
     acc.add(rec('grow', 5000, 'success', '2025-10-21T10:00:00'));
     expect(acc.summary().grow?.max_duration_ms).toBe(5000);
     expect(acc.summary().grow?.last_run_at).toBe('2025-10-21T10:00:00');
+  });
+});
+
+describe('success_rate', () => {
+  it('is a fraction 0–1 with 4 decimals, as the Python tool writes it (0.9 for 90%)', () => {
+    const statuses = (ok: number, failed: number) => [
+      ...Array.from({ length: ok }, () => rec('op', 1, 'success', '2025-10-20T10:00:00')),
+      ...Array.from({ length: failed }, () => rec('op', 1, 'failed', '2025-10-20T10:00:00')),
+    ];
+    expect(summarize(statuses(9, 1)).op?.success_rate).toBe(0.9);
+    expect(summarize(statuses(2, 1)).op?.success_rate).toBe(0.6667);
+    expect(summarize(statuses(0, 3)).op?.success_rate).toBe(0);
+    expect(summarize(statuses(5, 0)).op?.success_rate).toBe(1);
+    // An exact tie rounds to even, as Python's round(x, 4): 1/32 = 0.03125 → 0.0312.
+    expect(summarize(statuses(1, 31)).op?.success_rate).toBe(0.0312);
   });
 });

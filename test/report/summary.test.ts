@@ -75,7 +75,7 @@ describe('renderStepSummary', () => {
         total_executions: 500,
         successes: 490,
         failures: 10,
-        success_rate: 98,
+        success_rate: 0.98,
         avg_duration_ms: 1,
         min_duration_ms: 1,
         max_duration_ms: 1,

@@ -9,16 +9,17 @@ import { formatDuration, formatPercent, formatStoredTime } from '../format.js';
 import { openCollector } from '../history.js';
 import { renderTable } from '../table.js';
 import type { Column, Cell, Tone } from '../table.js';
-import { formatTimestamp, parseTimestamp, type ExecutionRecord } from '../../core/record.js';
-import { SummaryAccumulator, round2, type OperationSummary } from '../../core/stats.js';
-import { ciOf } from '../../insight/ci-metadata.js';
+import { readHistory } from '../../core/history.js';
+import { canonicalTimestamp } from '../../core/record.js';
+import { SummaryAccumulator, round2, round4, type OperationSummary } from '../../core/stats.js';
+import { DAY_MS } from '../../core/store.js';
 import type { VerdictKind } from '../../insight/types.js';
 
 export const DEFAULT_SUMMARY_DAYS = 7;
 
 /** What `summary` adds to each OperationSummary (additive: the older keys keep their meaning). */
 export interface OperationInsight {
-  /** Percent 0–100 (like success_rate) of commits seen with both a success and a failure. */
+  /** Share 0–1 (a fraction, like success_rate) of commits seen with both a success and a failure. */
   flake_rate: number | null;
   /** How many commits were flaky; null, like flake_rate, when no run carries a commit sha. */
   flaky_commits: number | null;
@@ -43,7 +44,8 @@ export const summaryCommand: Command = {
       '(p50) / p95 / max duration, the trend (newest quarter of the successful runs, at most 10,\n' +
       'against the up to 30 before them: faster, slower, no change or not enough data; on the\n' +
       'default branch when runs record it), the status and start time (UTC) of the newest run.\n' +
-      '--json prints the summary object, each operation with flake_rate (percent), flaky_commits,\n' +
+      '--json prints the summary object (success_rate a fraction 0–1), each operation with\n' +
+      'flake_rate (a fraction 0–1), flaky_commits,\n' +
       'commits_seen, trend_verdict and trend_change_percent added.',
     options: {
       days: {
@@ -78,154 +80,41 @@ export const summaryCommand: Command = {
 };
 
 /**
- * Reads the window once: the statistics stream into the accumulator, and what flakiness and trend
- * need of each run goes into compact columns; the detectors then run one operation at a time.
+ * Reads the window once: the statistics stream into the accumulator, and the runs into the core's
+ * columnar history; flakiness and trend then run on each operation's rows of it.
  */
 export async function summarizeHistory(metricsDir: string, days: number): Promise<InsightSummary> {
   const accumulator = new SummaryAccumulator();
-  const runs = new RunColumns();
-  for await (const record of openCollector(metricsDir).readRecords({ days })) {
-    const startedMs = parseTimestamp(record.started_at);
-    accumulator.add(record, startedMs);
-    runs.add(record, startedMs);
-  }
+  const collector = openCollector(metricsDir);
+  const { history } = await readHistory(
+    metricsDir,
+    { since: Date.now() - days * DAY_MS, onWarning: collector.onWarning },
+    (record, _row, startedMs) => accumulator.add(record, startedMs),
+  );
   const summary = accumulator.summary();
   // Loaded here, not at startup: the other commands do not need the statistics.
-  const { detectFlakiness, trendVerdicts } = await import('../../insight/index.js');
+  const { flakinessOfRows, trendOfRows } = await import('../../insight/columns.js');
+  const byName = history.rowsByName();
+  const defaultBranch = history.newestDefaultBranch();
   // Null prototype: an operation named `__proto__` is a key like any other.
   const result = Object.create(null) as InsightSummary;
   for (const [name, stats] of Object.entries(summary)) {
-    const records = runs.records(name);
-    const flakiness = detectFlakiness(records)[0];
-    const trend = trendVerdicts(records, { defaultBranch: runs.defaultBranch })[0];
+    const rows = byName.get(name) ?? new Int32Array(0);
+    const flakiness = flakinessOfRows(history, rows)[0];
+    const trend = trendOfRows(history, rows, name, { defaultBranch });
     const seen = flakiness?.commitsSeen ?? 0;
     result[name] = {
       ...stats,
-      flake_rate: seen === 0 ? null : round2(100 * (flakiness?.flakeRate ?? 0)),
+      // As the record reader writes it back (the accumulator saw the line as stored).
+      last_run_at: canonicalTimestamp(stats.last_run_at),
+      flake_rate: seen === 0 ? null : round4(flakiness?.flakeRate ?? 0),
       flaky_commits: seen === 0 ? null : (flakiness?.flakyCommits.length ?? 0),
       commits_seen: seen,
-      trend_verdict: trend?.verdict ?? 'not enough data',
-      trend_change_percent:
-        trend?.changePercent === null || trend === undefined ? null : round2(trend.changePercent),
+      trend_verdict: trend.verdict,
+      trend_change_percent: trend.changePercent === null ? null : round2(trend.changePercent),
     };
   }
   return result;
-}
-
-/** One operation's runs, as columns: ~33 bytes a run instead of a whole record object. */
-interface OperationRuns {
-  count: number;
-  startedMs: Float64Array;
-  durationMs: Float64Array;
-  succeeded: Uint8Array;
-  /** Indexes into RunColumns' string table; -1 when the run has none. */
-  sha: Int32Array;
-  branch: Int32Array;
-  /** NaN when not a pull-request run. */
-  prNumber: Float64Array;
-}
-
-const INITIAL_RUNS = 16;
-
-function grow<T extends Float64Array | Int32Array | Uint8Array>(column: T, size: number): T {
-  const bigger = new (column.constructor as new (n: number) => T)(size);
-  bigger.set(column);
-  return bigger;
-}
-
-/**
- * The fields of each run that flakiness and trend read (name, sha, status, start, duration,
- * branch, pull request), kept compact so `summary --days 365` over a big history stays small:
- * typed arrays per operation, commit shas and branch names stored once each.
- */
-class RunColumns {
-  private readonly operations = new Map<string, OperationRuns>();
-  private readonly strings: string[] = [];
-  private readonly stringIndex = new Map<string, number>();
-  private defaultBranchSeenAt = -Infinity;
-  /** metadata.ci.default_branch of the newest run that records it. */
-  defaultBranch: string | undefined;
-
-  add(record: ExecutionRecord, startedMs: number): void {
-    let op = this.operations.get(record.name);
-    if (op === undefined) {
-      op = {
-        count: 0,
-        startedMs: new Float64Array(INITIAL_RUNS),
-        durationMs: new Float64Array(INITIAL_RUNS),
-        succeeded: new Uint8Array(INITIAL_RUNS),
-        sha: new Int32Array(INITIAL_RUNS),
-        branch: new Int32Array(INITIAL_RUNS),
-        prNumber: new Float64Array(INITIAL_RUNS),
-      };
-      this.operations.set(record.name, op);
-    }
-    if (op.count === op.startedMs.length) {
-      const size = op.count * 2;
-      op.startedMs = grow(op.startedMs, size);
-      op.durationMs = grow(op.durationMs, size);
-      op.succeeded = grow(op.succeeded, size);
-      op.sha = grow(op.sha, size);
-      op.branch = grow(op.branch, size);
-      op.prNumber = grow(op.prNumber, size);
-    }
-    const ci = ciOf(record);
-    const i = op.count++;
-    op.startedMs[i] = startedMs;
-    op.durationMs[i] = record.duration_ms;
-    op.succeeded[i] = record.status === 'success' ? 1 : 0;
-    op.sha[i] = this.intern(ci?.sha);
-    op.branch[i] = this.intern(ci?.branch);
-    op.prNumber[i] = ci?.pr_number ?? NaN;
-
-    const defaultBranch = (record.metadata as { ci?: { default_branch?: unknown } } | null)?.ci
-      ?.default_branch;
-    if (typeof defaultBranch === 'string' && defaultBranch !== '') {
-      if (!(startedMs < this.defaultBranchSeenAt)) {
-        this.defaultBranchSeenAt = startedMs;
-        this.defaultBranch = defaultBranch;
-      }
-    }
-  }
-
-  /**
-   * One operation's runs as slim records carrying only the stored fields, for the detectors;
-   * built on demand so only one operation's objects exist at a time.
-   */
-  records(name: string): ExecutionRecord[] {
-    const op = this.operations.get(name);
-    if (op === undefined) return [];
-    const records: ExecutionRecord[] = [];
-    for (let i = 0; i < op.count; i++) {
-      const ci: Record<string, unknown> = {};
-      if (op.sha[i] !== -1) ci.sha = this.strings[op.sha[i]!];
-      if (op.branch[i] !== -1) ci.branch = this.strings[op.branch[i]!];
-      if (!Number.isNaN(op.prNumber[i])) ci.pr_number = op.prNumber[i];
-      const started = op.startedMs[i]!;
-      const duration = op.durationMs[i]!;
-      records.push({
-        name,
-        started_at: formatTimestamp(started),
-        ended_at: formatTimestamp(started + duration),
-        duration_ms: duration,
-        status: op.succeeded[i] === 1 ? 'success' : 'failed',
-        metadata: { ci },
-        error: null,
-      });
-    }
-    return records;
-  }
-
-  private intern(text: string | undefined): number {
-    if (text === undefined) return -1;
-    let index = this.stringIndex.get(text);
-    if (index === undefined) {
-      index = this.strings.length;
-      this.strings.push(text);
-      this.stringIndex.set(text, index);
-    }
-    return index;
-  }
 }
 
 const TREND_TONES: Record<VerdictKind, Tone | undefined> = {
@@ -241,7 +130,7 @@ function flakyCell(s: Partial<OperationInsight>): Cell {
     return { text: '—', tone: 'dim' };
   }
   return {
-    text: `${s.flaky_commits ?? 0}/${s.commits_seen} (${Math.round(s.flake_rate)}%)`,
+    text: `${s.flaky_commits ?? 0}/${s.commits_seen} (${Math.round(100 * s.flake_rate)}%)`,
     tone: (s.flaky_commits ?? 0) > 0 ? 'bad' : 'good',
   };
 }

@@ -9,7 +9,7 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExecutionRecord } from '../../core/record.js';
 import { DevMetricsError } from '../../core/errors.js';
-import { scanRecords } from '../../core/store.js';
+import { ColumnarHistory, readHistory } from '../../core/history.js';
 import type { AttentionItem } from '../../insight/types.js';
 import { DASHBOARD_CLIENT_JS } from './client.generated.js';
 import { DASHBOARD_CSS } from './css.js';
@@ -236,15 +236,18 @@ export async function generateDashboard(
   }
   const modelOptions: DashboardModelOptions = { ...options, days };
   const builder = new DashboardModelBuilder(modelOptions);
-  const report = await scanRecords(
+  const history = new ColumnarHistory();
+  const { report } = await readHistory(
     metricsDir,
     {
       since: builder.windowStartMs,
+      // Newest first: the runs table keeps only the newest runs of each series, so the older
+      // records die young instead of being held until a trim.
+      newestFirst: true,
       ...(options.onWarning !== undefined ? { onWarning: options.onWarning } : {}),
     },
-    (record) => {
-      builder.add(record);
-    },
+    (record, row) => builder.addRow(history, row, record),
+    history,
   );
   builder.skip(report.skippedLines + report.unmeasuredRecords);
   const model = builder.build();

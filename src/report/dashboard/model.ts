@@ -5,19 +5,18 @@
  * Pure: no I/O, time comes in as `generatedAt`.
  */
 import type { ExecutionRecord } from '../../core/record.js';
-// TODO(issue 11): read the CI context through its type in src/core once it moves there.
-// eslint-disable-next-line no-restricted-imports -- the one layer breach left, see the TODO
-import type { CiContext } from '../../action/context.js';
+import { parseCi, type CiContext } from '../../core/ci.js';
+import { ColumnarHistory, NONE } from '../../core/history.js';
 import { dashboardAttention, type AttentionItem, type OperationColumns } from './attention.js';
 import { downsampleIndices, pointBudget } from './downsample.js';
 import { MAX_CHARTED_OPERATIONS, rankOperations } from './rank.js';
 import { stringifyJson } from '../../core/json-text.js';
-import { parseTimestamp } from '../../core/record.js';
+import { DAY_MS, parseTimestamp } from '../../core/record.js';
 import { percentile } from '../../core/stats.js';
 import { redactSecrets, sanitizeErrorText } from '../../core/redact.js';
 import { truncateText } from '../sanitize.js';
 import { branchUrl, commitUrl, isSha, pullUrl, repositoryUrl, runUrl } from './links.js';
-import { labelsOfStep, legKey, legOf, seriesKey, type Leg } from '../../insight/series.js';
+import { labelsOfStep, legKey, type Leg } from '../../insight/series.js';
 import {
   POINT,
   STAT,
@@ -26,7 +25,6 @@ import {
   type DashboardRun,
   type Stat,
 } from './layout.js';
-import { DAY_MS } from '../../core/record.js';
 
 export type { DashboardModel, DashboardRun } from './layout.js';
 
@@ -73,12 +71,26 @@ interface OpBuffer {
   commit: number[];
   pr: number[];
   recent: RunCandidate[];
+  /** Start of the oldest of `recent` after its last trim: older runs cannot be shown. */
+  recentFloor: number;
 }
 
 function asCi(metadata: unknown): Partial<CiContext> {
-  if (typeof metadata !== 'object' || metadata === null) return {};
-  const ci = (metadata as Record<string, unknown>).ci;
-  return typeof ci === 'object' && ci !== null ? (ci as Partial<CiContext>) : {};
+  return parseCi(metadata) ?? {};
+}
+
+/** The leg of a row of a columnar history (see legOf). */
+function legOfRow(history: ColumnarHistory, row: number): Leg {
+  const matrix = history.text(history.matrix[row]!);
+  return {
+    job: history.text(history.job[row]!) ?? '',
+    matrix:
+      matrix === undefined
+        ? {}
+        : (Object.fromEntries(JSON.parse(matrix) as [string, string][]) as Record<string, string>),
+    runnerOs: history.text(history.runnerOs[row]!) ?? '',
+    runnerArch: history.text(history.runnerArch[row]!) ?? '',
+  };
 }
 
 function branchOf(record: ExecutionRecord, ci: Partial<CiContext>): string | null {
@@ -229,6 +241,10 @@ export class DashboardModelBuilder {
   private readonly days: number;
   private records = 0;
   private skipped = 0;
+  /** The columns rows come from: the caller's (addRow) or the builder's own (add). */
+  private source: ColumnarHistory | undefined;
+  /** Builder commit id of each history sha id (-2: not looked at yet; -1: not a commit sha). */
+  private commitOfSha = new Int32Array(0);
 
   constructor(private readonly options: DashboardModelOptions = {}) {
     const days = options.days ?? 30;
@@ -263,13 +279,35 @@ export class DashboardModelBuilder {
       return;
     }
     if (tMs < this.startMs) return;
+    this.source ??= new ColumnarHistory();
+    this.addRow(this.source, this.source.add({ ...record, duration_ms: ms }, tMs), record);
+  }
+
+  /**
+   * Adds row `row` of `history` (the core's columns, as readHistory fills them), `record` being
+   * that row's record, read for what the columns do not keep (links, error, details). Every row
+   * of one builder comes from the same history.
+   */
+  addRow(history: ColumnarHistory, row: number, record: ExecutionRecord): void {
+    if (this.source !== undefined && this.source !== history) {
+      throw new Error('dashboard: every row of one model must come from the same history');
+    }
+    this.source = history;
+    const tMs = history.startedMs[row]!;
+    const ms = history.durationMs[row]!;
+    if (!Number.isFinite(tMs) || !Number.isFinite(ms) || ms < 0) {
+      this.skipped += 1;
+      return;
+    }
+    if (tMs < this.startMs) return;
     this.records += 1;
-    const key = seriesKey(record);
+    // The series: name and leg, by text ids (no key built from the texts themselves).
+    const key = `${history.name[row]} ${history.job[row]} ${history.matrix[row]} ${history.runnerOs[row]} ${history.runnerArch[row]}`;
     let op = this.ops.get(key);
     if (op === undefined) {
       op = {
-        name: record.name,
-        leg: legOf(record),
+        name: history.text(history.name[row]!)!,
+        leg: legOfRow(history, row),
         t: [],
         ms: [],
         failed: [],
@@ -277,32 +315,59 @@ export class DashboardModelBuilder {
         commit: [],
         pr: [],
         recent: [],
+        recentFloor: -Infinity,
       };
       this.ops.set(key, op);
     }
-    const ci = asCi(record.metadata);
-    const branch = this.intern(branchOf(record, ci), this.branchIds, this.branchNames);
+    const branchText = history.text(history.branch[row]!);
+    const branch = this.intern(
+      branchText ?? branchOf(record, asCi(record.metadata)),
+      this.branchIds,
+      this.branchNames,
+    );
     if (branch >= 0) this.branchCounts[branch] = (this.branchCounts[branch] ?? 0) + 1;
-    const commit = this.intern(shaOf(record, ci), this.commitIds, this.commitNames);
+    const commit = this.commitOfRow(history, row, record);
     const failed = record.status === 'failed';
     op.t.push(tMs);
     op.ms.push(ms);
     op.failed.push(failed ? 1 : 0);
     op.branch.push(branch);
     op.commit.push(commit);
-    op.pr.push(typeof ci.pr_number === 'number' ? 1 : 0);
-    if (typeof ci.default_branch === 'string' && ci.default_branch !== '') {
-      this.defaultBranches.set(
-        ci.default_branch,
-        (this.defaultBranches.get(ci.default_branch) ?? 0) + 1,
-      );
+    op.pr.push(Number.isNaN(history.prNumber[row]) ? 0 : 1);
+    const defaultBranch = history.text(history.defaultBranch[row]!);
+    if (defaultBranch !== undefined) {
+      this.defaultBranches.set(defaultBranch, (this.defaultBranches.get(defaultBranch) ?? 0) + 1);
     }
-    // Keep only the newest candidates for the runs table; trimmed in batches to stay O(n).
+    // Keep only the newest candidates for the runs table; trimmed in batches to stay O(n). A run
+    // older than the newest MAX_RUN_ROWS already kept can never be shown: not kept (read newest
+    // first, almost every record is then garbage at once).
+    if (op.recent.length >= MAX_RUN_ROWS && tMs < op.recentFloor) return;
     op.recent.push({ tMs, ms, failed, branch, commit, record });
     if (op.recent.length >= 2 * MAX_RUN_ROWS) {
       op.recent.sort((a, b) => b.tMs - a.tMs);
       op.recent.length = MAX_RUN_ROWS;
+      op.recentFloor = op.recent[MAX_RUN_ROWS - 1]!.tMs;
     }
+  }
+
+  /** The builder's commit id of a row: its ci.sha when it is one, else metadata.sha / commit. */
+  private commitOfRow(history: ColumnarHistory, row: number, record: ExecutionRecord): number {
+    const sha = history.sha[row]!;
+    if (sha !== NONE) {
+      if (this.commitOfSha.length < history.texts.length) {
+        const bigger = new Int32Array(Math.max(1024, history.texts.length * 2)).fill(-2);
+        bigger.set(this.commitOfSha);
+        this.commitOfSha = bigger;
+      }
+      let id = this.commitOfSha[sha]!;
+      if (id === -2) {
+        const text = history.texts[sha];
+        id = isSha(text) ? this.intern(text.toLowerCase(), this.commitIds, this.commitNames) : -1;
+        this.commitOfSha[sha] = id;
+      }
+      if (id !== -1) return id;
+    }
+    return this.intern(shaOf(record, {}), this.commitIds, this.commitNames);
   }
 
   /** The option, else the ci.default_branch most records name, else null. */
