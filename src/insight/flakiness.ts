@@ -14,7 +14,6 @@ export interface FlakinessOptions {
   now?: number;
 }
 
-
 /**
  * One report per operation seen with a commit sha, most flaky first (then by name). Records without
  * `metadata.ci.sha` cannot be grouped by commit and are ignored.
