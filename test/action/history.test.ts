@@ -145,7 +145,8 @@ describe('restoreHistory / saveHistory', () => {
   it('first run: empty cache, nothing restored, one entry saved under a unique key', async () => {
     const first = job(100, 'build');
     const restored = await restoreHistory(first.options);
-    expect(restored).toEqual({ mode: 'merged', restoredKeys: [], addedLines: 0 });
+    expect(restored).toMatchObject({ mode: 'merged', restoredKeys: [], addedLines: 0 });
+    expect(restored.plan).toEqual({ kind: 'snapshot', coverage: expect.any(Number) });
     await appendRecord(first.metricsDir, record('build', 1, 100, 'build'));
     const saved = await saveHistory(first.options);
     expect(saved.saved).toBe(true);
