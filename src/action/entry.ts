@@ -4,17 +4,17 @@
  */
 import './quiet-deprecations.js';
 import * as core from '@actions/core';
-import { runMain, runPost } from './main.js';
 import { State, isPost, saveState } from './state.js';
 
 async function entry(): Promise<void> {
   try {
+    // Each step loads only its own half (a post step that has nothing to do loads little).
     if (isPost()) {
-      await runPost();
+      await (await import('./post.js')).runPost();
     } else {
       // First of all, so that the post step knows it is the post step even when main fails early.
       saveState(State.IsPost, 'true');
-      await runMain();
+      await (await import('./main.js')).runMain();
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -341,8 +341,12 @@ export async function restoreHistory(o: HistoryOptions): Promise<RestoreResult> 
       // Without a listing, later restores see only the newest entry: it must hold everything,
       // as every entry did before deltas (unless the prefix restore itself found a delta).
       complete = !restored || entryKind(result.restoredKeys[0]!).kind === 'snapshot';
-      if (!candidates) noListing = true;
-      if (restored && listing?.listed === 0) {
+      // The listing missed what the prefix restore found: it cannot be trusted with coverage.
+      if (!candidates || restored) noListing = true;
+      // A sibling job of this run that saved between our listing and our restore is a race,
+      // not an unlisted cache.
+      const sibling = restored && result.restoredKeys[0]!.includes(`-${o.runId}-${o.runAttempt}-`);
+      if (restored && listing?.listed === 0 && !sibling) {
         log.warning(
           'dev-metrics: the cache listing shows no history entry, but a restore by key prefix ' +
             `found ${result.restoredKeys[0]}: this cache is not listed by GitHub's REST API (a ` +
