@@ -231,3 +231,16 @@ describe('fail-on-regression, per step', () => {
     expect(readHistory(metrics()).filter((r) => r.name === 'suite')).toHaveLength(13);
   });
 });
+
+describe('the entry’s idle-post check', () => {
+  it('reads the state names state.ts defines', async () => {
+    const { State } = await import('../../src/action/state.js');
+    const entry = fs.readFileSync(
+      path.join(import.meta.dirname, '../../src/action/entry.ts'),
+      'utf8',
+    );
+    for (const name of [State.IsPost, State.Owner, State.Recorded, State.StartedAt]) {
+      expect(entry).toContain(`env['STATE_${name}']`);
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import yaml from 'js-yaml';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 /** The repository root: the nearest folder up with action.yml (also from a compiled copy in .bench-build/). */
 function findRoot(from: string): string {
@@ -46,6 +47,8 @@ export function makeWorkspace(): Workspace {
 }
 
 export interface StepRun {
+  /** Spawn to exit of the process, in ms. */
+  wallMs: number;
   exitCode: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
@@ -128,8 +131,10 @@ function runNode(
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+  wallMs: number;
 }> {
   return new Promise((resolve, reject) => {
+    const t0 = performance.now();
     const child = spawn(node, [DIST], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -139,7 +144,7 @@ function runNode(
     child.on('error', reject);
     child.on('close', (exitCode, signal) => {
       clearTimeout(timer);
-      resolve({ exitCode, signal, stdout, stderr });
+      resolve({ exitCode, signal, stdout, stderr, wallMs: performance.now() - t0 });
     });
     opts.onSpawn?.(child);
   });
