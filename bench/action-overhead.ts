@@ -358,7 +358,9 @@ export async function run(): Promise<boolean> {
     );
     console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
     const { runJobBench } = await import('./job-overhead.js');
-    return await runJobBench();
+    const { runFootprintBench } = await import('./cache-footprint.js');
+    const jobOk = await runJobBench();
+    return runFootprintBench() && jobOk;
   } catch (error) {
     if (!(error instanceof StepFailure)) throw error;
     console.error(`action overhead: ${error.message}`);

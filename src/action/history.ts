@@ -378,7 +378,7 @@ export async function restoreHistory(o: HistoryOptions): Promise<RestoreResult> 
     ? complete
       ? { kind: 'snapshot', coverage: 0 }
       : { kind: 'delta' }
-    : planSave(ownScope, complete && !timedOut, Date.now());
+    : planSave(ownScope, complete && !timedOut, Date.now(), jobDraw(o));
   result.superseded = supersededOwn;
   if (scratch) await rm(scratch, { recursive: true, force: true }).catch(() => undefined);
   if (timedOut) return { ...result, cacheUnresponsive: true };
@@ -475,7 +475,7 @@ export async function saveHistory(o: SaveHistoryOptions): Promise<SaveResult> {
       `dev-metrics: saved the history ${kind === 'delta' ? 'delta (this job’s records)' : 'snapshot'} ` +
         `(${dayFiles} day files, ${formatBytes(bytes)} before compression) as ${key}.`,
     );
-    if (kind === 'snapshot' && o.superseded?.length) await deleteSuperseded(o, log);
+    if (o.superseded?.length) await deleteSuperseded(o, log);
     return { saved: true, key, bytes };
   } catch (error) {
     log.warning(`dev-metrics: history not saved to the cache: ${message(error)}`);
@@ -507,6 +507,15 @@ async function copyRegularFile(from: string, to: string, offset = 0): Promise<nu
   } finally {
     await handle.close();
   }
+}
+
+/** A number in [0, 1) fixed per job (see planSave): spreads due snapshots over parallel jobs. */
+function jobDraw(o: HistoryOptions): number {
+  const hash = crypto
+    .createHash('sha256')
+    .update(`${o.runId}-${o.runAttempt}-${o.jobKey}`)
+    .digest();
+  return hash.readUInt32BE(0) / 2 ** 32;
 }
 
 /** Day file → size: what a job's delta is measured from. */

@@ -27,7 +27,7 @@ export type EntryKind = { kind: 'snapshot'; coverage: number | null } | { kind: 
 
 /** Entries created this long before a snapshot's coverage are still taken with it. */
 export const COVERAGE_MARGIN_MS = 10 * 60_000;
-/** A delta, then a snapshot every this many deltas (or when the deltas outgrow SNAPSHOT_RATIO). */
+/** Deltas, then a snapshot after this many (or when the deltas outgrow SNAPSHOT_RATIO). */
 export const SNAPSHOT_EVERY = 20;
 /** …or when the deltas since the newest snapshot weigh more than this fraction of it. */
 export const SNAPSHOT_RATIO = 0.25;
@@ -66,7 +66,7 @@ export interface ScopeSelection {
   chosen: ListedEntry[];
   /** The newest snapshot, if any. */
   base: ListedEntry | null;
-  /** Deltas among the chosen entries, and their total size. */
+  /** Deltas created after the base (what a new snapshot would absorb), and their total size. */
   deltas: number;
   deltaBytes: number;
   /** True when some entry that may hold records was left out (over MAX_RESTORE_ENTRIES). */
@@ -93,7 +93,9 @@ export function selectScope(
   }
   // Newest first when cut: the base always stays.
   const kept = wanted.length > max ? [wanted[0]!, ...wanted.slice(1, max)] : wanted;
-  const deltas = kept.filter((e) => entryKind(e.key).kind === 'delta');
+  // Deltas within the margin before the base are taken too, but are most likely in it already.
+  const after = base ? time(base) : Number.NEGATIVE_INFINITY;
+  const deltas = kept.filter((e) => entryKind(e.key).kind === 'delta' && time(e) > after);
   return {
     chosen: [...kept].sort((a, b) => time(a) - time(b)),
     base,
@@ -106,20 +108,41 @@ export function selectScope(
 
 export type SavePlan = { kind: 'snapshot'; coverage: number } | { kind: 'delta' };
 
+/** Once a snapshot is due, each job writes it with this chance (parallel jobs see the same). */
+export const SNAPSHOT_CHANCE = 0.25;
+/** A busy branch: deltas are due for a snapshot only once the newest one is this old… */
+export const SNAPSHOT_MIN_AGE_MS = 30 * 60_000;
+/** …or when this many have piled up (a restore downloads them all). */
+export const SNAPSHOT_MAX_DELTAS = 60;
+
 /**
  * A snapshot when the job holds the whole history of its scope and the scope needs one (none
  * yet, or enough deltas since the newest); otherwise a delta of the job's own records. A restore
  * that missed anything (a failed download, a timeout, no listing) never writes a snapshot: a
  * partial snapshot would hide the older entries from every later restore.
+ *
+ * Jobs running at the same time list the same entries and would all find a snapshot due at once;
+ * each takes it with SNAPSHOT_CHANCE (`draw`, uniform in [0, 1), fixed per job), and on a busy
+ * branch not before the newest snapshot is SNAPSHOT_MIN_AGE_MS old: every snapshot written is
+ * the whole history, so how many a day is what the footprint is made of.
  */
-export function planSave(own: ScopeSelection | null, complete: boolean, now: number): SavePlan {
+export function planSave(
+  own: ScopeSelection | null,
+  complete: boolean,
+  now: number,
+  draw = 0,
+): SavePlan {
   if (!complete || !own) return { kind: 'delta' };
   const coverage = own.newest ?? now;
   if (!own.base) return { kind: 'snapshot', coverage };
   const baseBytes = own.base.size_in_bytes ?? 0;
-  if (own.deltas + 1 >= SNAPSHOT_EVERY) return { kind: 'snapshot', coverage };
-  if (baseBytes > 0 && own.deltaBytes > baseBytes * SNAPSHOT_RATIO)
-    return { kind: 'snapshot', coverage };
+  const age = now - (Date.parse(own.base.created_at) || 0);
+  const due =
+    own.deltas >= SNAPSHOT_MAX_DELTAS ||
+    ((own.deltas + 1 >= SNAPSHOT_EVERY ||
+      (baseBytes > 0 && own.deltaBytes > baseBytes * SNAPSHOT_RATIO)) &&
+      age >= SNAPSHOT_MIN_AGE_MS);
+  if (due && draw < SNAPSHOT_CHANCE) return { kind: 'snapshot', coverage };
   return { kind: 'delta' };
 }
 
