@@ -50,15 +50,19 @@ function operationNames(): string[] {
  * RECORDS records over the last DAYS UTC days (one file per day), OPERATIONS operations, each with
  * the `metadata.ci` the action writes: 70% pushes to master, 30% pull requests from feature branches.
  */
-function writeHistory(metricsDir: string, now: number): { records: number; bytes: number } {
+export function writeHistory(
+  metricsDir: string,
+  now: number,
+  records = RECORDS,
+): { records: number; bytes: number } {
   const random = prng(42);
   const ops = operationNames().map((name, i) => ({ name, baseMs: 2_000 + i * 4_000 }));
   const firstDay = Math.floor(now / DAY_MS) * DAY_MS - (DAYS - 1) * DAY_MS;
   const byDay = new Map<string, { start: number; line: string }[]>();
   const perRun = OPERATIONS / 2; // a run records half the operations
-  for (let i = 0; i < RECORDS; i++) {
+  for (let i = 0; i < records; i++) {
     const run = Math.floor(i / perRun);
-    const day = Math.floor((i / RECORDS) * DAYS);
+    const day = Math.floor((i / records) * DAYS);
     // Spread over the day, but never into the future (today's file ends an hour before now).
     const dayEnd = Math.min(firstDay + (day + 1) * DAY_MS, now - 3_600_000);
     const start = firstDay + day * DAY_MS + random() * (dayEnd - firstDay - day * DAY_MS) * 0.999;
@@ -107,7 +111,7 @@ function writeHistory(metricsDir: string, now: number): { records: number; bytes
     writeFileSync(path.join(metricsDir, file), text);
     bytes += Buffer.byteLength(text);
   }
-  return { records: RECORDS, bytes };
+  return { records, bytes };
 }
 
 // ---------------------------------------------------------------- measurement
@@ -158,6 +162,9 @@ interface StepOptions {
 async function timeStep(o: StepOptions): Promise<Sample> {
   const ws = o.ws ?? makeWorkspace();
   const ev = pushEvent(BRANCH);
+  // The cache service scopes each new entry to the run's ref: it must be the ref the bench runs
+  // on, or the listing's scope filter drops every entry and nothing is restored.
+  o.gh.cache.ref = ev.env.GITHUB_REF!;
   const marks: { restored?: number; saved?: number; mainExit?: number } = {};
   let restoredEntries: number | null = null;
   // Each run is a new workflow run: artifact names are unique per run, not across runs.
@@ -299,6 +306,14 @@ export async function run(): Promise<boolean> {
       await timeStep({ gh, node: nodes[i % nodes.length]!.bin, runId: runId++, artifact: false });
     }
 
+    // A bench must exercise what it claims: the steady state restores the seeded history.
+    const probe = await timeStep({ gh, node: process.execPath, runId: runId++, artifact: false });
+    if (!probe.restoredEntries) {
+      throw new StepFailure(
+        'the warmed-up cache restored no entry: the bench would measure an empty history',
+      );
+    }
+
     const floor: Variant = {
       label: 'floor: bash --noprofile --norc -eo pipefail -c true',
       samples: [],
@@ -342,7 +357,10 @@ export async function run(): Promise<boolean> {
         'reports+exit = → main exits (verdict, summary, dashboard, artifact); post = the post step.',
     );
     console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
-    return true;
+    const { runJobBench } = await import('./job-overhead.js');
+    const { runFootprintBench } = await import('./cache-footprint.js');
+    const jobOk = await runJobBench();
+    return runFootprintBench() && jobOk;
   } catch (error) {
     if (!(error instanceof StepFailure)) throw error;
     console.error(`action overhead: ${error.message}`);

@@ -7,7 +7,6 @@
  * Artifact names are unique per workflow run, so a second step or matrix job uploading the same
  * name gets 409 Conflict; we then retry once with the caller's suffix (job/step) appended.
  */
-import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
@@ -95,22 +94,5 @@ export async function uploadDashboard(o: UploadDashboardOptions): Promise<Upload
   }
 }
 
-/**
- * Where a step's dashboard is written: `<tempDir>/dev-metrics/<folder>/dashboard.html`. The step
- * name is data, so the folder is only letters, digits, `_` and `-` (never `.`, `..`, a separator
- * or a control character), at most 60 of them, plus a hash of the whole name so that different
- * names (`a b`, `a/b`, two long names with one prefix) never share, and overwrite, a folder.
- */
-export function dashboardOutputFile(tempDir: string, stepName: string): string {
-  return path.join(tempDir, 'dev-metrics', stepFolder(stepName), 'dashboard.html');
-}
-
-/** A readable, file-system-safe folder name for a step, unique per name: `unit-tests-1a2b3c4d`. */
-export function stepFolder(stepName: string): string {
-  const readable = stepName
-    .replace(/[^A-Za-z0-9_-]+/g, '-')
-    .slice(0, 60)
-    .replace(/^-+|-+$/g, '');
-  const hash = createHash('sha256').update(stepName, 'utf8').digest('hex').slice(0, 8);
-  return readable ? `${readable}-${hash}` : hash;
-}
+// Kept here for callers of this module; they live apart so a step need not load the client.
+export { dashboardOutputFile, stepFolder } from './dashboard-path.js';

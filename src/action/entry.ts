@@ -1,29 +1,34 @@
 /**
- * The bundle's entry (dist/index.js), run by the runner for both `main` and `post`.
- * Nothing here may throw a stack trace at users: unexpected errors become one failure line.
+ * The bundle's entry (dist/index.js), run by the runner for both `main` and `post`. Kept tiny:
+ * it turns on Node's module compile cache (Node 22.1+; a no-op on older Node) under RUNNER_TEMP,
+ * so the second and later wrapped steps of a job reuse the compiled code of the first instead of
+ * parsing the bundle again, and only then loads the rest.
  */
-import './quiet-deprecations.js';
-import * as core from '@actions/core';
-import { runMain, runPost } from './main.js';
-import { State, isPost, saveState } from './state.js';
+import module from 'node:module';
+import path from 'node:path';
 
-async function entry(): Promise<void> {
+const env = process.env;
+/**
+ * A post step with nothing to do loads nothing: not the job's owner (whose post saves and
+ * publishes), and its main recorded its run or never started a command. The names are state.ts's
+ * (State.IsPost, Owner, Recorded, StartedAt) as the runner hands them over.
+ */
+const idlePost =
+  env['STATE_isPost'] === 'true' &&
+  env['STATE_owner'] !== 'true' &&
+  (Boolean(env['STATE_recorded']) || !env['STATE_startedAt']);
+
+const temp = env['RUNNER_TEMP'];
+if (!idlePost) await start();
+
+async function start(): Promise<void> {
   try {
-    if (isPost()) {
-      await runPost();
-    } else {
-      // First of all, so that the post step knows it is the post step even when main fails early.
-      saveState(State.IsPost, 'true');
-      await runMain();
-    }
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    core.debug(error instanceof Error && error.stack ? error.stack : message);
-    core.setFailed(`dev-metrics: ${message}`);
+    // Absent on Node 20: the action then just compiles as before.
+    (module as { enableCompileCache?: (dir?: string) => unknown }).enableCompileCache?.(
+      temp ? path.join(temp, 'dev-metrics', 'compile-cache') : undefined,
+    );
+  } catch {
+    // A cache that cannot be written only costs time.
   }
+  await import('./run.js');
 }
-
-await entry();
-// End here, once the output is flushed: an abandoned cache call (the official client retries for
-// minutes and sets no timeout of its own) must not hold the step past DEV_METRICS_CACHE_TIMEOUT_MS.
-process.stdout.write('', () => process.exit());

@@ -32,7 +32,16 @@
  */
 import crypto from 'node:crypto';
 import { constants } from 'node:fs';
-import { mkdir, mkdtemp, open, readdir, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import {
+  mkdir,
+  mkdtemp,
+  open,
+  readdir,
+  rm,
+  stat,
+  writeFile,
+  type FileHandle,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as cache from '@actions/cache';
@@ -49,6 +58,16 @@ import {
 } from './cache/download.js';
 import { MAX_UNPACKED_BYTES, extractDayFiles } from './cache/extract.js';
 import { plainAnnotations } from './cache/annotations.js';
+import {
+  MAX_RESTORE_ENTRIES,
+  entryKind,
+  kindSuffix,
+  planSave,
+  selectScope,
+  superseded,
+  type SavePlan,
+  type ScopeSelection,
+} from './cache/plan.js';
 
 export interface HistoryLog {
   info(message: string): void;
@@ -61,11 +80,15 @@ export interface CacheListEntry {
   created_at: string;
   /** The ref the entry was saved from (`refs/heads/main`, `refs/pull/2/merge`), when known. */
   ref?: string;
+  id?: number;
+  size_in_bytes?: number;
 }
 
 /** Lists cache entries whose key starts with a prefix, newest first (GitHub REST). */
 export interface CacheLister {
   listCaches(keyPrefix: string): Promise<CacheListEntry[]>;
+  /** Deletes an entry by id (needs `actions: write`); absent = never delete. */
+  deleteCache?(id: number): Promise<void>;
 }
 
 export interface HistoryOptions {
@@ -89,7 +112,7 @@ export interface HistoryOptions {
   /** REST listing of cache entries; null/undefined = not available (fallback restore). */
   lister?: CacheLister | null;
   log?: HistoryLog;
-  /** Newest entries restored and merged per branch scope. Should be ≥ the number of parallel jobs. */
+  /** Entries one restore downloads at most, over every scope (default: one listing page). */
   maxEntries?: number;
   /** Bound of the restore and of the save, each (the client sets no timeout of its own). */
   timeoutMs?: number;
@@ -105,6 +128,15 @@ export interface SaveHistoryOptions extends HistoryOptions {
   unavailableAlreadyReported?: boolean;
   /** The restore already waited the whole bound for the cache: do not wait for it again. */
   cacheUnresponsive?: boolean;
+  /**
+   * What to save (from the restore's `plan`): a snapshot of the whole history, or a delta of the
+   * lines past `deltaFrom` (day file → size after the restore; a file not named there is new).
+   * Absent: a snapshot under a legacy key.
+   */
+  plan?: SavePlan;
+  deltaFrom?: Record<string, number>;
+  /** Entries the saved snapshot supersedes, from the restore: deleted when the token may. */
+  superseded?: Array<{ id: number; key: string }>;
 }
 
 export interface RestoreResult {
@@ -115,20 +147,23 @@ export interface RestoreResult {
   addedLines: number;
   /** The cache did not answer within the bound: later cache calls of this step are skipped. */
   cacheUnresponsive?: boolean;
+  /** What this job's save should be (see cache/plan.ts). */
+  plan?: SavePlan;
+  /** Superseded entries of the run's own scope, to delete after the save (actions: write). */
+  superseded?: Array<{ id: number; key: string }>;
 }
 
 export interface SaveResult {
   saved: boolean;
   key: string | null;
+  /** Bytes of day files staged (before compression). */
+  bytes?: number;
 }
 
 export const DEFAULT_CACHE_PATH = '.dev-metrics-cache';
-export const DEFAULT_MAX_ENTRIES = 5;
-/** Bound of the extra entries taken as siblings of the newest runs (restores are sequential). */
-export const MAX_SIBLING_ENTRIES = 10;
-/** Bound of all entries restored by one run, over every scope: each is a sequential download. */
-export const MAX_TOTAL_ENTRIES = 20;
 export const DEFAULT_TIMEOUT_MS = 120_000;
+/** Downloads at once during a restore. */
+export const RESTORE_CONCURRENCY = 8;
 
 /** `${cacheKey}-v1-${os}`: v1 is the archive layout, the OS keeps Windows/zstd entries apart. */
 export function defaultKeyPrefix(
@@ -192,7 +227,16 @@ export function makeCacheLister(token: string, repository: string, apiUrl?: stri
         key: c.key ?? '',
         created_at: c.created_at ?? '',
         ref: c.ref ?? undefined,
+        id: c.id,
+        size_in_bytes: c.size_in_bytes,
       }));
+    },
+    async deleteCache(id) {
+      await octokit.rest.actions.deleteActionsCacheById({
+        owner: owner ?? '',
+        repo: repo ?? '',
+        cache_id: id,
+      });
     },
   };
 }
@@ -212,23 +256,31 @@ export async function restoreHistory(o: HistoryOptions): Promise<RestoreResult> 
   let scratch: string | undefined;
   let deadline: Deadline | undefined;
   let timedOut = false;
-  const restoredDirs: string[] = [];
+  /** Restored entries' dirs by their place in the merge order (downloads finish in any order). */
+  const restoredDirs = new Map<number, string>();
   let entryDirs = 0;
   /** Listed keys the service did not find (scoping the listing cannot see). */
   const missed: string[] = [];
   /** Entries found but refused or failed, with why: each is skipped, the others merged. */
   const bad = new Map<string, string>();
+  /** Every entry that may hold records was merged: the save may be a snapshot. */
+  let complete = false;
+  let noListing = false;
+  let ownScope: ScopeSelection | null = null;
+  let supersededOwn: Array<{ id: number; key: string }> = [];
   try {
     const temp = process.env['RUNNER_TEMP'] || os.tmpdir();
     await mkdir(temp, { recursive: true });
     scratch = await mkdtemp(path.join(temp, 'dev-metrics-'));
     const listing = await listCandidates(o, keys, log);
     const candidates = listing?.keys ?? null;
+    ownScope = listing?.own ?? null;
+    supersededOwn = listing?.superseded ?? [];
     deadline = new Deadline(timeoutMs, 'the cache service');
     const compression = await compressionMethod();
     const version = cacheVersion([cachePath], compression);
     const stagingDir = workspaceRelative(cachePath);
-    const restoreInto = async (key: string, restoreKeys: string[]): Promise<boolean> => {
+    const restoreInto = async (key: string, restoreKeys: string[], order = 0): Promise<boolean> => {
       const found = await lookupEntry(key, restoreKeys, version, deadline!).catch(
         (error: unknown) => {
           if (error instanceof CacheTimeoutError) throw error;
@@ -253,17 +305,29 @@ export async function restoreHistory(o: HistoryOptions): Promise<RestoreResult> 
         bad.set(found.matchedKey, message(error));
         return false;
       }
-      restoredDirs.push(dir);
+      restoredDirs.set(order, dir);
       result.restoredKeys.push(found.matchedKey);
       return true;
     };
     const [primary, ...rest] = keys.restoreKeys;
     if (candidates && candidates.length > 0) {
       result.mode = 'merged';
-      for (const key of candidates) await restoreInto(key, []);
+      // Concurrent downloads: a restore costs a few round trips, not one per entry.
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < candidates.length) {
+          const i = next++;
+          await restoreInto(candidates[i]!, [], i);
+        }
+      };
+      await Promise.all(
+        Array.from({ length: Math.min(RESTORE_CONCURRENCY, candidates.length) }, worker),
+      );
+      complete = bad.size === 0 && missed.length === 0 && listing?.truncated !== true;
       if (result.restoredKeys.length === 0 && bad.size === 0) {
         // Listed but none restorable (scoping the listing cannot see): the prefix restore may be.
         result.mode = 'fallback';
+        complete = false;
         await restoreInto(primary!, rest);
       }
     } else {
@@ -274,7 +338,15 @@ export async function restoreHistory(o: HistoryOptions): Promise<RestoreResult> 
       // read are a different story (the prefix restore then finds what the service allows).
       const restored = await restoreInto(primary!, rest);
       if (restored) result.mode = 'fallback';
-      if (restored && listing?.listed === 0) {
+      // Without a listing, later restores see only the newest entry: it must hold everything,
+      // as every entry did before deltas (unless the prefix restore itself found a delta).
+      complete = !restored || entryKind(result.restoredKeys[0]!).kind === 'snapshot';
+      // The listing missed what the prefix restore found: it cannot be trusted with coverage.
+      if (!candidates || restored) noListing = true;
+      // A sibling job of this run that saved between our listing and our restore is a race,
+      // not an unlisted cache.
+      const sibling = restored && result.restoredKeys[0]!.includes(`-${o.runId}-${o.runAttempt}-`);
+      if (restored && listing?.listed === 0 && !sibling) {
         log.warning(
           'dev-metrics: the cache listing shows no history entry, but a restore by key prefix ' +
             `found ${result.restoredKeys[0]}: this cache is not listed by GitHub's REST API (a ` +
@@ -296,10 +368,18 @@ export async function restoreHistory(o: HistoryOptions): Promise<RestoreResult> 
   }
   try {
     // Merge whatever restored completely, even when a later entry failed or timed out.
-    result.addedLines = await mergeHistories(restoredDirs.reverse(), o.metricsDir, log);
+    const ordered = [...restoredDirs].sort((a, b) => a[0] - b[0]).map(([, dir]) => dir);
+    result.addedLines = await mergeHistories(ordered, o.metricsDir, log);
   } catch (error) {
+    complete = false;
     log.warning(`dev-metrics: restored history not merged into ${o.metricsDir}: ${message(error)}`);
   }
+  result.plan = noListing
+    ? complete
+      ? { kind: 'snapshot', coverage: 0 }
+      : { kind: 'delta' }
+    : planSave(ownScope, complete && !timedOut, Date.now(), jobDraw(o));
+  result.superseded = supersededOwn;
   if (scratch) await rm(scratch, { recursive: true, force: true }).catch(() => undefined);
   if (timedOut) return { ...result, cacheUnresponsive: true };
   // Listed entries this run may not read fail quietly when the prefix restore then found the
@@ -347,7 +427,11 @@ export async function saveHistory(o: SaveHistoryOptions): Promise<SaveResult> {
   }
   const cachePath = o.cachePath ?? DEFAULT_CACHE_PATH;
   const stage = path.resolve(cachePath);
-  const key = historyKeys(o).saveKey();
+  const plan = o.plan;
+  const key = historyKeys(o).saveKey(
+    plan ? kindSuffix(plan, crypto.randomBytes(3).toString('hex')) : undefined,
+  );
+  const kind = plan?.kind ?? 'snapshot';
   try {
     const names = (await readdir(o.metricsDir).catch(() => [] as string[])).filter((f) =>
       DAY_FILE_RE.test(f),
@@ -355,12 +439,22 @@ export async function saveHistory(o: SaveHistoryOptions): Promise<SaveResult> {
     await rm(stage, { recursive: true, force: true });
     await mkdir(stage, { recursive: true });
     let dayFiles = 0;
+    let bytes = 0;
     for (const f of names) {
-      if (await copyRegularFile(path.join(o.metricsDir, f), path.join(stage, f))) dayFiles++;
-      else log.debug(`dev-metrics: ${f} is not a regular file; not saved.`);
+      const from = kind === 'delta' ? (o.deltaFrom?.[f] ?? 0) : 0;
+      const copied = await copyRegularFile(path.join(o.metricsDir, f), path.join(stage, f), from);
+      if (copied === null) log.debug(`dev-metrics: ${f} is not a regular file; not saved.`);
+      else if (copied > 0) {
+        dayFiles++;
+        bytes += copied;
+      }
     }
     if (dayFiles === 0) {
-      log.info(`dev-metrics: no history in ${o.metricsDir}; nothing to save.`);
+      log.info(
+        kind === 'delta'
+          ? 'dev-metrics: no new records in this job; nothing to save.'
+          : `dev-metrics: no history in ${o.metricsDir}; nothing to save.`,
+      );
       return { saved: false, key: null };
     }
     const id = await plainAnnotations(() =>
@@ -377,8 +471,12 @@ export async function saveHistory(o: SaveHistoryOptions): Promise<SaveResult> {
       );
       return { saved: false, key };
     }
-    log.info(`dev-metrics: saved the history (${dayFiles} day files) as ${key}.`);
-    return { saved: true, key };
+    log.info(
+      `dev-metrics: saved the history ${kind === 'delta' ? 'delta (this job’s records)' : 'snapshot'} ` +
+        `(${dayFiles} day files, ${formatBytes(bytes)} before compression) as ${key}.`,
+    );
+    if (o.superseded?.length) await deleteSuperseded(o, log);
+    return { saved: true, key, bytes };
   } catch (error) {
     log.warning(`dev-metrics: history not saved to the cache: ${message(error)}`);
     return { saved: false, key };
@@ -388,19 +486,81 @@ export async function saveHistory(o: SaveHistoryOptions): Promise<SaveResult> {
 }
 
 /**
- * Copies `from` when it is a regular file, never following a link (O_NOFOLLOW) nor blocking on a
- * FIFO (O_NONBLOCK). Returns false for anything else.
+ * Copies `from` (past byte `offset`) when it is a regular file, never following a link
+ * (O_NOFOLLOW) nor blocking on a FIFO (O_NONBLOCK). Returns the bytes copied (0: nothing past the
+ * offset, no file written), or null for anything but a regular file.
  */
-async function copyRegularFile(from: string, to: string): Promise<boolean> {
+async function copyRegularFile(from: string, to: string, offset = 0): Promise<number | null> {
   const handle = await open(from, READ_NOFOLLOW).catch(() => null);
-  if (!handle) return false;
+  if (!handle) return null;
   try {
-    if (!(await handle.stat()).isFile()) return false;
-    await writeFile(to, await handle.readFile());
-    return true;
+    const info = await handle.stat();
+    if (!info.isFile()) return null;
+    // A file shorter than its offset was rewritten (pruned, replaced): it is all new.
+    const start = offset > 0 && offset <= info.size ? offset : 0;
+    if (info.size - start <= 0) return 0;
+    const data = Buffer.alloc(info.size - start);
+    const { bytesRead } = await handle.read(data, 0, data.length, start);
+    if (bytesRead === 0) return 0;
+    await writeFile(to, data.subarray(0, bytesRead));
+    return bytesRead;
   } finally {
     await handle.close();
   }
+}
+
+/** A number in [0, 1) fixed per job (see planSave): spreads due snapshots over parallel jobs. */
+function jobDraw(o: HistoryOptions): number {
+  const hash = crypto
+    .createHash('sha256')
+    .update(`${o.runId}-${o.runAttempt}-${o.jobKey}`)
+    .digest();
+  return hash.readUInt32BE(0) / 2 ** 32;
+}
+
+/** Day file → size: what a job's delta is measured from. */
+export async function dayFileSizes(metricsDir: string): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
+  const names = await readdir(metricsDir).catch(() => [] as string[]);
+  for (const f of names.filter((n) => DAY_FILE_RE.test(n))) {
+    const info = await stat(path.join(metricsDir, f)).catch(() => null);
+    if (info?.isFile()) sizes[f] = info.size;
+  }
+  return sizes;
+}
+
+function formatBytes(n: number): string {
+  return n < 1024
+    ? `${n} B`
+    : n < 1048576
+      ? `${(n / 1024).toFixed(1)} KiB`
+      : `${(n / 1048576).toFixed(1)} MiB`;
+}
+
+/**
+ * Deletes the entries the new snapshot's base superseded (see cache/plan.ts `superseded`). Without
+ * `actions: write` the API answers 403: that is the default, so it is said once at debug level.
+ */
+async function deleteSuperseded(o: SaveHistoryOptions, log: HistoryLog): Promise<void> {
+  const lister = o.lister;
+  if (!lister?.deleteCache) return;
+  let deleted = 0;
+  for (const e of o.superseded ?? []) {
+    try {
+      await withTimeout(lister.deleteCache(e.id), o.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'deleting');
+      deleted++;
+    } catch (error) {
+      const status = (error as { status?: unknown }).status;
+      if (status === 404) continue; // another job deleted it first
+      log.debug(
+        status === 403
+          ? 'dev-metrics: superseded history entries kept: the token lacks `actions: write`.'
+          : `dev-metrics: superseded history entries kept: ${message(error)}`,
+      );
+      break;
+    }
+  }
+  if (deleted > 0) log.info(`dev-metrics: deleted ${deleted} superseded history cache entries.`);
 }
 
 const READ_NOFOLLOW = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
@@ -501,14 +661,22 @@ async function readRegularFile(file: string): Promise<string | null> {
 }
 
 /**
- * Keys to restore, newest first per scope, and how many entries the listing showed before any
- * filtering; null when listing is not possible (fallback).
+ * Keys to restore in merge order (per scope: its newest snapshot and the entries newer than what
+ * that snapshot covers, see cache/plan.ts), how many entries the listing showed before any
+ * filtering, the own branch's scope (what the save plan is made from) and the own scope's
+ * superseded entries; null when listing is not possible (fallback).
  */
 async function listCandidates(
   o: HistoryOptions,
   keys: HistoryKeys,
   log: HistoryLog,
-): Promise<{ keys: string[]; listed: number } | null> {
+): Promise<{
+  keys: string[];
+  listed: number;
+  own: ScopeSelection | null;
+  truncated: boolean;
+  superseded: Array<{ id: number; key: string }>;
+} | null> {
   const fallback = (why: string): null => {
     log.warning(
       `dev-metrics: cannot list the history cache entries (${why}); restoring only the newest ` +
@@ -518,9 +686,11 @@ async function listCandidates(
     return null;
   };
   if (!o.lister) return fallback('no GitHub token to call the REST API');
-  const max = o.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const chosen: string[] = [];
   let count = 0;
+  let own: ScopeSelection | null = null;
+  let truncated = false;
+  let gone: Array<{ id: number; key: string }> = [];
   // Cache scoping: what this run is allowed to restore (unknown refs are kept and simply tried).
   const readable = new Set(
     o.ref
@@ -528,7 +698,7 @@ async function listCandidates(
       : [],
   );
   try {
-    for (const scope of keys.scopePrefixes) {
+    for (const [i, scope] of keys.scopePrefixes.entries()) {
       const listed = await withTimeout(
         o.lister.listCaches(scope),
         o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -536,29 +706,26 @@ async function listCandidates(
       );
       count += listed.length;
       // `feat-` also prefixes branch `feat-x`'s keys; ours continue with `<runId>-<attempt>-`.
-      const runOf = (key: string): string | undefined =>
-        /^(\d+-\d+)-/.exec(key.slice(scope.length))?.[1];
-      const ours = listed
-        .filter((e) => e.key.startsWith(scope) && runOf(e.key) !== undefined)
-        .filter((e) => e.ref === undefined || readable.size === 0 || readable.has(e.ref))
-        .sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at));
-      const newest = ours.slice(0, max);
-      // Matrix legs and parallel jobs of one workflow run save side by side: take every sibling of
-      // a chosen run too, so that a matrix wider than `max` is merged whole.
-      const runs = new Set(newest.map((e) => runOf(e.key)));
-      const siblings = ours
-        .slice(max)
-        .filter((e) => runs.has(runOf(e.key)))
-        .slice(0, MAX_SIBLING_ENTRIES);
-      for (const e of [...newest, ...siblings]) {
-        if (!chosen.includes(e.key) && chosen.length < MAX_TOTAL_ENTRIES) chosen.push(e.key);
+      const ours = listed.filter(
+        (e) => e.key.startsWith(scope) && /^\d+-\d+-/.test(e.key.slice(scope.length)),
+      );
+      const usable = ours.filter(
+        (e) => e.ref === undefined || readable.size === 0 || readable.has(e.ref),
+      );
+      const room = (o.maxEntries ?? MAX_RESTORE_ENTRIES) - chosen.length;
+      const selection = selectScope(usable, Math.max(1, room));
+      if (i === 0) {
+        own = selection;
+        gone = superseded(usable, Date.now()).map((e) => ({ id: e.id!, key: e.key }));
       }
+      truncated ||= selection.truncated;
+      for (const e of selection.chosen) if (!chosen.includes(e.key)) chosen.push(e.key);
     }
   } catch (error) {
     return fallback(describeListingError(error));
   }
   log.debug(`dev-metrics: history entries to merge: ${chosen.join(', ') || 'none'}`);
-  return { keys: chosen, listed: count };
+  return { keys: chosen, listed: count, own, truncated, superseded: gone };
 }
 
 function describeListingError(error: unknown): string {

@@ -1,114 +1,60 @@
 /**
- * The action's main step: restore history → run the command → write the record → save history →
- * publish reports → pass the command's outcome through. The post step (runPost) saves what a
- * killed main step could not.
+ * The action's main step. The job is the unit (see job.ts): the first wrapped step of a job (its
+ * owner) restores and merges the history once; every step runs its command, writes its record,
+ * publishes its own verdict, summary section and comment row, and passes the command's outcome
+ * through. The save, the comment update and the dashboard upload happen once per job, in the
+ * owner's post step (post.ts), which runs last.
  *
- * Order matters: the record is written and the history saved before any report, so a failure or
- * a cancellation later on never loses the metric.
+ * Order matters: the record is written before any report, so a failure or a cancellation later
+ * on never loses the metric; the owner's post (post-if: always()) saves it.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { parseTimestamp } from '../core/record.js';
-import { appendRecord, pruneDayFiles } from '../core/store.js';
+import { appendRecord } from '../core/store.js';
 import {
   commandEnvironment,
   installCancellation,
   runCommand,
   type CommandResult,
 } from './command.js';
-import { readCiContext, readEventPayload, type CiContext } from './context.js';
-import {
-  defaultKeyPrefix,
-  makeCacheLister,
-  restoreHistory,
-  saveHistory,
-  type SaveHistoryOptions,
-} from './history.js';
-import { InputError, readInputs, type ActionInputs } from './inputs.js';
-import { secretValuesFromEnv } from '../core/redact.js';
-import { publishReports } from './publish.js';
-import { exportExecution, exportJobSpan, maskOtlpHeaders } from './otlp.js';
+import { dashboardOutputFile } from './dashboard-path.js';
+import { claimJob, newJobState, updateJob, type JobState } from './job.js';
+import { InputError } from './inputs.js';
+import { exportExecution } from './otlp.js';
+import { publishStep } from './publish.js';
 import { buildRecord, commandFailed, failureReason } from './record.js';
-import { State, readState, saveState } from './state.js';
-
-interface Setup {
-  inputs: ActionInputs;
-  ci: CiContext;
-  metricsDir: string;
-  tempDir: string;
-  history: SaveHistoryOptions | null;
-  /** Values kept out of records and reports: the token and secret-looking variables' values. */
-  secrets: string[];
-}
-
-/** Bound of the cache restore and of the save; the client itself sets none. */
-function cacheTimeoutMs(value: string | undefined): number | undefined {
-  const ms = Number(value);
-  return value && Number.isFinite(ms) && ms > 0 ? ms : undefined;
-}
-
-function setup(): Setup {
-  const inputs = readInputs();
-  if (Object.prototype.hasOwnProperty.call(inputs.metadata, 'ci')) {
-    throw new InputError(
-      'metadata',
-      "Input 'metadata' must not use the key 'ci': the action stores the run's context there; rename your key.",
-    );
-  }
-  if (inputs.githubToken) core.setSecret(inputs.githubToken);
-  const otlpSecrets = maskOtlpHeaders(inputs);
-  const env = process.env;
-  const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-  const ci = readCiContext(env, readEventPayload(env.GITHUB_EVENT_PATH));
-  if (Object.keys(inputs.matrix).length > 0) ci.matrix = inputs.matrix;
-  const metricsDir = path.resolve(workspace, inputs.metricsDir);
-  const tempDir = env.RUNNER_TEMP ?? path.join(workspace, '.dev-metrics-tmp');
-  const history: SaveHistoryOptions | null =
-    inputs.history === 'cache'
-      ? {
-          metricsDir,
-          keyPrefix: defaultKeyPrefix(inputs.cacheKey, env.RUNNER_OS),
-          branch: ci.branch ?? 'unknown',
-          baseBranch: ci.base_branch,
-          defaultBranch: ci.default_branch,
-          ref: ci.ref,
-          runId: ci.run_id ?? '0',
-          runAttempt: ci.run_attempt ?? 1,
-          jobKey: ci.job ?? 'job',
-          lister:
-            inputs.githubToken && ci.repository
-              ? makeCacheLister(inputs.githubToken, ci.repository, env.GITHUB_API_URL)
-              : null,
-          daysToKeep: inputs.daysToKeep,
-          timeoutMs: cacheTimeoutMs(env.DEV_METRICS_CACHE_TIMEOUT_MS),
-        }
-      : null;
-  const secrets = [
-    ...(inputs.githubToken ? [inputs.githubToken] : []),
-    ...secretValuesFromEnv(env),
-    ...otlpSecrets,
-  ];
-  return { inputs, ci, metricsDir, tempDir, history, secrets };
-}
-
-/** Keeps the history at days-to-keep and in the cache; never throws. */
-async function keepHistory(s: Setup): Promise<void> {
-  if (s.history) {
-    await saveHistory(s.history);
-  } else {
-    await pruneDayFiles(s.metricsDir, s.inputs.daysToKeep).catch((error: unknown) =>
-      core.warning(`dev-metrics: old day files not pruned: ${String(error)}`),
-    );
-  }
-  saveState(State.HistorySaved, 'true');
-}
+import { setup, type Setup } from './setup.js';
+import { State, saveState } from './state.js';
 
 function setOutputs(s: Setup, result: CommandResult, status: string, durationMs: number): void {
   core.setOutput('duration-ms', String(Math.round(durationMs)));
   core.setOutput('status', status);
   core.setOutput('exit-code', String(result.exitCode ?? (result.cancelled ? 130 : 1)));
   core.setOutput('metrics-dir', s.metricsDir);
+}
+
+/** The owner's restore: merges the cached history once for the whole job. Never throws. */
+async function restoreForJob(s: Setup): Promise<Partial<JobState>> {
+  const { dayFileSizes, restoreHistory } = await import('./history.js');
+  // Day files the workspace had before the restore may hold records no entry has: only a
+  // snapshot saves those.
+  const before = await dayFileSizes(s.metricsDir);
+  const options = await s.historyOptions();
+  if (!options) return {};
+  const restored = await restoreHistory(options);
+  const plan = restored.plan ?? { kind: 'delta' };
+  const preexisting = Object.values(before).some((size) => size > 0);
+  return {
+    restored: true,
+    plan,
+    // A delta from the sizes after the merge; from nothing when the workspace had records of its
+    // own that a delta would otherwise never carry.
+    deltaFrom: preexisting && plan.kind === 'delta' ? {} : await dayFileSizes(s.metricsDir),
+    superseded: restored.superseded ?? [],
+    unavailableReported: restored.mode === 'skipped',
+    cacheUnresponsive: restored.cacheUnresponsive === true,
+  };
 }
 
 export async function runMain(): Promise<void> {
@@ -122,17 +68,21 @@ export async function runMain(): Promise<void> {
     }
     throw error;
   }
+  const { owner, state } = await claimJob(s.jobFile, newJobState(s.inputs.name));
   saveState(State.Setup, JSON.stringify({ name: s.inputs.name, metricsDir: s.metricsDir }));
+  saveState(State.JobFile, s.jobFile);
+  if (owner) saveState(State.Owner, 'true');
   const cancellation = installCancellation((signal) =>
     core.info(`dev-metrics: received ${signal}; stopping the command and saving the history.`),
   );
   try {
-    if (s.history) {
-      const restored = await restoreHistory(s.history);
-      // One warning per cause: when the cache could not even be tried, saving says so as info;
-      // when it did not answer within the bound, saving does not wait for it a second time.
-      s.history.unavailableAlreadyReported = restored.mode === 'skipped';
-      s.history.cacheUnresponsive = restored.cacheUnresponsive === true;
+    if (owner && s.history) {
+      const restored = await restoreForJob(s);
+      await updateJob(s.jobFile, (job) => Object.assign(job, restored));
+    } else if (!owner) {
+      core.info(
+        `dev-metrics: the history was restored by this job's first step (${state?.owner ?? 'unknown'}); appending.`,
+      );
     }
     await mkdir(s.tempDir, { recursive: true });
     saveState(State.StartedAt, new Date().toISOString());
@@ -145,8 +95,8 @@ export async function runMain(): Promise<void> {
       signal: cancellation.signal,
     });
     if (result.cancelled && result.pid === null) {
-      // Cancelled before the command ran: there is no run to record, and nothing for post to do.
-      saveState(State.HistorySaved, 'true');
+      // Cancelled before the command ran: there is no run to record.
+      saveState(State.Recorded, 'none');
       core.setFailed(
         `${s.inputs.name} was cancelled before the command started; nothing recorded.`,
       );
@@ -170,12 +120,16 @@ export async function runMain(): Promise<void> {
     }
     saveState(State.Recorded, 'true');
     setOutputs(s, result, record.status, record.duration_ms);
-    await keepHistory(s);
     await exportExecution({ inputs: s.inputs, record, secrets: s.secrets });
+    // The job's dashboard, written by the owner's post step.
+    core.setOutput(
+      'dashboard-path',
+      path.resolve(dashboardOutputFile(s.tempDir, state?.owner ?? s.inputs.name)),
+    );
 
     const failed = commandFailed(result);
     if (!result.cancelled) {
-      const { verdict } = await publishReports({
+      const { verdict, row } = await publishStep({
         inputs: s.inputs,
         ci: s.ci,
         record,
@@ -183,6 +137,7 @@ export async function runMain(): Promise<void> {
         tempDir: s.tempDir,
         secrets: s.secrets,
       });
+      if (row) await updateJob(s.jobFile, (job) => void job.rows.push(row));
       if (!failed && verdict?.verdict === 'slower' && s.inputs.failOnRegression) {
         core.setFailed(
           `${s.inputs.name} regressed: ${verdict.reason} (fail-on-regression is true)`,
@@ -200,43 +155,4 @@ export async function runMain(): Promise<void> {
   } finally {
     cancellation.dispose();
   }
-}
-
-/**
- * The post step: when main was killed before it could finish (SIGKILL after a cancel, a crash),
- * write the record it could not and save the history. A no-op after a complete main step.
- */
-export async function runPost(): Promise<void> {
-  if (readState(State.HistorySaved) === 'true') return exportJobSpan();
-  let s: Setup;
-  try {
-    s = setup();
-  } catch {
-    return; // main already reported the bad input
-  }
-  const startedAt = readState(State.StartedAt);
-  if (readState(State.Recorded) !== 'true' && startedAt) {
-    const started = new Date(parseTimestamp(startedAt));
-    const ended = new Date();
-    const record = buildRecord({
-      name: s.inputs.name,
-      metadata: s.inputs.metadata,
-      ci: s.ci,
-      result: {
-        exitCode: null,
-        signal: null,
-        durationMs: ended.getTime() - started.getTime(),
-        startedAt: started,
-        endedAt: ended,
-        outputTail: '',
-        cancelled: true,
-        startError: null,
-        pid: null,
-      },
-    });
-    await appendRecord(s.metricsDir, record);
-    core.info(`dev-metrics: main step did not finish; recorded ${s.inputs.name} as cancelled.`);
-  }
-  if (readState(State.StartedAt) || readState(State.Recorded) === 'true') await keepHistory(s);
-  await exportJobSpan();
 }

@@ -1,7 +1,12 @@
 /**
- * The reports of one step, from the merged history: job summary section, regression verdict and
- * annotation, sticky PR comment, HTML dashboard artifact. Each part is independent: a failure in
- * one is one warning and never changes the step's outcome (the record is already saved).
+ * The reports, in two parts.
+ * - Per step (publishStep, in every main): the regression verdict and its annotation, the job
+ *   summary section and the step's comment row, computed locally from the merged `.metrics`.
+ * - Per job (publishJob, in the owner's post step): one sticky PR comment update carrying every
+ *   step's row, and one HTML dashboard, uploaded as one artifact. The comment and artifact
+ *   clients are loaded only there.
+ * Each part is independent: a failure in one is one warning and never changes the step's outcome
+ * (the record is already written).
  */
 import { randomBytes } from 'node:crypto';
 import * as core from '@actions/core';
@@ -18,12 +23,11 @@ import {
   layoutComment,
   readStoredRow,
   toStoredRow,
+  type StoredCommentRow,
 } from '../report/comment-body.js';
-import { generateDashboard } from '../report/dashboard/index.js';
 import { renderStepSummary } from '../report/summary.js';
-import { dashboardOutputFile, stepFolder, uploadDashboard } from './artifact.js';
-import { commentMarker, makeOctokit, upsertStickyComment } from './comment.js';
 import type { CiContext } from './context.js';
+import { dashboardOutputFile, stepFolder } from './dashboard-path.js';
 import type { ActionInputs } from './inputs.js';
 
 export interface PublishInput {
@@ -39,6 +43,8 @@ export interface PublishInput {
 
 export interface PublishResult {
   verdict: RegressionVerdict | null;
+  /** The step's row of the sticky comment, for the owner's post to publish; null: no comment. */
+  row: StoredCommentRow | null;
 }
 
 /** Records of the whole (pruned) history: what the verdicts, charts and dashboard are made of. */
@@ -85,7 +91,8 @@ function wantsComment(inputs: ActionInputs, ci: CiContext): boolean {
   return true;
 }
 
-export async function publishReports(p: PublishInput): Promise<PublishResult> {
+/** The step's own reports: verdict, annotation, summary section, comment row. */
+export async function publishStep(p: PublishInput): Promise<PublishResult> {
   const { inputs, ci } = p;
   const { secrets } = p;
   const raw = (await part('reading the history', () =>
@@ -143,15 +150,15 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
     await core.summary.addRaw(markdown, true).write();
   });
 
+  let row: StoredCommentRow | null = null;
   if (verdict && wantsComment(inputs, ci)) {
-    await part('the PR comment', async () => {
-      const [owner = '', repo = ''] = (ci.repository ?? '').split('/');
+    row = await part('the PR comment row', async () => {
       const points = mine.map((r) => ({
         t: r.started_at,
         durationMs: r.duration_ms,
         failed: r.status === 'failed',
       }));
-      const row = buildCommentRow({
+      const built = buildCommentRow({
         verdict,
         flakiness,
         baselineBranch,
@@ -161,9 +168,35 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
         updatedAt: new Date().toISOString(),
       });
       const stored = toStoredRow(
-        row,
+        built,
         inputs.charts === 'none' ? null : { points, quickchartUrl: inputs.quickchartUrl },
       );
+      // A step in another job or matrix leg is another row: merged by its series key.
+      return { ...stored, key: seriesKey(p.record) };
+    });
+  }
+  return { verdict, row };
+}
+
+export interface JobPublishInput {
+  /** The owner step's inputs: its comment, charts and dashboard-artifact settings apply. */
+  inputs: ActionInputs;
+  ci: CiContext;
+  /** The owner step's name (names the dashboard's folder). */
+  owner: string;
+  /** Every step's comment row, in step order. */
+  rows: ReadonlyArray<Record<string, unknown>>;
+  metricsDir: string;
+  tempDir: string;
+}
+
+/** The job's shared reports: one comment update with every row, one dashboard artifact. */
+export async function publishJob(p: JobPublishInput): Promise<void> {
+  const { inputs, ci } = p;
+  if (p.rows.length > 0 && ci.pr_number !== undefined && inputs.githubToken) {
+    await part('the PR comment', async () => {
+      const { commentMarker, makeOctokit, upsertStickyComment } = await import('./comment.js');
+      const [owner = '', repo = ''] = (ci.repository ?? '').split('/');
       const marker = commentMarker(ci.workflow ?? 'default');
       const runUrl =
         ci.server_url && ci.repository && ci.run_id
@@ -175,8 +208,7 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
         repo,
         issueNumber: ci.pr_number!,
         marker,
-        // A step in another job or matrix leg is another row: merged by its series key.
-        rows: [{ ...stored, key: seriesKey(p.record) }],
+        rows: p.rows.map((r) => readStoredRow(r)),
         readRow: readStoredRow,
         // Rows of other jobs come back from the comment; the renderer gets the room left.
         body: (rows, maxChars) =>
@@ -194,7 +226,8 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
   }
 
   await part('the dashboard', async () => {
-    const outputFile = dashboardOutputFile(p.tempDir, record.name);
+    const { generateDashboard } = await import('../report/dashboard/index.js');
+    const outputFile = dashboardOutputFile(p.tempDir, p.owner);
     const result = await generateDashboard({
       metricsDir: p.metricsDir,
       outputFile,
@@ -202,18 +235,18 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
       title: ci.repository ? `dev-metrics · ${ci.repository}` : 'dev-metrics',
       onWarning: null,
     });
-    core.setOutput('dashboard-path', result.outputFile);
     if (inputs.dashboardArtifact && !process.env.ACTIONS_RUNTIME_TOKEN) {
       // Not in an Actions job (or a runner without its runtime): the file is there, nothing to upload to.
       core.info(
         `dev-metrics: dashboard written to ${result.outputFile}; no Actions runtime to upload it as an artifact.`,
       );
     } else if (inputs.dashboardArtifact) {
+      const { uploadDashboard } = await import('./artifact.js');
       const upload = await uploadDashboard({
         name: inputs.dashboardArtifact,
         filePath: result.outputFile,
         // Matrix legs share the job id and step name: a random part keeps the retry's name free.
-        uniqueSuffix: `${ci.job ?? 'job'}-${stepFolder(record.name)}-${randomBytes(3).toString('hex')}`,
+        uniqueSuffix: `${ci.job ?? 'job'}-${stepFolder(p.owner)}-${randomBytes(3).toString('hex')}`,
         log: (line) => core.warning(line),
       });
       if (upload.ok)
@@ -222,6 +255,4 @@ export async function publishReports(p: PublishInput): Promise<PublishResult> {
         );
     }
   });
-
-  return { verdict };
 }

@@ -8,8 +8,12 @@ export enum State {
   IsPost = 'isPost',
   Setup = 'setup',
   StartedAt = 'startedAt',
+  /** 'true' once the record is written, 'none' when there was nothing to record. */
   Recorded = 'recorded',
-  HistorySaved = 'historySaved',
+  /** The job's state file (job.ts). */
+  JobFile = 'jobFile',
+  /** 'true' in the job's first wrapped step: its post saves and publishes for the whole job. */
+  Owner = 'owner',
 }
 
 export function saveState(name: State, value: string): void {

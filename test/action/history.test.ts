@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  dayFileSizes,
   historyKeys,
   makeCacheLister,
   mergeHistories,
@@ -145,7 +146,8 @@ describe('restoreHistory / saveHistory', () => {
   it('first run: empty cache, nothing restored, one entry saved under a unique key', async () => {
     const first = job(100, 'build');
     const restored = await restoreHistory(first.options);
-    expect(restored).toEqual({ mode: 'merged', restoredKeys: [], addedLines: 0 });
+    expect(restored).toMatchObject({ mode: 'merged', restoredKeys: [], addedLines: 0 });
+    expect(restored.plan).toEqual({ kind: 'snapshot', coverage: expect.any(Number) });
     await appendRecord(first.metricsDir, record('build', 1, 100, 'build'));
     const saved = await saveHistory(first.options);
     expect(saved.saved).toBe(true);
@@ -479,5 +481,43 @@ describe('as concurrent processes', () => {
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
+  });
+});
+
+describe('deltas and superseded entries', () => {
+  it('a delta holds only the lines past the restore, and prints its size', async () => {
+    await runJob(job(1, 'seed'), 'seed', 1);
+    const j = job(2, 'next');
+    const infos: string[] = [];
+    j.options.log = { ...j.options.log!, info: (m) => infos.push(m) };
+    await restoreHistory(j.options);
+    const sizes = await dayFileSizes(j.metricsDir);
+    await appendRecord(j.metricsDir, record('mine', 2, 2, 'next'));
+    const saved = await saveHistory({ ...j.options, plan: { kind: 'delta' }, deltaFrom: sizes });
+    expect(saved.key).toMatch(/-d\.[0-9a-f]{6}$/);
+    expect(infos.join('\n')).toMatch(/saved the history delta .*\d+ B before compression/);
+    // The delta alone restores just the new record.
+    const alone = job(3, 'probe', { lister: null });
+    cacheFake.entries.splice(0, 1); // the seed's snapshot gone: only the delta is left
+    await restoreHistory(alone.options);
+    expect(names(alone.metricsDir)).toEqual(['mine']);
+  });
+
+  it('superseded entries are deleted with actions: write; a 403 is one debug line, no warning', async () => {
+    await runJob(job(1, 'a'), 'a', 1);
+    const doomed = cacheFake.entries[0]!;
+    const j = job(2, 'b');
+    const debug: string[] = [];
+    j.options.log = { ...j.options.log!, debug: (m) => debug.push(m) };
+    await appendRecord(j.metricsDir, record('b', 2, 2, 'b'));
+    api.fault('deleteCacheById', 403);
+    await saveHistory({ ...j.options, superseded: [{ id: doomed.id, key: doomed.key }] });
+    expect(j.warnings).toEqual([]);
+    expect(debug.join('\n')).toContain('actions: write');
+    expect(api.state.deletedCacheIds.has(doomed.id)).toBe(false);
+    api.clearFaults();
+    await saveHistory({ ...j.options, superseded: [{ id: doomed.id, key: doomed.key }] });
+    expect(api.state.deletedCacheIds.has(doomed.id)).toBe(true);
+    expect(j.warnings).toEqual([]);
   });
 });

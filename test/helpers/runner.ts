@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import yaml from 'js-yaml';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 /** The repository root: the nearest folder up with action.yml (also from a compiled copy in .bench-build/). */
 function findRoot(from: string): string {
@@ -46,6 +47,8 @@ export function makeWorkspace(): Workspace {
 }
 
 export interface StepRun {
+  /** Spawn to exit of the process, in ms. */
+  wallMs: number;
   exitCode: number | null;
   signal: NodeJS.Signals | null;
   stdout: string;
@@ -128,8 +131,10 @@ function runNode(
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
+  wallMs: number;
 }> {
   return new Promise((resolve, reject) => {
+    const t0 = performance.now();
     const child = spawn(node, [DIST], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
@@ -139,14 +144,21 @@ function runNode(
     child.on('error', reject);
     child.on('close', (exitCode, signal) => {
       clearTimeout(timer);
-      resolve({ exitCode, signal, stdout, stderr });
+      resolve({ exitCode, signal, stdout, stderr, wallMs: performance.now() - t0 });
     });
     opts.onSpawn?.(child);
   });
 }
 
-/** Runs one `uses:` step of the action (main, then post) and returns what the runner would see. */
-export async function runStep(o: RunStepOptions): Promise<StepRun & { post?: StepRun }> {
+interface StepFiles {
+  env: NodeJS.ProcessEnv;
+  outputFile: string;
+  stateFile: string;
+  summaryFile: string;
+}
+
+/** A step's file commands and variables, as the runner prepares them for each step. */
+function prepareStep(o: Omit<RunStepOptions, 'onSpawn' | 'post' | 'timeoutMs'>): StepFiles {
   const { ws } = o;
   const files = path.join(ws.root, `files-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   mkdirSync(files);
@@ -189,26 +201,85 @@ export async function runStep(o: RunStepOptions): Promise<StepRun & { post?: Ste
     if (v === undefined) delete base[k];
     else base[k] = v;
   }
-  const node = o.node ?? process.execPath;
-  const main = await runNode(node, base, ws.workspace, o);
-  const state = parseFileCommand(readFileSync(stateFile, 'utf8'));
-  const result: StepRun & { post?: StepRun } = {
+  return { env: base, outputFile, stateFile, summaryFile };
+}
+
+async function runMainOf(
+  f: StepFiles,
+  node: string,
+  cwd: string,
+  opts: Pick<RunStepOptions, 'onSpawn' | 'timeoutMs'>,
+): Promise<StepRun> {
+  const main = await runNode(node, f.env, cwd, opts);
+  return {
     ...main,
-    outputs: parseFileCommand(readFileSync(outputFile, 'utf8')),
-    state,
-    summary: readFileSync(summaryFile, 'utf8'),
+    outputs: parseFileCommand(readFileSync(f.outputFile, 'utf8')),
+    state: parseFileCommand(readFileSync(f.stateFile, 'utf8')),
+    summary: readFileSync(f.summaryFile, 'utf8'),
   };
+}
+
+/** The post step: the same variables, plus the state main saved as STATE_* variables. */
+async function runPostOf(
+  f: StepFiles,
+  state: Record<string, string>,
+  node: string,
+  cwd: string,
+  timeoutMs?: number,
+): Promise<StepRun> {
+  const postEnv: NodeJS.ProcessEnv = { ...f.env };
+  for (const [k, v] of Object.entries(state)) postEnv[`STATE_${k}`] = v;
+  writeFileSync(f.stateFile, '');
+  const post = await runNode(node, postEnv, cwd, { timeoutMs });
+  return {
+    ...post,
+    outputs: {},
+    state: parseFileCommand(readFileSync(f.stateFile, 'utf8')),
+    summary: readFileSync(f.summaryFile, 'utf8'),
+  };
+}
+
+/** Runs one `uses:` step of the action (main, then post) and returns what the runner would see. */
+export async function runStep(o: RunStepOptions): Promise<StepRun & { post?: StepRun }> {
+  const node = o.node ?? process.execPath;
+  const f = prepareStep(o);
+  const result: StepRun & { post?: StepRun } = await runMainOf(f, node, o.ws.workspace, o);
   if (o.post !== false) {
-    const postEnv: NodeJS.ProcessEnv = { ...base };
-    for (const [k, v] of Object.entries(state)) postEnv[`STATE_${k}`] = v;
-    writeFileSync(stateFile, '');
-    const post = await runNode(node, postEnv, ws.workspace, { timeoutMs: o.timeoutMs });
-    result.post = {
-      ...post,
-      outputs: {},
-      state: parseFileCommand(readFileSync(stateFile, 'utf8')),
-      summary: readFileSync(summaryFile, 'utf8'),
-    };
+    result.post = await runPostOf(f, result.state, node, o.ws.workspace, o.timeoutMs);
   }
   return result;
+}
+
+export interface JobStepSpec {
+  inputs: Record<string, string>;
+  /** Called with the main process once it started (to cancel the job during this step). */
+  onSpawn?: (child: import('node:child_process').ChildProcess) => void;
+}
+
+export interface RunJobOptions extends Omit<RunStepOptions, 'inputs' | 'onSpawn' | 'post'> {
+  steps: JobStepSpec[];
+  /** The job is cancelled during this step (0-based): later steps never run, as on the runner. */
+  cancelledAt?: number;
+}
+
+/**
+ * Runs a whole job as the runner does: the mains of steps 1..n in order, each with its own file
+ * commands, then the post steps of the steps whose main ran, in reverse order, each with the
+ * state its own main saved. Workspace and RUNNER_TEMP are shared.
+ */
+export async function runJob(o: RunJobOptions): Promise<{ mains: StepRun[]; posts: StepRun[] }> {
+  const node = o.node ?? process.execPath;
+  const mains: StepRun[] = [];
+  const files: StepFiles[] = [];
+  for (const [i, spec] of o.steps.entries()) {
+    const f = prepareStep({ ...o, inputs: spec.inputs });
+    files.push(f);
+    mains.push(await runMainOf(f, node, o.ws.workspace, { ...o, onSpawn: spec.onSpawn }));
+    if (o.cancelledAt === i) break;
+  }
+  const posts: StepRun[] = [];
+  for (let i = mains.length - 1; i >= 0; i--) {
+    posts[i] = await runPostOf(files[i]!, mains[i]!.state, node, o.ws.workspace, o.timeoutMs);
+  }
+  return { mains, posts };
 }

@@ -15,6 +15,7 @@
  */
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import { HttpClient } from '@actions/http-client';
 
@@ -60,6 +61,8 @@ export class Deadline {
     this.at = Date.now() + ms;
     this.timer = setTimeout(() => this.controller.abort(this.error()), ms);
     this.timer.unref();
+    // Concurrent downloads each listen for the deadline: more than Node's default 10 is expected.
+    setMaxListeners(0, this.controller.signal);
   }
 
   get signal(): AbortSignal {

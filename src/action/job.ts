@@ -1,0 +1,112 @@
+/**
+ * The job is the unit: what the wrapped steps of one job share, in one file under RUNNER_TEMP
+ * (`$RUNNER_TEMP/dev-metrics/job-<hash>.json`, one per run, attempt, job and history).
+ *
+ * The first main step of the job creates it with O_EXCL and so becomes the job's owner: it
+ * restores and merges the history once. Later mains find the file, skip the restore and only
+ * append their records and their comment rows. Post steps run in reverse order, so the owner's
+ * post runs last: it makes the one save, the one comment update and the one dashboard upload of
+ * the whole job, then removes the file (a later main in the same RUNNER_TEMP starts a new job).
+ * Steps of a job run one after another, so a plain read-modify-write (atomic rename) suffices.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { SavePlan } from './cache/plan.js';
+
+export interface JobState {
+  v: 1;
+  /** The owner step's name: its dashboard folder holds the job's dashboard. */
+  owner: string;
+  /** The owner's restore finished (completely or not); a delta needs only `deltaFrom`. */
+  restored: boolean;
+  /** What the owner's post saves; a delta unless the restore saw the whole history. */
+  plan: SavePlan;
+  /** Day file → size after the restore: the job's records are what lies past it. */
+  deltaFrom: Record<string, number>;
+  /** Superseded entries the save may delete (actions: write). */
+  superseded: Array<{ id: number; key: string }>;
+  /** The restore warned that the cache is unavailable / ran out of time. */
+  unavailableReported: boolean;
+  cacheUnresponsive: boolean;
+  /** The comment rows of the job's steps, in step order (plain JSON, see report/comment-body). */
+  rows: Array<Record<string, unknown>>;
+}
+
+export interface JobIdentity {
+  runId: string;
+  runAttempt: number | string;
+  job: string;
+  metricsDir: string;
+  /** `cache:<key prefix>` or `none`: steps keeping different histories are different units. */
+  history: string;
+}
+
+export function jobStateFile(tempDir: string, id: JobIdentity): string {
+  const hash = createHash('sha256')
+    .update(JSON.stringify([id.runId, String(id.runAttempt), id.job, id.metricsDir, id.history]))
+    .digest('hex')
+    .slice(0, 16);
+  return path.join(tempDir, 'dev-metrics', `job-${hash}.json`);
+}
+
+export function newJobState(owner: string): JobState {
+  return {
+    v: 1,
+    owner,
+    restored: false,
+    plan: { kind: 'delta' },
+    deltaFrom: {},
+    superseded: [],
+    unavailableReported: false,
+    cacheUnresponsive: false,
+    rows: [],
+  };
+}
+
+/** Creates the job file, or reads the one an earlier step created. */
+export async function claimJob(
+  file: string,
+  initial: JobState,
+): Promise<{ owner: boolean; state: JobState | null }> {
+  await mkdir(path.dirname(file), { recursive: true });
+  try {
+    const handle = await open(file, 'wx', 0o600);
+    try {
+      await handle.writeFile(JSON.stringify(initial));
+    } finally {
+      await handle.close();
+    }
+    return { owner: true, state: initial };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return { owner: false, state: await readJob(file) };
+  }
+}
+
+export async function readJob(file: string): Promise<JobState | null> {
+  try {
+    const state = JSON.parse(await readFile(file, 'utf8')) as JobState;
+    return state && state.v === 1 ? state : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Applies `change` to the job file (no-op when it is gone or unreadable). */
+export async function updateJob(
+  file: string,
+  change: (state: JobState) => void,
+): Promise<JobState | null> {
+  const state = await readJob(file);
+  if (!state) return null;
+  change(state);
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(state), { mode: 0o600 });
+  await rename(temp, file);
+  return state;
+}
+
+export async function closeJob(file: string): Promise<void> {
+  await rm(file, { force: true });
+}

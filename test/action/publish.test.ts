@@ -1,0 +1,143 @@
+/**
+ * Unit tests of publish.ts with the typed fixture of the runner's interface: a step's own reports
+ * (verdict, annotation, summary section, comment row), and the job's shared ones (one comment
+ * update carrying every row, against the REST fake; one dashboard file).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { CiContext } from '../../src/action/context.js';
+import { readInputs, ACTION_INPUT_DEFAULTS } from '../../src/action/inputs.js';
+import type { ExecutionRecord } from '../../src/core/record.js';
+import { start as startApi, type FakeGitHubApi } from '../fakes/github-api.js';
+import { newStep, runner } from '../fixtures/core.js';
+
+vi.mock('@actions/core', () => import('../fixtures/core.js'));
+const { publishJob, publishStep } = await import('../../src/action/publish.js');
+
+let root: string;
+let api: FakeGitHubApi;
+
+beforeEach(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'publish-unit-'));
+  api = await startApi();
+  vi.stubEnv('GITHUB_API_URL', api.url);
+  vi.stubEnv('ACTIONS_RUNTIME_TOKEN', '');
+});
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await api.stop();
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+const PR: CiContext = {
+  provider: 'github-actions',
+  repository: 'octo/repo',
+  branch: 'feature',
+  base_branch: 'main',
+  pr_number: 5,
+  workflow: 'CI',
+  run_id: '9',
+  job: 'test',
+};
+
+function record(name: string, durationMs = 1000): ExecutionRecord {
+  const start = new Date();
+  return {
+    name,
+    started_at: start.toISOString().replace('Z', ''),
+    ended_at: new Date(start.getTime() + durationMs).toISOString().replace('Z', ''),
+    duration_ms: durationMs,
+    status: 'success',
+    metadata: { ci: PR },
+    error: null,
+  };
+}
+
+function inputsFor(given: Record<string, string>) {
+  newStep({ ...ACTION_INPUT_DEFAULTS, 'github-token': 'ghs_x', ...given });
+  return readInputs();
+}
+
+describe('publishStep', () => {
+  it('on a pull request: verdict output, one summary section, a comment row for the job', async () => {
+    const inputs = inputsFor({ name: 'unit', run: 'true', charts: 'none' });
+    const r = record('unit');
+    const result = await publishStep({
+      inputs,
+      ci: PR,
+      record: r,
+      metricsDir: path.join(root, 'none'),
+      tempDir: root,
+      secrets: [],
+    });
+    expect(result.verdict?.verdict).toBe('not enough data');
+    expect(runner.outputs.verdict).toBe('not enough data');
+    expect(runner.summary).toHaveLength(1);
+    expect(runner.summary[0]).toContain('unit');
+    expect(result.row).toMatchObject({ step: 'unit', status: 'success' });
+    expect(api.requests).toEqual([]); // the comment itself is the job's, in the owner's post
+  });
+
+  it('not a pull request, or no token: no row (and a notice when the token is missing)', async () => {
+    const push = await publishStep({
+      inputs: inputsFor({ name: 'unit', run: 'true' }),
+      ci: { ...PR, pr_number: undefined },
+      record: record('unit'),
+      metricsDir: root,
+      tempDir: root,
+      secrets: [],
+    });
+    expect(push.row).toBeNull();
+    const noToken = await publishStep({
+      inputs: inputsFor({ name: 'unit', run: 'true', 'github-token': '' }),
+      ci: PR,
+      record: record('unit'),
+      metricsDir: root,
+      tempDir: root,
+      secrets: [],
+    });
+    expect(noToken.row).toBeNull();
+    expect(runner.log.filter((l) => l.level === 'notice')).toHaveLength(1);
+  });
+});
+
+describe('publishJob', () => {
+  it('one comment with every step’s row, and the job’s dashboard file', async () => {
+    const rows = [];
+    for (const name of ['lint', 'unit', 'e2e']) {
+      const inputs = inputsFor({ name, run: 'true', charts: 'none' });
+      const { row } = await publishStep({
+        inputs,
+        ci: PR,
+        record: record(name),
+        metricsDir: root,
+        tempDir: root,
+        secrets: [],
+      });
+      rows.push(row!);
+    }
+    const inputs = inputsFor({ name: 'lint', run: 'true', charts: 'none' });
+    await publishJob({ inputs, ci: PR, owner: 'lint', rows, metricsDir: root, tempDir: root });
+    const comments = api.commentsOn('octo', 'repo', 5);
+    expect(comments).toHaveLength(1);
+    for (const name of ['lint', 'unit', 'e2e']) expect(comments[0]!.body).toContain(name);
+    const writes = api.requests.filter((r) =>
+      ['createComment', 'updateComment'].includes(r.route!),
+    );
+    expect(writes).toHaveLength(1);
+    const dashboards = fs
+      .readdirSync(path.join(root, 'dev-metrics'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('dashboard.html'));
+    expect(dashboards).toHaveLength(1);
+    expect(dashboards[0]).toMatch(/^lint-[0-9a-f]{8}/);
+    expect(runner.log.filter((l) => l.level === 'warning')).toEqual([]);
+  });
+
+  it('no rows (no step asked for a comment): no REST call at all', async () => {
+    const inputs = inputsFor({ name: 'lint', run: 'true' });
+    await publishJob({ inputs, ci: PR, owner: 'lint', rows: [], metricsDir: root, tempDir: root });
+    expect(api.requests).toEqual([]);
+  });
+});

@@ -1,0 +1,228 @@
+/**
+ * End-to-end: whole jobs of several wrapped steps, run as the runner runs them (mains 1..n in
+ * order, then posts n..1, each with the state its own main saved, one workspace and RUNNER_TEMP),
+ * against the loopback fakes, counting the service calls each job makes: the job is the unit.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeGitHub, type FakeGitHub } from '../fakes/results-service.js';
+import { makeWorkspace, nodeBinaries, runJob, type JobStepSpec } from '../helpers/runner.js';
+import { commands, pullRequestEvent, pushEvent, readHistory } from './helpers.js';
+
+// The runner's own Node (node24) when installed: one binary is enough for the job's shape.
+const node = nodeBinaries().at(-1)!.bin;
+
+let gh: FakeGitHub;
+beforeAll(async () => {
+  gh = await startFakeGitHub();
+});
+afterAll(async () => {
+  await gh.stop();
+});
+
+/** Service calls made since `mark()`, by kind. */
+function counter() {
+  const start = {
+    cache: gh.cache.requests.length,
+    api: gh.api.requests.length,
+    artifacts: gh.artifacts.requests.length,
+  };
+  return () => {
+    const cache = gh.cache.requests.slice(start.cache);
+    const api = gh.api.requests.slice(start.api);
+    const artifacts = gh.artifacts.requests.slice(start.artifacts);
+    const n = <T>(list: T[], f: (x: T) => boolean) => list.filter(f).length;
+    return {
+      listings: n(api, (r) => r.route === 'listCaches'),
+      lookups: n(cache, (r) => r.endpoint === 'GetCacheEntryDownloadURL'),
+      saves: n(cache, (r) => r.endpoint === 'CreateCacheEntry'),
+      artifacts: n(artifacts, (r) => r.path.endsWith('/CreateArtifact')),
+      commentEdits: n(api, (r) => r.route === 'createComment' || r.route === 'updateComment'),
+      all: cache.length + api.length + artifacts.length,
+    };
+  };
+}
+
+function job(
+  steps: JobStepSpec[],
+  o: {
+    branch?: string;
+    runId: number;
+    event?: ReturnType<typeof pushEvent>;
+    cancelledAt?: number;
+    ws?: ReturnType<typeof makeWorkspace>;
+  },
+) {
+  const ws = o.ws ?? makeWorkspace();
+  const ev = o.event ?? pushEvent(o.branch ?? 'master');
+  gh.cache.ref = ev.env.GITHUB_REF ?? 'refs/heads/master';
+  gh.artifacts.state.artifacts.length = 0; // artifact names are unique per run only
+  return runJob({
+    ws,
+    node,
+    githubToken: 'ghs_fakeToken123',
+    event: ev.event,
+    env: { ...gh.env(), ...ev.env, GITHUB_RUN_ID: String(o.runId) },
+    steps,
+    cancelledAt: o.cancelledAt,
+  }).then((r) => ({ ...r, ws, metricsDir: path.join(ws.workspace, '.metrics') }));
+}
+
+const steps = (n: number, extra: Record<string, string> = {}): JobStepSpec[] =>
+  Array.from({ length: n }, (_, i) => ({
+    inputs: { name: `step_${i + 1}`, run: `echo step ${i + 1}`, ...extra },
+  }));
+
+const finalized = () => gh.cache.entries.filter((e) => e.finalized);
+
+describe('a job of 5 wrapped steps', () => {
+  it('restores once, saves once, uploads one dashboard; every step keeps its own section', async () => {
+    const branch = 'job-five';
+    await job(steps(1), { branch, runId: 6000 }); // the branch's first entry: a snapshot
+    const count = counter();
+    const before = finalized().length;
+    const run = await job(steps(5), { branch, runId: 6001 });
+    const calls = count();
+    for (const s of [...run.mains, ...run.posts]) expect(s.exitCode, s.stdout + s.stderr).toBe(0);
+    // One listing per scope the run may read: its branch and the default branch.
+    expect(calls).toMatchObject({ listings: 2, lookups: 1, saves: 1, artifacts: 1 });
+    expect(finalized().length).toBe(before + 1);
+    // The one save is a delta of this job's five records.
+    const entry = finalized().at(-1)!;
+    expect(entry.key).toMatch(/^dev-metrics-v1-Linux-job-five-6001-1-test-d\.[0-9a-f]{6}$/);
+    // Each step wrote its own summary section; later steps did not restore again.
+    run.mains.forEach((m, i) => expect(m.summary).toContain(`step_${i + 1}`));
+    for (const m of run.mains.slice(1)) {
+      expect(m.stdout).toContain("restored by this job's first step (step_1)");
+      expect(m.stdout).not.toContain('restored 1 history cache entr');
+    }
+    // Non-owner posts do nothing visible; the owner's post (run last) saves and uploads.
+    for (const p of run.posts.slice(1)) expect(p.stdout).not.toContain('dev-metrics: saved');
+    expect(run.posts[0]!.stdout).toContain('saved the history delta');
+    for (const s of [...run.mains, ...run.posts]) {
+      expect(commands(s.stdout, 'warning'), s.stdout).toEqual([]);
+    }
+    // The next job sees the seed and all five records, each once.
+    const next = await job(steps(1, { name: 'after' }), { branch, runId: 6002 });
+    const names = readHistory(next.metricsDir).map((r) => r.name);
+    expect(names.sort()).toEqual(
+      ['after', 'step_1', 'step_1', 'step_2', 'step_3', 'step_4', 'step_5'].sort(),
+    );
+  });
+
+  it('the calls of a job do not grow with its number of wrapped steps', async () => {
+    // Two branches in the same state (one entry each): a job of 1 step, a job of 5 steps.
+    await job(steps(1), { branch: 'job-growth-1', runId: 6100 });
+    await job(steps(1), { branch: 'job-growth-5', runId: 6101 });
+    const one = counter();
+    await job(steps(1), { branch: 'job-growth-1', runId: 6102 });
+    const single = one();
+    const five = counter();
+    await job(steps(5), { branch: 'job-growth-5', runId: 6103 });
+    expect(five()).toEqual(single);
+  });
+
+  it('on a pull request: one comment edit per job, with every step’s row', async () => {
+    const pr = pullRequestEvent();
+    gh.api.state.comments = [];
+    const count = counter();
+    const run = await job(steps(3), { event: pr, runId: 6200 });
+    for (const s of [...run.mains, ...run.posts]) expect(s.exitCode, s.stdout).toBe(0);
+    expect(count().commentEdits).toBe(1);
+    const [comment] = gh.api.commentsOn('Codertocat', 'Hello-World', 2);
+    for (const name of ['step_1', 'step_2', 'step_3']) expect(comment!.body).toContain(name);
+  });
+
+  it('a job cancelled during step 2: steps 3-5 never run, one save holds both records', async () => {
+    const branch = 'job-cancel';
+    const before = finalized().length;
+    const count = counter();
+    const specs = steps(5);
+    specs[1] = {
+      inputs: { name: 'step_2', run: 'echo started; sleep 30' },
+      onSpawn: (child) =>
+        child.stdout!.on('data', (d: Buffer) => {
+          if (d.toString().includes('started')) child.kill('SIGINT');
+        }),
+    };
+    const run = await job(specs, { branch, runId: 6300, cancelledAt: 1 });
+    expect(run.mains).toHaveLength(2);
+    expect(run.mains[1]!.exitCode).not.toBe(0);
+    expect(count().saves).toBe(1);
+    expect(finalized().length).toBe(before + 1);
+    const next = await job(steps(1, { name: 'after' }), { branch, runId: 6301 });
+    const records = readHistory(next.metricsDir).filter(
+      (r) => (r.metadata.ci as { run_id?: string }).run_id === '6300',
+    );
+    expect(records).toHaveLength(2);
+    expect(records.find((r) => r.name === 'step_1')?.status).toBe('success');
+    expect(records.find((r) => r.name === 'step_2')).toMatchObject({
+      status: 'failed',
+      error: 'cancelled',
+    });
+  });
+
+  it('a listing with zero entries (self-hosted cache): one prefix restore, said once, snapshots kept', async () => {
+    const branch = 'job-unlisted';
+    await job(steps(1), { branch, runId: 6400 });
+    // The REST listing no longer shows any entry, while the cache service still has them.
+    for (const e of gh.cache.entries) gh.api.state.deletedCacheIds.add(e.id);
+    const count = counter();
+    const run = await job(steps(3), { branch, runId: 6401 });
+    const calls = count();
+    expect(calls).toMatchObject({ listings: 2, saves: 1 });
+    const warnings = [...run.mains, ...run.posts].flatMap((s) => commands(s.stdout, 'warning'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/needs a listing/);
+    const runIds = readHistory(run.metricsDir)
+      .filter((r) => r.name === 'step_1')
+      .map((r) => (r.metadata.ci as { run_id?: string }).run_id);
+    expect(runIds).toEqual(expect.arrayContaining(['6400', '6401']));
+    // Without a listing only the newest entry is ever seen: it must be a whole snapshot.
+    expect(finalized().at(-1)!.key).toMatch(/-s0\.[0-9a-f]{6}$/);
+    for (const e of gh.cache.entries) gh.api.state.deletedCacheIds.delete(e.id);
+  });
+
+  it('fail-on-regression applies per step: only the regressed step fails', async () => {
+    const ws = makeWorkspace();
+    const dir = path.join(ws.workspace, '.metrics');
+    mkdirSync(dir, { recursive: true });
+    const now = Date.now();
+    const lines = Array.from({ length: 12 }, (_, i) => {
+      const start = new Date(now - (12 - i) * 60_000);
+      return JSON.stringify({
+        name: 'suite',
+        started_at: start.toISOString().replace('Z', ''),
+        ended_at: new Date(start.getTime() + 100).toISOString().replace('Z', ''),
+        duration_ms: 100 + (i % 3),
+        status: 'success',
+        metadata: { ci: { provider: 'github-actions', branch: 'master', run_id: `${500 + i}` } },
+        error: null,
+      });
+    });
+    // Minutes ago: today's file (a minute before midnight UTC the first lines may be yesterday's).
+    for (const line of lines) {
+      const day = (JSON.parse(line) as { started_at: string }).started_at.slice(0, 10);
+      writeFileSync(path.join(dir, `${day}.jsonl`), `${line}\n`, { flag: 'a' });
+    }
+    const run = await job(
+      [
+        { inputs: { name: 'quick', run: 'true', history: 'none' } },
+        {
+          inputs: {
+            name: 'suite',
+            run: 'sleep 0.6',
+            history: 'none',
+            'fail-on-regression': 'true',
+          },
+        },
+        { inputs: { name: 'after', run: 'true', history: 'none' } },
+      ],
+      { ws, event: pullRequestEvent(), runId: 6500 },
+    );
+    expect(run.mains.map((m) => m.exitCode)).toEqual([0, 1, 0]);
+    expect(commands(run.mains[1]!.stdout, 'error').join('\n')).toContain('fail-on-regression');
+    for (const p of run.posts) expect(p.exitCode).toBe(0);
+  });
+});
