@@ -95,9 +95,11 @@ function wantsComment(inputs: ActionInputs, ci: CiContext): boolean {
 export async function publishStep(p: PublishInput): Promise<PublishResult> {
   const { inputs, ci } = p;
   const { secrets } = p;
-  const raw = (await part('reading the history', () =>
+  // Read once: the verdicts, the summary, the comment and the dashboard are all made of it.
+  const read = await part('reading the history', () =>
     loadHistory(p.metricsDir, inputs.daysToKeep),
-  )) ?? [p.record];
+  );
+  const raw = read ?? [p.record];
   // Series: this step in this job, matrix leg and runner; named by its leg when the step has several.
   const record = { ...p.record, name: seriesLabel(p.record, raw) };
   const history = labelSeries(raw);
@@ -232,6 +234,9 @@ export async function publishJob(p: JobPublishInput): Promise<void> {
       metricsDir: p.metricsDir,
       outputFile,
       days: inputs.daysToKeep,
+      // The history read above (unlabelled: the model labels series itself); read again only
+      // when that read failed.
+      ...(read === null ? {} : { records: read }),
       title: ci.repository ? `dev-metrics · ${ci.repository}` : 'dev-metrics',
       onWarning: null,
     });

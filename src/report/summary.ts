@@ -3,6 +3,7 @@
  * writes one section per step; several steps in a job each add their own). Pure rendering: every
  * piece of user data goes through sanitize.ts, error text through core/redact.ts first.
  */
+import { parseCi } from '../core/ci.js';
 import type { ExecutionRecord } from '../core/record.js';
 import type { OperationSummary } from '../core/stats.js';
 import type { FlakinessReport, RegressionVerdict } from '../insight/types.js';
@@ -224,13 +225,7 @@ function timeOf(iso: string): number {
 }
 
 function ciOf(record: ExecutionRecord): { sha?: string; branch?: string } {
-  const ci = record.metadata?.ci;
-  if (!ci || typeof ci !== 'object') return {};
-  const { sha, branch } = ci as Record<string, unknown>;
-  return {
-    sha: typeof sha === 'string' && sha !== '' ? sha : undefined,
-    branch: typeof branch === 'string' && branch !== '' ? branch : undefined,
-  };
+  return parseCi(record.metadata) ?? {};
 }
 
 /** The reason as a sentence: it ends in punctuation, so what follows it reads right. */

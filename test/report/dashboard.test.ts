@@ -417,6 +417,34 @@ describe('generateDashboard', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
   });
 
+  it('models records the caller already read, within the window, without reading metricsDir', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dm-dash-'));
+    dirs.push(dir);
+    const metricsDir = path.join(dir, '.metrics');
+    await mkdir(metricsDir);
+    const now = Date.now();
+    // On disk: another history, which must not show.
+    const onDisk = record('on-disk', now - HOUR, 100, true);
+    await writeFile(
+      path.join(metricsDir, dayFileName(onDisk.started_at)),
+      serializeRecord(onDisk) + '\n',
+    );
+    const outputFile = path.join(dir, 'dash.html');
+    const result = await generateDashboard({
+      metricsDir,
+      outputFile,
+      days: 30,
+      records: [
+        record('build', now - 2 * HOUR, 1500, true),
+        record('test', now - HOUR, 900, true),
+        record('old', now - 60 * DAY, 900, true),
+      ],
+    });
+    const html = await readFile(outputFile, 'utf8');
+    expect(result).toMatchObject({ outputFile, operations: 2, records: 2 });
+    expect([...modelOf(html).ops].sort()).toEqual(['build', 'test']);
+  });
+
   it('writes an empty dashboard for a missing history, under <metricsDir>/dashboard.html', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'dm-dash-'));
     dirs.push(dir);

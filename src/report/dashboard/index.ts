@@ -42,6 +42,11 @@ export interface GenerateDashboardOptions extends RenderDashboardOptions {
   metricsDir?: string;
   /** Gets the one-line note about skipped bad lines; default console.warn, null for silence. */
   onWarning?: ((message: string) => void) | null;
+  /**
+   * The history when the caller has already read it (the action reads it once per publication):
+   * records older than the window are left out; `metricsDir` is then not read.
+   */
+  records?: Iterable<ExecutionRecord>;
 }
 
 export interface GenerateDashboardResult {
@@ -236,6 +241,10 @@ export async function generateDashboard(
   }
   const modelOptions: DashboardModelOptions = { ...options, days };
   const builder = new DashboardModelBuilder(modelOptions);
+  if (options.records !== undefined) {
+    for (const record of options.records) builder.add(record);
+    return writeModel(builder.build(), outputFile, options.outputFile === undefined);
+  }
   const history = new ColumnarHistory();
   const { report } = await readHistory(
     metricsDir,
@@ -250,9 +259,16 @@ export async function generateDashboard(
     history,
   );
   builder.skip(report.skippedLines + report.unmeasuredRecords);
-  const model = builder.build();
+  return writeModel(builder.build(), outputFile, options.outputFile === undefined);
+}
+
+async function writeModel(
+  model: DashboardModel,
+  outputFile: string,
+  defaultFile: boolean,
+): Promise<GenerateDashboardResult> {
   const html = renderModel(model);
-  await writeWhole(outputFile, html, options.outputFile === undefined);
+  await writeWhole(outputFile, html, defaultFile);
   return {
     outputFile,
     operations: model.totals.operations,
