@@ -234,9 +234,7 @@ export async function publishJob(p: JobPublishInput): Promise<void> {
       metricsDir: p.metricsDir,
       outputFile,
       days: inputs.daysToKeep,
-      // The history read above (unlabelled: the model labels series itself); read again only
-      // when that read failed.
-      ...(read === null ? {} : { records: read }),
+      // The job's one publication reads the history once, here (the steps read theirs in main).
       title: ci.repository ? `dev-metrics · ${ci.repository}` : 'dev-metrics',
       onWarning: null,
     });
