@@ -1,0 +1,114 @@
+export const id = 401;
+export const ids = [401];
+export const modules = {
+
+/***/ 40401:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runPost: () => (/* binding */ runPost)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17864);
+/* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15473);
+/* harmony import */ var _core_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80931);
+/* harmony import */ var _job_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62136);
+/* harmony import */ var _otlp_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83073);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65954);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8978);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(47178);
+/**
+ * The post step. Every post writes the record its main could not (killed after a cancel, a
+ * crash). The owner's post (the job's first wrapped step, whose post runs last) then does what
+ * is done once per job: prune, one save to the cache holding every step's record (a delta, or a
+ * snapshot when due), one comment update with every step's row, one dashboard artifact. It runs
+ * whether the job passed, failed or was cancelled (post-if: always()).
+ */
+
+
+
+
+
+
+
+
+/** Writes the cancelled record of a main step that did not finish. */
+async function recordUnfinished(s) {
+    const startedAt = (0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .readState */ .un)(_state_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.StartedAt);
+    if ((0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .readState */ .un)(_state_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.Recorded) !== '' || !startedAt)
+        return;
+    const started = new Date((0,_core_record_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTimestamp */ .EH)(startedAt));
+    const ended = new Date();
+    const record = (0,_record_js__WEBPACK_IMPORTED_MODULE_5__/* .buildRecord */ .kA)({
+        name: s.inputs.name,
+        metadata: s.inputs.metadata,
+        ci: s.ci,
+        result: {
+            exitCode: null,
+            signal: null,
+            durationMs: ended.getTime() - started.getTime(),
+            startedAt: started,
+            endedAt: ended,
+            outputTail: '',
+            cancelled: true,
+            startError: null,
+            pid: null,
+        },
+    });
+    await (0,_core_store_js__WEBPACK_IMPORTED_MODULE_2__/* .appendRecord */ .EB)(s.metricsDir, record);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`dev-metrics: main step did not finish; recorded ${s.inputs.name} as cancelled.`);
+}
+/** The job's one save, comment and dashboard. */
+async function finishJob(s) {
+    const job = (await (0,_job_js__WEBPACK_IMPORTED_MODULE_3__/* .readJob */ .cd)(s.jobFile)) ?? (0,_job_js__WEBPACK_IMPORTED_MODULE_3__/* .newJobState */ .rP)(s.inputs.name);
+    const options = await s.historyOptions();
+    if (options) {
+        const { saveHistory } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(282), __webpack_require__.e(620), __webpack_require__.e(37)]).then(__webpack_require__.bind(__webpack_require__, 18037));
+        await saveHistory({
+            ...options,
+            plan: job.plan,
+            deltaFrom: job.deltaFrom,
+            superseded: job.superseded,
+            unavailableAlreadyReported: job.unavailableReported,
+            cacheUnresponsive: job.cacheUnresponsive,
+        });
+    }
+    else {
+        await (0,_core_store_js__WEBPACK_IMPORTED_MODULE_2__/* .pruneDayFiles */ .Uy)(s.metricsDir, s.inputs.daysToKeep).catch((error) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`dev-metrics: old day files not pruned: ${String(error)}`));
+    }
+    const { publishJob } = await Promise.all(/* import() */[__webpack_require__.e(217), __webpack_require__.e(432)]).then(__webpack_require__.bind(__webpack_require__, 99432));
+    await publishJob({
+        inputs: s.inputs,
+        ci: s.ci,
+        owner: job.owner,
+        rows: job.rows,
+        metricsDir: s.metricsDir,
+        tempDir: s.tempDir,
+    });
+    // Last post of the job: every step's record is there for the job's parent span.
+    await (0,_otlp_js__WEBPACK_IMPORTED_MODULE_4__/* .exportJobSpan */ .SZ)();
+    await (0,_job_js__WEBPACK_IMPORTED_MODULE_3__/* .closeJob */ .Ao)(s.jobFile);
+}
+async function runPost() {
+    if (!(0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .readState */ .un)(_state_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.Setup))
+        return; // main stopped at a bad input and said so
+    let s;
+    try {
+        s = (0,_setup_js__WEBPACK_IMPORTED_MODULE_6__/* .setup */ .m)();
+    }
+    catch {
+        return; // main already reported the bad input
+    }
+    try {
+        await recordUnfinished(s);
+    }
+    finally {
+        if ((0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .readState */ .un)(_state_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.Owner) === 'true')
+            await finishJob(s);
+    }
+}
+
+
+/***/ })
+
+};
