@@ -471,8 +471,9 @@ function encodeLine(record: ExecutionRecord): Buffer {
  * appender's write in progress makes the file's size visible before its last page is copied (a
  * reader takes no lock), and mending that would leave a blank line. A torn line stays torn.
  */
-const SETTLE_CHECKS = 3;
-const SETTLE_MS = 1;
+const SETTLE_CHECKS = 7;
+/** Waits 1, 2, 4 … 64 ms (127 ms at most, paid once per truly torn file: the mend ends it). */
+const settleMs = (check: number): number => 2 ** check;
 
 /** The line, preceded by '\n' when the file does not end with one (see SETTLE_CHECKS). */
 async function mendTornLine(handle: FileHandle, line: Buffer): Promise<Buffer> {
@@ -483,7 +484,7 @@ async function mendTornLine(handle: FileHandle, line: Buffer): Promise<Buffer> {
     await handle.read(last, 0, 1, size - 1);
     if (last[0] === NEWLINE) return line;
     if (check === SETTLE_CHECKS) return Buffer.concat([LINE_BREAK, line]);
-    await sleep(SETTLE_MS);
+    await sleep(settleMs(check));
   }
 }
 
@@ -496,7 +497,7 @@ function mendTornLineSync(fd: number, line: Buffer): Buffer {
     fs.readSync(fd, last, 0, 1, size - 1);
     if (last[0] === NEWLINE) return line;
     if (check === SETTLE_CHECKS) return Buffer.concat([LINE_BREAK, line]);
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, settleMs(check));
   }
 }
 
