@@ -3302,8 +3302,9 @@ function encodeLine(record) {
  * appender's write in progress makes the file's size visible before its last page is copied (a
  * reader takes no lock), and mending that would leave a blank line. A torn line stays torn.
  */
-const SETTLE_CHECKS = 3;
-const SETTLE_MS = 1;
+const SETTLE_CHECKS = 7;
+/** Waits 1, 2, 4 … 64 ms (127 ms at most, paid once per truly torn file: the mend ends it). */
+const settleMs = (check) => 2 ** check;
 /** The line, preceded by '\n' when the file does not end with one (see SETTLE_CHECKS). */
 async function mendTornLine(handle, line) {
     const last = Buffer.alloc(1);
@@ -3316,7 +3317,7 @@ async function mendTornLine(handle, line) {
             return line;
         if (check === SETTLE_CHECKS)
             return Buffer.concat([LINE_BREAK, line]);
-        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_3__.setTimeout)(SETTLE_MS);
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_3__.setTimeout)(settleMs(check));
     }
 }
 /** mendTornLine for synchronous callers. */
@@ -3331,7 +3332,7 @@ function mendTornLineSync(fd, line) {
             return line;
         if (check === SETTLE_CHECKS)
             return Buffer.concat([LINE_BREAK, line]);
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLE_MS);
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, settleMs(check));
     }
 }
 function writeError(dir, file, error) {
