@@ -1,8 +1,8 @@
-export const id = 461;
-export const ids = [461];
+export const id = 675;
+export const ids = [675];
 export const modules = {
 
-/***/ 28086:
+/***/ 41251:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -22,7 +22,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(643);
 /* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_perf_hooks__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _shells_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(18096);
+/* harmony import */ var _shells_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84951);
 /**
  * Runs the user's command the way a `run:` step does (actions/runner ScriptHandler): the script is
  * written to a uniquely named file in RUNNER_TEMP with the shell's extension and run through the
@@ -435,7 +435,7 @@ function installCancellation(onSignal) {
 
 /***/ }),
 
-/***/ 11776:
+/***/ 40645:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -546,7 +546,7 @@ function int(value) {
 
 /***/ }),
 
-/***/ 22954:
+/***/ 81729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -554,9 +554,9 @@ function int(value) {
 /* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
 /* unused harmony exports ACTION_INPUT_DEFAULTS, fromEnv, inputEnvName, MAX_NAME_CHARS */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17864);
-/* harmony import */ var _export_otlp_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23811);
-/* harmony import */ var _shells_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18096);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _export_otlp_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66046);
+/* harmony import */ var _shells_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84951);
 /**
  * The action's inputs, read and validated in one place so that a bad value fails the step before
  * anything runs, with one line that names the input and says how to fix it.
@@ -843,7 +843,7 @@ function oneLine(text) {
 
 /***/ }),
 
-/***/ 62136:
+/***/ 45461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -940,7 +940,7 @@ async function closeJob(file) {
 
 /***/ }),
 
-/***/ 83073:
+/***/ 52314:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -960,18 +960,18 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(17864);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/core/store.ts
-var store = __webpack_require__(80931);
+var store = __webpack_require__(4230);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(92091);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./src/core/record.ts
-var core_record = __webpack_require__(15473);
+var core_record = __webpack_require__(14130);
 // EXTERNAL MODULE: ./src/core/redact.ts
-var redact = __webpack_require__(18477);
+var redact = __webpack_require__(12258);
 ;// CONCATENATED MODULE: ./src/export/spans.ts
 /**
  * Execution records → what OpenTelemetry receives: spans (one per execution, one parent per CI
@@ -1334,9 +1334,9 @@ function exportWith(exporter, items, url, what) {
 /** Loads the SDK and the exporters the configuration needs (and only those). */
 async function otlp_openOtlpSender(config, scope) {
     const [api, resources, sdkMetrics] = await Promise.all([
-        __webpack_require__.e(/* import() */ 688).then(__webpack_require__.bind(__webpack_require__, 51688)),
-        Promise.all(/* import() */[__webpack_require__.e(688), __webpack_require__.e(965)]).then(__webpack_require__.bind(__webpack_require__, 31965)),
-        Promise.all(/* import() */[__webpack_require__.e(688), __webpack_require__.e(965), __webpack_require__.e(136)]).then(__webpack_require__.bind(__webpack_require__, 5136)),
+        __webpack_require__.e(/* import() */ 914).then(__webpack_require__.bind(__webpack_require__, 63914)),
+        Promise.all(/* import() */[__webpack_require__.e(914), __webpack_require__.e(647)]).then(__webpack_require__.bind(__webpack_require__, 75647)),
+        Promise.all(/* import() */[__webpack_require__.e(914), __webpack_require__.e(647), __webpack_require__.e(174)]).then(__webpack_require__.bind(__webpack_require__, 89174)),
     ]);
     const resource = resources.defaultResource().merge(resources.resourceFromAttributes({
         ...config.resourceAttributes,
@@ -1454,19 +1454,19 @@ async function otlp_openOtlpSender(config, scope) {
 async function loadTraceExporter(target) {
     const options = { url: target.url, headers: target.headers, timeoutMillis: target.timeoutMs };
     if (target.protocol === 'http/json') {
-        const { OTLPTraceExporter } = await Promise.all(/* import() */[__webpack_require__.e(688), __webpack_require__.e(965), __webpack_require__.e(136), __webpack_require__.e(932), __webpack_require__.e(678)]).then(__webpack_require__.bind(__webpack_require__, 43678));
+        const { OTLPTraceExporter } = await Promise.all(/* import() */[__webpack_require__.e(914), __webpack_require__.e(647), __webpack_require__.e(174), __webpack_require__.e(488), __webpack_require__.e(4)]).then(__webpack_require__.bind(__webpack_require__, 86004));
         return new OTLPTraceExporter(options);
     }
-    const { OTLPTraceExporter } = await Promise.all(/* import() */[__webpack_require__.e(688), __webpack_require__.e(965), __webpack_require__.e(136), __webpack_require__.e(932), __webpack_require__.e(264)]).then(__webpack_require__.bind(__webpack_require__, 80264));
+    const { OTLPTraceExporter } = await Promise.all(/* import() */[__webpack_require__.e(914), __webpack_require__.e(647), __webpack_require__.e(174), __webpack_require__.e(488), __webpack_require__.e(358)]).then(__webpack_require__.bind(__webpack_require__, 57358));
     return new OTLPTraceExporter(options);
 }
 async function loadMetricExporter(target) {
     const options = { url: target.url, headers: target.headers, timeoutMillis: target.timeoutMs };
     if (target.protocol === 'http/json') {
-        const { OTLPMetricExporter } = await Promise.all(/* import() */[__webpack_require__.e(688), __webpack_require__.e(965), __webpack_require__.e(136), __webpack_require__.e(932), __webpack_require__.e(350)]).then(__webpack_require__.bind(__webpack_require__, 54350));
+        const { OTLPMetricExporter } = await Promise.all(/* import() */[__webpack_require__.e(914), __webpack_require__.e(647), __webpack_require__.e(174), __webpack_require__.e(488), __webpack_require__.e(816)]).then(__webpack_require__.bind(__webpack_require__, 78816));
         return new OTLPMetricExporter(options);
     }
-    const { OTLPMetricExporter } = await Promise.all(/* import() */[__webpack_require__.e(688), __webpack_require__.e(965), __webpack_require__.e(136), __webpack_require__.e(932), __webpack_require__.e(144)]).then(__webpack_require__.bind(__webpack_require__, 25144));
+    const { OTLPMetricExporter } = await Promise.all(/* import() */[__webpack_require__.e(914), __webpack_require__.e(647), __webpack_require__.e(174), __webpack_require__.e(488), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 8458));
     return new OTLPMetricExporter(options);
 }
 /** `work` bounded by `ms`: rejects with OtlpExportError naming the bound when it takes longer. */
@@ -1480,7 +1480,7 @@ function withDeadline(work, ms, what) {
 }
 
 // EXTERNAL MODULE: ./src/export/otlp-config.ts
-var otlp_config = __webpack_require__(23811);
+var otlp_config = __webpack_require__(66046);
 ;// CONCATENATED MODULE: ./src/export/export.ts
 /**
  * Sending records over OTLP: a history (the CLI's `export --days N`, the library's exportToOtlp)
@@ -1627,9 +1627,9 @@ async function sendExecution(config, input) {
 }
 
 // EXTERNAL MODULE: ./src/action/context.ts
-var context = __webpack_require__(11776);
+var context = __webpack_require__(40645);
 // EXTERNAL MODULE: ./src/action/inputs.ts
-var action_inputs = __webpack_require__(22954);
+var action_inputs = __webpack_require__(81729);
 ;// CONCATENATED MODULE: ./src/action/otlp.ts
 /**
  * The action's OTLP export: the main step sends its execution (span + metric points), the first
@@ -1765,7 +1765,7 @@ async function exportJobSpan(env = process.env) {
 
 /***/ }),
 
-/***/ 65954:
+/***/ 31365:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1774,9 +1774,9 @@ async function exportJobSpan(env = process.env) {
 /* harmony export */   n6: () => (/* binding */ commandFailed)
 /* harmony export */ });
 /* unused harmony exports ERROR_MAX_BYTES, ERROR_MAX_LINES */
-/* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15473);
-/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18477);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(28086);
+/* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14130);
+/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12258);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41251);
 
 
 
@@ -1847,7 +1847,7 @@ function buildRecord(input) {
 
 /***/ }),
 
-/***/ 8978:
+/***/ 39607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1856,12 +1856,12 @@ function buildRecord(input) {
 /* unused harmony export cacheTimeoutMs */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17864);
-/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(18477);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(11776);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(22954);
-/* harmony import */ var _job_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(62136);
-/* harmony import */ var _otlp_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83073);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33838);
+/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12258);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40645);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81729);
+/* harmony import */ var _job_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(45461);
+/* harmony import */ var _otlp_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(52314);
 /**
  * What main and post both derive from the inputs and the runner's variables. Cheap on purpose:
  * the cache client and the REST client are loaded only when a step needs them (historyOptions).
@@ -1907,7 +1907,7 @@ function setup(env = process.env) {
     ];
     let options;
     const historyOptions = () => (options ??= history
-        ? Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(282), __webpack_require__.e(620), __webpack_require__.e(37)]).then(__webpack_require__.bind(__webpack_require__, 18037)).then(({ defaultKeyPrefix, makeCacheLister }) => ({
+        ? Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(780), __webpack_require__.e(142), __webpack_require__.e(752)]).then(__webpack_require__.bind(__webpack_require__, 93752)).then(({ defaultKeyPrefix, makeCacheLister }) => ({
             metricsDir,
             keyPrefix: defaultKeyPrefix(inputs.cacheKey, env.RUNNER_OS),
             branch: ci.branch ?? 'unknown',
@@ -1930,7 +1930,7 @@ function setup(env = process.env) {
 
 /***/ }),
 
-/***/ 18096:
+/***/ 84951:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1960,7 +1960,7 @@ function builtinShell(name) {
 
 /***/ }),
 
-/***/ 92091:
+/***/ 74296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2000,7 +2000,7 @@ function describeValue(value) {
 
 /***/ }),
 
-/***/ 23421:
+/***/ 92436:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2155,7 +2155,7 @@ function restoreNonFinite(root, sentinel) {
 
 /***/ }),
 
-/***/ 83564:
+/***/ 5737:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2280,7 +2280,7 @@ function stringifyIteratively(root, step) {
 
 /***/ }),
 
-/***/ 15473:
+/***/ 14130:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2294,9 +2294,9 @@ function stringifyIteratively(root, step) {
 /* harmony export */   xY: () => (/* binding */ hasNonFiniteDuration)
 /* harmony export */ });
 /* unused harmony exports RECORD_KEYS, canonicalTimestamp, recordProblem, parseRecord */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92091);
-/* harmony import */ var _json_line_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(23421);
-/* harmony import */ var _json_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83564);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _json_line_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92436);
+/* harmony import */ var _json_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5737);
 /**
  * The execution record: the on-disk format shared with the Python tool this project grew out of.
  * One JSON object per line, exactly these keys, in files named after the UTC date of `started_at`.
@@ -2578,7 +2578,7 @@ function serializeRecord(record) {
 
 /***/ }),
 
-/***/ 18477:
+/***/ 12258:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2879,7 +2879,7 @@ function secretValuesFromEnv(env) {
 
 /***/ }),
 
-/***/ 80931:
+/***/ 4230:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2899,9 +2899,9 @@ function secretValuesFromEnv(env) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(92091);
-/* harmony import */ var _json_line_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(23421);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(15473);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74296);
+/* harmony import */ var _json_line_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(92436);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(14130);
 /**
  * The `.metrics/` store: one JSONL file per UTC day, `YYYY-MM-DD.jsonl`. Appends are safe from many
  * processes at once; reads stream in bounded memory, skip bad lines and never throw on a bad file.
@@ -3435,7 +3435,7 @@ async function pruneDayFiles(dir, daysToKeep, nowMs = Date.now()) {
 
 /***/ }),
 
-/***/ 23811:
+/***/ 66046:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 930;
-export const ids = [930];
+export const id = 151;
+export const ids = [151];
 export const modules = {
 
-/***/ 35930:
+/***/ 51151:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -11,8 +11,8 @@ export const modules = {
 /* harmony export */   upsertStickyComment: () => (/* binding */ upsertStickyComment)
 /* harmony export */ });
 /* unused harmony exports ACTIONS_BOT_LOGIN, resolveTokenLogin, encodeRows, parseCommentRows, mergeRows, storedRowLevels, composeCommentBody, fitCommentBody */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51193);
-/* harmony import */ var _report_comment_body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58251);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61351);
+/* harmony import */ var _report_comment_body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7840);
 /**
  * The sticky pull request comment: one comment per workflow, found again by a hidden marker
  * (`<!-- dev-metrics:<workflow> -->`) and edited in place, so a PR never collects a comment per push.

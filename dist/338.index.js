@@ -1,8 +1,8 @@
-export const id = 893;
-export const ids = [893];
+export const id = 338;
+export const ids = [338];
 export const modules = {
 
-/***/ 34893:
+/***/ 48338:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_artifact__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2441);
-/* harmony import */ var _dashboard_path_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14171);
+/* harmony import */ var _actions_artifact__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76799);
+/* harmony import */ var _dashboard_path_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(87648);
 /**
  * Uploads the HTML dashboard as a workflow artifact with the official `@actions/artifact` client.
  * The dashboard is a convenience: any failure (no Actions runtime, service errors, a name already

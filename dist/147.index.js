@@ -1,8 +1,8 @@
-export const id = 934;
-export const ids = [934];
+export const id = 147;
+export const ids = [147];
 export const modules = {
 
-/***/ 4275:
+/***/ 22784:
 /***/ (() => {
 
 /**
@@ -29,14 +29,14 @@ process.emitWarning = ((warning, ...rest) => {
 
 /***/ }),
 
-/***/ 29934:
+/***/ 73147:
 /***/ ((module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _quiet_deprecations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4275);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17864);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(47178);
+/* harmony import */ var _quiet_deprecations_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22784);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33838);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33175);
 /**
  * What the bundle's entry runs, for both `main` and `post` (entry.ts loads it once Node's compile
  * cache is on). Nothing here may throw a stack trace at users: unexpected errors become one
@@ -49,12 +49,12 @@ async function entry() {
     try {
         // Each step loads only its own half (a post step that has nothing to do loads little).
         if ((0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isPost */ .tl)()) {
-            await (await Promise.all(/* import() */[__webpack_require__.e(461), __webpack_require__.e(401)]).then(__webpack_require__.bind(__webpack_require__, 40401))).runPost();
+            await (await Promise.all(/* import() */[__webpack_require__.e(675), __webpack_require__.e(718)]).then(__webpack_require__.bind(__webpack_require__, 27718))).runPost();
         }
         else {
             // First of all, so that the post step knows it is the post step even when main fails early.
             (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .saveState */ .LZ)(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.IsPost, 'true');
-            await (await Promise.all(/* import() */[__webpack_require__.e(217), __webpack_require__.e(461), __webpack_require__.e(432), __webpack_require__.e(126)]).then(__webpack_require__.bind(__webpack_require__, 94126))).runMain();
+            await (await Promise.all(/* import() */[__webpack_require__.e(777), __webpack_require__.e(675), __webpack_require__.e(826), __webpack_require__.e(769)]).then(__webpack_require__.bind(__webpack_require__, 36769))).runMain();
         }
     }
     catch (error) {
@@ -73,7 +73,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 47178:
+/***/ 33175:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -82,7 +82,7 @@ __webpack_async_result__();
 /* harmony export */   tl: () => (/* binding */ isPost),
 /* harmony export */   un: () => (/* binding */ readState)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17864);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 /**
  * What the main step tells the post step (GITHUB_STATE → STATE_* variables), in one place so the
  * names cannot drift apart.

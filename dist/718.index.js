@@ -1,22 +1,22 @@
-export const id = 401;
-export const ids = [401];
+export const id = 718;
+export const ids = [718];
 export const modules = {
 
-/***/ 40401:
+/***/ 27718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPost: () => (/* binding */ runPost)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17864);
-/* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15473);
-/* harmony import */ var _core_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(80931);
-/* harmony import */ var _job_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62136);
-/* harmony import */ var _otlp_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(83073);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65954);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8978);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(47178);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14130);
+/* harmony import */ var _core_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4230);
+/* harmony import */ var _job_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(45461);
+/* harmony import */ var _otlp_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(52314);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31365);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(39607);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(33175);
 /**
  * The post step. Every post writes the record its main could not (killed after a cancel, a
  * crash). The owner's post (the job's first wrapped step, whose post runs last) then does what
@@ -63,7 +63,7 @@ async function finishJob(s) {
     const job = (await (0,_job_js__WEBPACK_IMPORTED_MODULE_3__/* .readJob */ .cd)(s.jobFile)) ?? (0,_job_js__WEBPACK_IMPORTED_MODULE_3__/* .newJobState */ .rP)(s.inputs.name);
     const options = await s.historyOptions();
     if (options) {
-        const { saveHistory } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(282), __webpack_require__.e(620), __webpack_require__.e(37)]).then(__webpack_require__.bind(__webpack_require__, 18037));
+        const { saveHistory } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(780), __webpack_require__.e(142), __webpack_require__.e(752)]).then(__webpack_require__.bind(__webpack_require__, 93752));
         await saveHistory({
             ...options,
             plan: job.plan,
@@ -76,7 +76,7 @@ async function finishJob(s) {
     else {
         await (0,_core_store_js__WEBPACK_IMPORTED_MODULE_2__/* .pruneDayFiles */ .Uy)(s.metricsDir, s.inputs.daysToKeep).catch((error) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`dev-metrics: old day files not pruned: ${String(error)}`));
     }
-    const { publishJob } = await Promise.all(/* import() */[__webpack_require__.e(217), __webpack_require__.e(432)]).then(__webpack_require__.bind(__webpack_require__, 99432));
+    const { publishJob } = await Promise.all(/* import() */[__webpack_require__.e(777), __webpack_require__.e(826)]).then(__webpack_require__.bind(__webpack_require__, 68826));
     await publishJob({
         inputs: s.inputs,
         ci: s.ci,

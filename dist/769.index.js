@@ -1,8 +1,8 @@
-export const id = 126;
-export const ids = [126];
+export const id = 769;
+export const ids = [769];
 export const modules = {
 
-/***/ 94126:
+/***/ 36769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -13,17 +13,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17864);
-/* harmony import */ var _core_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(80931);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28086);
-/* harmony import */ var _dashboard_path_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(14171);
-/* harmony import */ var _job_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(62136);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(22954);
-/* harmony import */ var _otlp_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83073);
-/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(99432);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(65954);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8978);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(47178);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33838);
+/* harmony import */ var _core_store_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4230);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(41251);
+/* harmony import */ var _dashboard_path_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(87648);
+/* harmony import */ var _job_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(45461);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(81729);
+/* harmony import */ var _otlp_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(52314);
+/* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(68826);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(31365);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(39607);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(33175);
 /**
  * The action's main step. The job is the unit (see job.ts): the first wrapped step of a job (its
  * owner) restores and merges the history once; every step runs its command, writes its record,
@@ -55,7 +55,7 @@ function setOutputs(s, result, status, durationMs) {
 }
 /** The owner's restore: merges the cached history once for the whole job. Never throws. */
 async function restoreForJob(s) {
-    const { dayFileSizes, restoreHistory } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(282), __webpack_require__.e(620), __webpack_require__.e(37)]).then(__webpack_require__.bind(__webpack_require__, 18037));
+    const { dayFileSizes, restoreHistory } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(780), __webpack_require__.e(142), __webpack_require__.e(752)]).then(__webpack_require__.bind(__webpack_require__, 93752));
     // Day files the workspace had before the restore may hold records no entry has: only a
     // snapshot saves those.
     const before = await dayFileSizes(s.metricsDir);

@@ -1,8 +1,8 @@
-export const id = 432;
-export const ids = [432];
+export const id = 826;
+export const ids = [826];
 export const modules = {
 
-/***/ 14171:
+/***/ 87648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -38,7 +38,7 @@ function stepFolder(stepName) {
 
 /***/ }),
 
-/***/ 99432:
+/***/ 68826:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -50,18 +50,18 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ../../main/node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(17864);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
 // EXTERNAL MODULE: ./src/core/stats.ts
-var stats = __webpack_require__(39169);
+var stats = __webpack_require__(38796);
 // EXTERNAL MODULE: ./src/core/store.ts
-var store = __webpack_require__(80931);
+var store = __webpack_require__(4230);
 // EXTERNAL MODULE: ./src/insight/flakiness.ts
-var insight_flakiness = __webpack_require__(14697);
+var insight_flakiness = __webpack_require__(44746);
 // EXTERNAL MODULE: ./src/insight/series.ts
-var series = __webpack_require__(37214);
+var series = __webpack_require__(36251);
 // EXTERNAL MODULE: ./src/insight/ci-metadata.ts
-var ci_metadata = __webpack_require__(25313);
+var ci_metadata = __webpack_require__(22950);
 ;// CONCATENATED MODULE: ./src/insight/baseline.ts
 
 function usableSuccesses(records, name) {
@@ -131,7 +131,7 @@ function selectCandidate(records, options) {
 }
 
 // EXTERNAL MODULE: ./src/insight/regression.ts + 3 modules
-var regression = __webpack_require__(46733);
+var regression = __webpack_require__(33535);
 ;// CONCATENATED MODULE: ./src/insight/verdicts.ts
 
 
@@ -163,17 +163,17 @@ function regressionVerdicts(records, names, run, options = {}) {
 }
 
 // EXTERNAL MODULE: ./src/report/comment-body.ts
-var comment_body = __webpack_require__(58251);
+var comment_body = __webpack_require__(7840);
 // EXTERNAL MODULE: ./src/core/ci.ts
-var ci = __webpack_require__(40340);
+var ci = __webpack_require__(42131);
 // EXTERNAL MODULE: ./src/report/charts.ts
-var charts = __webpack_require__(82526);
+var charts = __webpack_require__(43337);
 // EXTERNAL MODULE: ./src/report/format.ts
-var format = __webpack_require__(54464);
+var format = __webpack_require__(12011);
 // EXTERNAL MODULE: ./src/core/redact.ts
-var redact = __webpack_require__(18477);
+var redact = __webpack_require__(12258);
 // EXTERNAL MODULE: ./src/report/sanitize.ts
-var sanitize = __webpack_require__(9372);
+var sanitize = __webpack_require__(91211);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 /**
  * The job summary section of ONE tracked step: Markdown for core.summary.addRaw (the action
@@ -356,7 +356,7 @@ function cutToBytes(text, maxBytes) {
 }
 
 // EXTERNAL MODULE: ./src/action/dashboard-path.ts
-var dashboard_path = __webpack_require__(14171);
+var dashboard_path = __webpack_require__(87648);
 ;// CONCATENATED MODULE: ./src/action/publish.ts
 /**
  * The reports, in two parts.
@@ -491,7 +491,7 @@ async function publishJob(p) {
     const { inputs, ci } = p;
     if (p.rows.length > 0 && ci.pr_number !== undefined && inputs.githubToken) {
         await part('the PR comment', async () => {
-            const { commentMarker, makeOctokit, upsertStickyComment } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(930)]).then(__webpack_require__.bind(__webpack_require__, 35930));
+            const { commentMarker, makeOctokit, upsertStickyComment } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(151)]).then(__webpack_require__.bind(__webpack_require__, 51151));
             const [owner = '', repo = ''] = (ci.repository ?? '').split('/');
             const marker = commentMarker(ci.workflow ?? 'default');
             const runUrl = ci.server_url && ci.repository && ci.run_id
@@ -520,7 +520,7 @@ async function publishJob(p) {
         });
     }
     await part('the dashboard', async () => {
-        const { generateDashboard } = await __webpack_require__.e(/* import() */ 565).then(__webpack_require__.bind(__webpack_require__, 86946));
+        const { generateDashboard } = await __webpack_require__.e(/* import() */ 916).then(__webpack_require__.bind(__webpack_require__, 15916));
         const outputFile = (0,dashboard_path/* dashboardOutputFile */.k)(p.tempDir, p.owner);
         const result = await generateDashboard({
             metricsDir: p.metricsDir,
@@ -535,7 +535,7 @@ async function publishJob(p) {
             core.info(`dev-metrics: dashboard written to ${result.outputFile}; no Actions runtime to upload it as an artifact.`);
         }
         else if (inputs.dashboardArtifact) {
-            const { uploadDashboard } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(282), __webpack_require__.e(441), __webpack_require__.e(893)]).then(__webpack_require__.bind(__webpack_require__, 34893));
+            const { uploadDashboard } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(780), __webpack_require__.e(799), __webpack_require__.e(338)]).then(__webpack_require__.bind(__webpack_require__, 48338));
             const upload = await uploadDashboard({
                 name: inputs.dashboardArtifact,
                 filePath: result.outputFile,
@@ -552,7 +552,7 @@ async function publishJob(p) {
 
 /***/ }),
 
-/***/ 40340:
+/***/ 42131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -663,7 +663,7 @@ function parseCi(metadata) {
 
 /***/ }),
 
-/***/ 22490:
+/***/ 28863:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -674,9 +674,9 @@ function parseCi(metadata) {
 /* harmony export */   x3: () => (/* binding */ NONE)
 /* harmony export */ });
 /* unused harmony export matrixText */
-/* harmony import */ var _ci_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(40340);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15473);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80931);
+/* harmony import */ var _ci_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42131);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14130);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4230);
 /**
  * The history as columns: what every reader of `.metrics/` (summary, insight, reports, dashboard,
  * CLI, action) keeps of each run, read once. Names and CI fields are interned (each distinct text
@@ -923,7 +923,7 @@ async function readHistory(dir, options = {}, visit, history = new ColumnarHisto
 
 /***/ }),
 
-/***/ 39169:
+/***/ 38796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -931,7 +931,7 @@ async function readHistory(dir, options = {}, visit, history = new ColumnarHisto
 /* harmony export */   eh: () => (/* binding */ summarize)
 /* harmony export */ });
 /* unused harmony exports round2, round4, mean, stddev, median, SummaryAccumulator, percentilesInPlace */
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15473);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14130);
 /**
  * Statistics over execution records: pure functions, no I/O.
  * CONTRACT (shared with report/insight/CLI): the OperationSummary shape below.
@@ -1165,7 +1165,7 @@ function summarize(records) {
 
 /***/ }),
 
-/***/ 25313:
+/***/ 22950:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1175,8 +1175,8 @@ function summarize(records) {
 /* harmony export */   ll: () => (/* binding */ newestFirst),
 /* harmony export */   sp: () => (/* binding */ ciOf)
 /* harmony export */ });
-/* harmony import */ var _core_ci_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40340);
-/* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15473);
+/* harmony import */ var _core_ci_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42131);
+/* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14130);
 /**
  * Reading `metadata.ci` and `started_at` back from records. Histories come from older versions,
  * laptops and the Python tool, so every field is optional and checked for its type here, once.
@@ -1225,15 +1225,15 @@ function mainLineRuns(records, defaultBranch) {
 
 /***/ }),
 
-/***/ 14697:
+/***/ 44746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ detectFlakiness)
 /* harmony export */ });
 /* unused harmony export flakinessOfRows */
-/* harmony import */ var _core_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22490);
-/* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15473);
+/* harmony import */ var _core_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28863);
+/* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14130);
 
 
 /**
@@ -1319,7 +1319,7 @@ function flakinessOfRows(history, rows, options = {}) {
 
 /***/ }),
 
-/***/ 46733:
+/***/ 33535:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2025,7 +2025,7 @@ function detectRegression(baselineDurations, candidateDurations, options = {}) {
 
 /***/ }),
 
-/***/ 37214:
+/***/ 36251:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2036,7 +2036,7 @@ function detectRegression(baselineDurations, candidateDurations, options = {}) {
 /* harmony export */   jZ: () => (/* binding */ labelsOfStep)
 /* harmony export */ });
 /* unused harmony exports LEG_SEPARATOR, legOf, legLabels */
-/* harmony import */ var _ci_metadata_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25313);
+/* harmony import */ var _ci_metadata_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22950);
 
 /** Separates the parts of a series label. */
 const LEG_SEPARATOR = ' · ';
@@ -2158,7 +2158,7 @@ function seriesLabel(record, history) {
 
 /***/ }),
 
-/***/ 82526:
+/***/ 43337:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2168,8 +2168,8 @@ function seriesLabel(record, history) {
 /* harmony export */   zB: () => (/* binding */ trendChartUrl)
 /* harmony export */ });
 /* unused harmony export CHART_JS_VERSION */
-/* harmony import */ var quickchart_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47425);
-/* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(15473);
+/* harmony import */ var quickchart_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33951);
+/* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14130);
 /**
  * Trend charts as QuickChart image URLs, built offline with quickchart-js `getUrl()` (it only
  * formats a URL; its network methods are never called). The chart config travels IN the URL, so
@@ -2438,7 +2438,7 @@ function truncate(text, max) {
 
 /***/ }),
 
-/***/ 58251:
+/***/ 7840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2450,9 +2450,9 @@ function truncate(text, max) {
 /* harmony export */   v5: () => (/* binding */ toStoredRow)
 /* harmony export */ });
 /* unused harmony exports ROW_DETAILS_MAX_CHARS, renderComment, renderRowDetails, STORED_HISTORY_POINTS */
-/* harmony import */ var _charts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(82526);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54464);
-/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9372);
+/* harmony import */ var _charts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43337);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12011);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91211);
 
 
 
@@ -2746,7 +2746,7 @@ function roundTo(value, digits) {
 
 /***/ }),
 
-/***/ 54464:
+/***/ 12011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2847,7 +2847,7 @@ function pad2(n) {
 
 /***/ }),
 
-/***/ 9372:
+/***/ 91211:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2863,7 +2863,7 @@ function pad2(n) {
 /* harmony export */   zH: () => (/* binding */ details)
 /* harmony export */ });
 /* unused harmony exports WORD_JOINER, NEWLINE_MARK */
-/* harmony import */ var markdown_table__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1097);
+/* harmony import */ var markdown_table__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(735);
 /**
  * Neutralising user data (operation names, metadata, error text) for GitHub Markdown, so that
  * nothing a user wrote renders as markup, raw HTML, a link, an image, an @mention or an issue

@@ -1,8 +1,8 @@
-export const id = 350;
-export const ids = [350];
+export const id = 458;
+export const ids = [458,816];
 export const modules = {
 
-/***/ 34791:
+/***/ 39161:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -12,11 +12,11 @@ export const modules = {
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OTLPMetricExporterBase = exports.LowMemoryTemporalitySelector = exports.DeltaTemporalitySelector = exports.CumulativeTemporalitySelector = void 0;
-const core_1 = __webpack_require__(90187);
-const sdk_metrics_1 = __webpack_require__(5136);
-const OTLPMetricExporterOptions_1 = __webpack_require__(2838);
-const otlp_exporter_base_1 = __webpack_require__(93207);
-const api_1 = __webpack_require__(51688);
+const core_1 = __webpack_require__(24637);
+const sdk_metrics_1 = __webpack_require__(89174);
+const OTLPMetricExporterOptions_1 = __webpack_require__(92468);
+const otlp_exporter_base_1 = __webpack_require__(66909);
+const api_1 = __webpack_require__(63914);
 const CumulativeTemporalitySelector = () => sdk_metrics_1.AggregationTemporality.CUMULATIVE;
 exports.CumulativeTemporalitySelector = CumulativeTemporalitySelector;
 const DeltaTemporalitySelector = (instrumentType) => {
@@ -101,7 +101,7 @@ exports.OTLPMetricExporterBase = OTLPMetricExporterBase;
 
 /***/ }),
 
-/***/ 2838:
+/***/ 92468:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -121,7 +121,7 @@ var AggregationTemporalityPreference;
 
 /***/ }),
 
-/***/ 54350:
+/***/ 78816:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -131,11 +131,11 @@ var AggregationTemporalityPreference;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OTLPMetricExporterBase = exports.LowMemoryTemporalitySelector = exports.DeltaTemporalitySelector = exports.CumulativeTemporalitySelector = exports.AggregationTemporalityPreference = exports.OTLPMetricExporter = void 0;
-var platform_1 = __webpack_require__(3960);
+var platform_1 = __webpack_require__(60838);
 Object.defineProperty(exports, "OTLPMetricExporter", ({ enumerable: true, get: function () { return platform_1.OTLPMetricExporter; } }));
-var OTLPMetricExporterOptions_1 = __webpack_require__(2838);
+var OTLPMetricExporterOptions_1 = __webpack_require__(92468);
 Object.defineProperty(exports, "AggregationTemporalityPreference", ({ enumerable: true, get: function () { return OTLPMetricExporterOptions_1.AggregationTemporalityPreference; } }));
-var OTLPMetricExporterBase_1 = __webpack_require__(34791);
+var OTLPMetricExporterBase_1 = __webpack_require__(39161);
 Object.defineProperty(exports, "CumulativeTemporalitySelector", ({ enumerable: true, get: function () { return OTLPMetricExporterBase_1.CumulativeTemporalitySelector; } }));
 Object.defineProperty(exports, "DeltaTemporalitySelector", ({ enumerable: true, get: function () { return OTLPMetricExporterBase_1.DeltaTemporalitySelector; } }));
 Object.defineProperty(exports, "LowMemoryTemporalitySelector", ({ enumerable: true, get: function () { return OTLPMetricExporterBase_1.LowMemoryTemporalitySelector; } }));
@@ -144,7 +144,7 @@ Object.defineProperty(exports, "OTLPMetricExporterBase", ({ enumerable: true, ge
 
 /***/ }),
 
-/***/ 3960:
+/***/ 60838:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -154,13 +154,13 @@ Object.defineProperty(exports, "OTLPMetricExporterBase", ({ enumerable: true, ge
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OTLPMetricExporter = void 0;
-var node_1 = __webpack_require__(41077);
+var node_1 = __webpack_require__(33427);
 Object.defineProperty(exports, "OTLPMetricExporter", ({ enumerable: true, get: function () { return node_1.OTLPMetricExporter; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 54831:
+/***/ 86517:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -170,10 +170,10 @@ Object.defineProperty(exports, "OTLPMetricExporter", ({ enumerable: true, get: f
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OTLPMetricExporter = void 0;
-const OTLPMetricExporterBase_1 = __webpack_require__(34791);
-const otlp_transformer_1 = __webpack_require__(59877);
-const node_http_1 = __webpack_require__(73209);
-const semconv_1 = __webpack_require__(92583);
+const OTLPMetricExporterBase_1 = __webpack_require__(39161);
+const otlp_transformer_1 = __webpack_require__(69107);
+const node_http_1 = __webpack_require__(52207);
+const semconv_1 = __webpack_require__(4617);
 /**
  * OTLP Metric Exporter for Node.js
  */
@@ -198,7 +198,7 @@ exports.OTLPMetricExporter = OTLPMetricExporter;
 
 /***/ }),
 
-/***/ 41077:
+/***/ 33427:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -208,13 +208,124 @@ exports.OTLPMetricExporter = OTLPMetricExporter;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OTLPMetricExporter = void 0;
-var OTLPMetricExporter_1 = __webpack_require__(54831);
+var OTLPMetricExporter_1 = __webpack_require__(86517);
 Object.defineProperty(exports, "OTLPMetricExporter", ({ enumerable: true, get: function () { return OTLPMetricExporter_1.OTLPMetricExporter; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 92583:
+/***/ 4617:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.OTEL_COMPONENT_TYPE_VALUE_OTLP_HTTP_METRIC_EXPORTER = void 0;
+/*
+ * This file contains a copy of unstable semantic convention definitions
+ * used by this package.
+ * @see https://github.com/open-telemetry/opentelemetry-js/tree/main/semantic-conventions#unstable-semconv
+ */
+/**
+ * Enum value "otlp_http_metric_exporter" for attribute {@link ATTR_OTEL_COMPONENT_TYPE}.
+ *
+ * OTLP metric exporter over HTTP with protobuf serialization
+ *
+ * @experimental This enum value is experimental and is subject to breaking changes in minor releases of `@opentelemetry/semantic-conventions`.
+ */
+exports.OTEL_COMPONENT_TYPE_VALUE_OTLP_HTTP_METRIC_EXPORTER = 'otlp_http_metric_exporter';
+//# sourceMappingURL=semconv.js.map
+
+/***/ }),
+
+/***/ 8458:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+var __webpack_unused_export__;
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+__webpack_unused_export__ = ({ value: true });
+exports.OTLPMetricExporter = void 0;
+var platform_1 = __webpack_require__(91756);
+Object.defineProperty(exports, "OTLPMetricExporter", ({ enumerable: true, get: function () { return platform_1.OTLPMetricExporter; } }));
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 91756:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.OTLPMetricExporter = void 0;
+var node_1 = __webpack_require__(30393);
+Object.defineProperty(exports, "OTLPMetricExporter", ({ enumerable: true, get: function () { return node_1.OTLPMetricExporter; } }));
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 13811:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.OTLPMetricExporter = void 0;
+const exporter_metrics_otlp_http_1 = __webpack_require__(78816);
+const otlp_transformer_1 = __webpack_require__(69107);
+const node_http_1 = __webpack_require__(52207);
+const semconv_1 = __webpack_require__(58419);
+class OTLPMetricExporter extends exporter_metrics_otlp_http_1.OTLPMetricExporterBase {
+    _url;
+    constructor(config) {
+        super((0, node_http_1.createOtlpHttpExportDelegate)((0, node_http_1.convertLegacyHttpOptions)(config ?? {}, 'METRICS', 'v1/metrics', {
+            'Content-Type': 'application/x-protobuf',
+        }), otlp_transformer_1.ProtobufMetricsSerializer, semconv_1.OTEL_COMPONENT_TYPE_VALUE_OTLP_HTTP_METRIC_EXPORTER, otlp_transformer_1.MetricsExporterMetricsHelper, config?.selfObsMeterProvider), config);
+        this._url = config?.url;
+    }
+    /**
+     * Sets the meter provider to use to collect metrics for the exporter itself.
+     * @experimental This method is experimental and is subject to breaking changes in minor releases.
+     */
+    setSelfObsMeterProvider(meterProvider) {
+        this.setMetrics((0, node_http_1.createOtlpHttpExporterMetrics)(semconv_1.OTEL_COMPONENT_TYPE_VALUE_OTLP_HTTP_METRIC_EXPORTER, otlp_transformer_1.MetricsExporterMetricsHelper, this._url, meterProvider));
+    }
+}
+exports.OTLPMetricExporter = OTLPMetricExporter;
+//# sourceMappingURL=OTLPMetricExporter.js.map
+
+/***/ }),
+
+/***/ 30393:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+
+/*
+ * Copyright The OpenTelemetry Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.OTLPMetricExporter = void 0;
+var OTLPMetricExporter_1 = __webpack_require__(13811);
+Object.defineProperty(exports, "OTLPMetricExporter", ({ enumerable: true, get: function () { return OTLPMetricExporter_1.OTLPMetricExporter; } }));
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 58419:
 /***/ ((__unused_webpack_module, exports) => {
 
 

@@ -1,41 +1,41 @@
-export const id = 678;
-export const ids = [678];
+export const id = 358;
+export const ids = [358];
 export const modules = {
 
-/***/ 43678:
+/***/ 57358:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
 
+__webpack_unused_export__ = ({ value: true });
+exports.OTLPTraceExporter = void 0;
 /*
  * Copyright The OpenTelemetry Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-__webpack_unused_export__ = ({ value: true });
-exports.OTLPTraceExporter = void 0;
-var platform_1 = __webpack_require__(3624);
+var platform_1 = __webpack_require__(26744);
 Object.defineProperty(exports, "OTLPTraceExporter", ({ enumerable: true, get: function () { return platform_1.OTLPTraceExporter; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 3624:
+/***/ 26744:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.OTLPTraceExporter = void 0;
 /*
  * Copyright The OpenTelemetry Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.OTLPTraceExporter = void 0;
-var node_1 = __webpack_require__(41765);
+var node_1 = __webpack_require__(13077);
 Object.defineProperty(exports, "OTLPTraceExporter", ({ enumerable: true, get: function () { return node_1.OTLPTraceExporter; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 42308:
+/***/ 54388:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -45,18 +45,18 @@ Object.defineProperty(exports, "OTLPTraceExporter", ({ enumerable: true, get: fu
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OTLPTraceExporter = void 0;
-const otlp_exporter_base_1 = __webpack_require__(93207);
-const otlp_transformer_1 = __webpack_require__(59877);
-const node_http_1 = __webpack_require__(73209);
-const semconv_1 = __webpack_require__(90455);
+const otlp_exporter_base_1 = __webpack_require__(66909);
+const otlp_transformer_1 = __webpack_require__(69107);
+const node_http_1 = __webpack_require__(52207);
+const semconv_1 = __webpack_require__(91911);
 /**
- * Collector Trace Exporter for Node
+ * Collector Trace Exporter for Node with protobuf
  */
 class OTLPTraceExporter extends otlp_exporter_base_1.OTLPExporterBase {
     constructor(config = {}) {
         super((0, node_http_1.createOtlpHttpExportDelegate)((0, node_http_1.convertLegacyHttpOptions)(config, 'TRACES', 'v1/traces', {
-            'Content-Type': 'application/json',
-        }), otlp_transformer_1.JsonTraceSerializer, semconv_1.OTEL_COMPONENT_TYPE_VALUE_OTLP_HTTP_SPAN_EXPORTER, otlp_transformer_1.TraceExporterMetricsHelper, config.selfObsMeterProvider));
+            'Content-Type': 'application/x-protobuf',
+        }), otlp_transformer_1.ProtobufTraceSerializer, semconv_1.OTEL_COMPONENT_TYPE_VALUE_OTLP_HTTP_SPAN_EXPORTER, otlp_transformer_1.TraceExporterMetricsHelper, config.selfObsMeterProvider));
     }
 }
 exports.OTLPTraceExporter = OTLPTraceExporter;
@@ -64,7 +64,7 @@ exports.OTLPTraceExporter = OTLPTraceExporter;
 
 /***/ }),
 
-/***/ 41765:
+/***/ 13077:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -74,13 +74,13 @@ exports.OTLPTraceExporter = OTLPTraceExporter;
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.OTLPTraceExporter = void 0;
-var OTLPTraceExporter_1 = __webpack_require__(42308);
+var OTLPTraceExporter_1 = __webpack_require__(54388);
 Object.defineProperty(exports, "OTLPTraceExporter", ({ enumerable: true, get: function () { return OTLPTraceExporter_1.OTLPTraceExporter; } }));
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 90455:
+/***/ 91911:
 /***/ ((__unused_webpack_module, exports) => {
 
 

@@ -1,8 +1,8 @@
-export const id = 312;
-export const ids = [312];
+export const id = 878;
+export const ids = [878];
 export const modules = {
 
-/***/ 45297:
+/***/ 31223:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -19,7 +19,7 @@ exports.execAsync = util.promisify(child_process.exec);
 
 /***/ }),
 
-/***/ 62312:
+/***/ 30878:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -30,8 +30,8 @@ exports.execAsync = util.promisify(child_process.exec);
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getMachineId = void 0;
 const fs_1 = __webpack_require__(79896);
-const execAsync_1 = __webpack_require__(45297);
-const api_1 = __webpack_require__(51688);
+const execAsync_1 = __webpack_require__(31223);
+const api_1 = __webpack_require__(63914);
 async function getMachineId() {
     try {
         const result = await fs_1.promises.readFile('/etc/hostid', { encoding: 'utf8' });
