@@ -49,12 +49,12 @@ async function entry() {
     try {
         // Each step loads only its own half (a post step that has nothing to do loads little).
         if ((0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .isPost */ .tl)()) {
-            await (await Promise.all(/* import() */[__webpack_require__.e(675), __webpack_require__.e(718)]).then(__webpack_require__.bind(__webpack_require__, 27718))).runPost();
+            await (await Promise.all(/* import() */[__webpack_require__.e(282), __webpack_require__.e(718)]).then(__webpack_require__.bind(__webpack_require__, 27718))).runPost();
         }
         else {
             // First of all, so that the post step knows it is the post step even when main fails early.
             (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .saveState */ .LZ)(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.IsPost, 'true');
-            await (await Promise.all(/* import() */[__webpack_require__.e(777), __webpack_require__.e(675), __webpack_require__.e(826), __webpack_require__.e(769)]).then(__webpack_require__.bind(__webpack_require__, 36769))).runMain();
+            await (await Promise.all(/* import() */[__webpack_require__.e(777), __webpack_require__.e(282), __webpack_require__.e(826), __webpack_require__.e(769)]).then(__webpack_require__.bind(__webpack_require__, 36769))).runMain();
         }
     }
     catch (error) {

@@ -15,7 +15,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _job_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(45461);
 /* harmony import */ var _otlp_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(52314);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31365);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(39607);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7966);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(33175);
 /**
  * The post step. Every post writes the record its main could not (killed after a cancel, a
@@ -86,7 +86,7 @@ async function finishJob(s) {
         tempDir: s.tempDir,
     });
     // Last post of the job: every step's record is there for the job's parent span.
-    await (0,_otlp_js__WEBPACK_IMPORTED_MODULE_4__/* .exportJobSpan */ .SZ)();
+    await (0,_otlp_js__WEBPACK_IMPORTED_MODULE_4__/* .exportJobSpan */ .SZ)(s);
     await (0,_job_js__WEBPACK_IMPORTED_MODULE_3__/* .closeJob */ .Ao)(s.jobFile);
 }
 async function runPost() {

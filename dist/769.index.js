@@ -22,7 +22,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _otlp_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(52314);
 /* harmony import */ var _publish_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(68826);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(31365);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(39607);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(7966);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(33175);
 /**
  * The action's main step. The job is the unit (see job.ts): the first wrapped step of a job (its

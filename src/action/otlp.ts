@@ -4,7 +4,7 @@
  * loaded; with one, at most OTLP_STEP_BOUND_MS (or OTEL_EXPORTER_OTLP_TIMEOUT) is spent, a failure
  * is one warning, and the step's outcome never changes.
  */
-import { open, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
@@ -19,8 +19,8 @@ import {
   type OtlpConfig,
 } from '../export/otlp-config.js';
 import { recordCi } from '../export/spans.js';
-import { readCiContext, type CiContext } from './context.js';
-import { readInputs, type ActionInputs } from './inputs.js';
+import type { CiContext } from './context.js';
+import type { ActionInputs } from './inputs.js';
 
 /** Default bound of the export in one step (each request, retries included, and the whole). */
 export const OTLP_STEP_BOUND_MS = 5000;
@@ -110,29 +110,19 @@ function sameJob(record: ExecutionRecord, ci: CiContext): boolean {
 }
 
 /**
- * Post step: the job's parent span, once per job (the first post step to run claims it: post
- * steps run after every main step, so the job's records are all there). Never throws.
+ * The job's parent span, sent by the job owner's post step (post.ts), which runs last: every
+ * step's record is there, and it runs once per job. Never throws.
  */
-export async function exportJobSpan(env: Env = process.env): Promise<void> {
+export async function exportJobSpan(
+  job: { inputs: ActionInputs; ci: CiContext; metricsDir: string },
+  env: Env = process.env,
+): Promise<void> {
   try {
-    let inputs: ActionInputs;
-    try {
-      inputs = readInputs();
-    } catch {
-      return; // main reported the bad input
-    }
+    const { inputs, ci, metricsDir } = job;
     const config = configOf(inputs, env);
     if (config === null || config.traces === null) return;
-    const ci = readCiContext(env);
     if (ci.run_id === undefined) return;
-    const temp = tempDirOf(env);
-    if (existsSync(path.join(temp, FAILED_MARKER))) return; // already warned in this job
-    try {
-      await (await open(path.join(temp, 'dev-metrics-otlp-job-span'), 'wx')).close();
-    } catch {
-      return; // another post step of this job sent it (or the temp dir is unusable)
-    }
-    const metricsDir = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), inputs.metricsDir);
+    if (existsSync(path.join(tempDirOf(env), FAILED_MARKER))) return; // already warned in this job
     const jobRecords: ExecutionRecord[] = [];
     for await (const record of readRecords(metricsDir, {
       since: Date.now() - 3 * DAY_MS,

@@ -69,7 +69,7 @@ async function finishJob(s: Setup): Promise<void> {
     tempDir: s.tempDir,
   });
   // Last post of the job: every step's record is there for the job's parent span.
-  await exportJobSpan();
+  await exportJobSpan(s);
   await closeJob(s.jobFile);
 }
 

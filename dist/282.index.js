@@ -1,5 +1,5 @@
-export const id = 675;
-export const ids = [675];
+export const id = 282;
+export const ids = [282];
 export const modules = {
 
 /***/ 41251:
@@ -430,117 +430,6 @@ function installCancellation(onSignal) {
                 process.off(sig, handler);
         },
     };
-}
-
-
-/***/ }),
-
-/***/ 40645:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ readEventPayload),
-/* harmony export */   O: () => (/* binding */ readCiContext)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-
-/**
- * Events whose payload carries `pull_request` and whose GITHUB_SHA is NOT the PR's head commit:
- * for pull_request* it is the temporary merge commit (refs/pull/N/merge), for
- * pull_request_target it is the base branch's tip. Timings belong to the commit the author
- * pushed, so we record pull_request.head.sha for these.
- */
-const PULL_REQUEST_EVENTS = new Set([
-    'pull_request',
-    'pull_request_target',
-    'pull_request_review',
-    'pull_request_review_comment',
-]);
-/**
- * The run's CiContext.
- * @param env the process environment (GITHUB_*, RUNNER_*).
- * @param eventPayload the webhook payload; when omitted it is read from GITHUB_EVENT_PATH.
- *   A missing or unreadable/invalid file gives a context built from env alone.
- */
-function readCiContext(env = process.env, eventPayload) {
-    const payload = asObject(eventPayload === undefined ? readEventPayload(env.GITHUB_EVENT_PATH) : eventPayload);
-    const event = nonEmpty(env.GITHUB_EVENT_NAME);
-    const ref = nonEmpty(env.GITHUB_REF);
-    const repository = asObject(payload?.repository);
-    const prEvent = event !== undefined && PULL_REQUEST_EVENTS.has(event);
-    const pr = prEvent ? asObject(payload?.pull_request) : undefined;
-    const head = asObject(pr?.head);
-    const base = asObject(pr?.base);
-    const context = {
-        provider: 'github-actions',
-        repository: nonEmpty(env.GITHUB_REPOSITORY) ?? str(repository?.full_name),
-        server_url: nonEmpty(env.GITHUB_SERVER_URL),
-        sha: (pr ? str(head?.sha) : undefined) ?? nonEmpty(env.GITHUB_SHA),
-        ref,
-        branch: prEvent ? (nonEmpty(env.GITHUB_HEAD_REF) ?? str(head?.ref)) : branchOf(env, ref),
-        event,
-        pr_number: prEvent
-            ? (int(pr?.number) ?? int(payload?.number) ?? prNumberOfRef(ref))
-            : prNumberOfRef(ref),
-        base_branch: prEvent ? (nonEmpty(env.GITHUB_BASE_REF) ?? str(base?.ref)) : undefined,
-        // Scheduled runs always run on the default branch, whatever their payload carries.
-        default_branch: str(repository?.default_branch) ?? (event === 'schedule' ? branchOf(env, ref) : undefined),
-        workflow: nonEmpty(env.GITHUB_WORKFLOW),
-        job: nonEmpty(env.GITHUB_JOB),
-        run_id: nonEmpty(env.GITHUB_RUN_ID),
-        run_attempt: int(env.GITHUB_RUN_ATTEMPT),
-        runner_os: nonEmpty(env.RUNNER_OS),
-        runner_arch: nonEmpty(env.RUNNER_ARCH),
-    };
-    // Drop absent fields so records carry no `"x": undefined` noise (and compare cleanly).
-    for (const key of Object.keys(context)) {
-        if (context[key] === undefined)
-            delete context[key];
-    }
-    return context;
-}
-/** Parses the webhook payload file; undefined when the path is unset, unreadable or not JSON. */
-function readEventPayload(path) {
-    if (!path)
-        return undefined;
-    try {
-        return asObject(JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')));
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Branch for non-PR runs: GITHUB_REF_NAME when the ref is a branch. Tag pushes have a
- * GITHUB_REF_NAME too (the tag), which is not a branch, so it is left out.
- */
-function branchOf(env, ref) {
-    if (ref?.startsWith('refs/heads/'))
-        return nonEmpty(env.GITHUB_REF_NAME) ?? ref.slice('refs/heads/'.length);
-    if (ref === undefined && env.GITHUB_REF_TYPE === 'branch')
-        return nonEmpty(env.GITHUB_REF_NAME);
-    return undefined;
-}
-/** refs/pull/12/merge → 12: the PR number when the payload is unavailable. */
-function prNumberOfRef(ref) {
-    const match = ref ? /^refs\/pull\/(\d+)\//.exec(ref) : null;
-    return match ? Number(match[1]) : undefined;
-}
-function asObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? value
-        : undefined;
-}
-function str(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-function nonEmpty(value) {
-    return value === undefined || value === '' ? undefined : value;
-}
-function int(value) {
-    const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-    return typeof n === 'number' && Number.isSafeInteger(n) ? n : undefined;
 }
 
 
@@ -1626,10 +1515,6 @@ async function sendExecution(config, input) {
     }
 }
 
-// EXTERNAL MODULE: ./src/action/context.ts
-var context = __webpack_require__(40645);
-// EXTERNAL MODULE: ./src/action/inputs.ts
-var action_inputs = __webpack_require__(81729);
 ;// CONCATENATED MODULE: ./src/action/otlp.ts
 /**
  * The action's OTLP export: the main step sends its execution (span + metric points), the first
@@ -1637,8 +1522,6 @@ var action_inputs = __webpack_require__(81729);
  * loaded; with one, at most OTLP_STEP_BOUND_MS (or OTEL_EXPORTER_OTLP_TIMEOUT) is spent, a failure
  * is one warning, and the step's outcome never changes.
  */
-
-
 
 
 
@@ -1717,34 +1600,19 @@ function sameJob(record, ci) {
     return (r.run_id === ci.run_id && (r.run_attempt ?? 1) === (ci.run_attempt ?? 1) && r.job === ci.job);
 }
 /**
- * Post step: the job's parent span, once per job (the first post step to run claims it: post
- * steps run after every main step, so the job's records are all there). Never throws.
+ * The job's parent span, sent by the job owner's post step (post.ts), which runs last: every
+ * step's record is there, and it runs once per job. Never throws.
  */
-async function exportJobSpan(env = process.env) {
+async function exportJobSpan(job, env = process.env) {
     try {
-        let inputs;
-        try {
-            inputs = (0,action_inputs/* readInputs */.Ko)();
-        }
-        catch {
-            return; // main reported the bad input
-        }
+        const { inputs, ci, metricsDir } = job;
         const config = configOf(inputs, env);
         if (config === null || config.traces === null)
             return;
-        const ci = (0,context/* readCiContext */.O)(env);
         if (ci.run_id === undefined)
             return;
-        const temp = tempDirOf(env);
-        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(temp, FAILED_MARKER)))
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(tempDirOf(env), FAILED_MARKER)))
             return; // already warned in this job
-        try {
-            await (await (0,promises_.open)(external_node_path_default().join(temp, 'dev-metrics-otlp-job-span'), 'wx')).close();
-        }
-        catch {
-            return; // another post step of this job sent it (or the temp dir is unusable)
-        }
-        const metricsDir = external_node_path_default().resolve(env.GITHUB_WORKSPACE ?? process.cwd(), inputs.metricsDir);
         const jobRecords = [];
         for await (const record of (0,store/* readRecords */.T3)(metricsDir, {
             since: Date.now() - 3 * store/* DAY_MS */.sO,
@@ -1847,21 +1715,133 @@ function buildRecord(input) {
 
 /***/ }),
 
-/***/ 39607:
+/***/ 7966:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ setup)
-/* harmony export */ });
-/* unused harmony export cacheTimeoutMs */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33838);
-/* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12258);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40645);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(81729);
-/* harmony import */ var _job_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(45461);
-/* harmony import */ var _otlp_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(52314);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ setup)
+});
+
+// UNUSED EXPORTS: cacheTimeoutMs
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/core/redact.ts
+var redact = __webpack_require__(12258);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/action/context.ts
+
+/**
+ * Events whose payload carries `pull_request` and whose GITHUB_SHA is NOT the PR's head commit:
+ * for pull_request* it is the temporary merge commit (refs/pull/N/merge), for
+ * pull_request_target it is the base branch's tip. Timings belong to the commit the author
+ * pushed, so we record pull_request.head.sha for these.
+ */
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment',
+]);
+/**
+ * The run's CiContext.
+ * @param env the process environment (GITHUB_*, RUNNER_*).
+ * @param eventPayload the webhook payload; when omitted it is read from GITHUB_EVENT_PATH.
+ *   A missing or unreadable/invalid file gives a context built from env alone.
+ */
+function readCiContext(env = process.env, eventPayload) {
+    const payload = asObject(eventPayload === undefined ? readEventPayload(env.GITHUB_EVENT_PATH) : eventPayload);
+    const event = nonEmpty(env.GITHUB_EVENT_NAME);
+    const ref = nonEmpty(env.GITHUB_REF);
+    const repository = asObject(payload?.repository);
+    const prEvent = event !== undefined && PULL_REQUEST_EVENTS.has(event);
+    const pr = prEvent ? asObject(payload?.pull_request) : undefined;
+    const head = asObject(pr?.head);
+    const base = asObject(pr?.base);
+    const context = {
+        provider: 'github-actions',
+        repository: nonEmpty(env.GITHUB_REPOSITORY) ?? str(repository?.full_name),
+        server_url: nonEmpty(env.GITHUB_SERVER_URL),
+        sha: (pr ? str(head?.sha) : undefined) ?? nonEmpty(env.GITHUB_SHA),
+        ref,
+        branch: prEvent ? (nonEmpty(env.GITHUB_HEAD_REF) ?? str(head?.ref)) : branchOf(env, ref),
+        event,
+        pr_number: prEvent
+            ? (context_int(pr?.number) ?? context_int(payload?.number) ?? prNumberOfRef(ref))
+            : prNumberOfRef(ref),
+        base_branch: prEvent ? (nonEmpty(env.GITHUB_BASE_REF) ?? str(base?.ref)) : undefined,
+        // Scheduled runs always run on the default branch, whatever their payload carries.
+        default_branch: str(repository?.default_branch) ?? (event === 'schedule' ? branchOf(env, ref) : undefined),
+        workflow: nonEmpty(env.GITHUB_WORKFLOW),
+        job: nonEmpty(env.GITHUB_JOB),
+        run_id: nonEmpty(env.GITHUB_RUN_ID),
+        run_attempt: context_int(env.GITHUB_RUN_ATTEMPT),
+        runner_os: nonEmpty(env.RUNNER_OS),
+        runner_arch: nonEmpty(env.RUNNER_ARCH),
+    };
+    // Drop absent fields so records carry no `"x": undefined` noise (and compare cleanly).
+    for (const key of Object.keys(context)) {
+        if (context[key] === undefined)
+            delete context[key];
+    }
+    return context;
+}
+/** Parses the webhook payload file; undefined when the path is unset, unreadable or not JSON. */
+function readEventPayload(path) {
+    if (!path)
+        return undefined;
+    try {
+        return asObject(JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8')));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Branch for non-PR runs: GITHUB_REF_NAME when the ref is a branch. Tag pushes have a
+ * GITHUB_REF_NAME too (the tag), which is not a branch, so it is left out.
+ */
+function branchOf(env, ref) {
+    if (ref?.startsWith('refs/heads/'))
+        return nonEmpty(env.GITHUB_REF_NAME) ?? ref.slice('refs/heads/'.length);
+    if (ref === undefined && env.GITHUB_REF_TYPE === 'branch')
+        return nonEmpty(env.GITHUB_REF_NAME);
+    return undefined;
+}
+/** refs/pull/12/merge → 12: the PR number when the payload is unavailable. */
+function prNumberOfRef(ref) {
+    const match = ref ? /^refs\/pull\/(\d+)\//.exec(ref) : null;
+    return match ? Number(match[1]) : undefined;
+}
+function asObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function str(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+function nonEmpty(value) {
+    return value === undefined || value === '' ? undefined : value;
+}
+function context_int(value) {
+    const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+    return typeof n === 'number' && Number.isSafeInteger(n) ? n : undefined;
+}
+
+// EXTERNAL MODULE: ./src/action/inputs.ts
+var action_inputs = __webpack_require__(81729);
+// EXTERNAL MODULE: ./src/action/job.ts
+var job = __webpack_require__(45461);
+// EXTERNAL MODULE: ./src/action/otlp.ts + 3 modules
+var otlp = __webpack_require__(52314);
+;// CONCATENATED MODULE: ./src/action/setup.ts
 /**
  * What main and post both derive from the inputs and the runner's variables. Cheap on purpose:
  * the cache client and the REST client are loaded only when a step needs them (historyOptions).
@@ -1879,21 +1859,21 @@ function cacheTimeoutMs(value) {
     return value && Number.isFinite(ms) && ms > 0 ? ms : undefined;
 }
 function setup(env = process.env) {
-    const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readInputs */ .Ko)();
+    const inputs = (0,action_inputs/* readInputs */.Ko)();
     if (Object.prototype.hasOwnProperty.call(inputs.metadata, 'ci')) {
-        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('metadata', "Input 'metadata' must not use the key 'ci': the action stores the run's context there; rename your key.");
+        throw new action_inputs/* InputError */.dz('metadata', "Input 'metadata' must not use the key 'ci': the action stores the run's context there; rename your key.");
     }
     if (inputs.githubToken)
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__.setSecret(inputs.githubToken);
-    const otlpSecrets = (0,_otlp_js__WEBPACK_IMPORTED_MODULE_6__/* .maskOtlpHeaders */ .yE)(inputs);
+        core.setSecret(inputs.githubToken);
+    const otlpSecrets = (0,otlp/* maskOtlpHeaders */.yE)(inputs);
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
-    const ci = (0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readCiContext */ .O)(env, (0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .readEventPayload */ .N)(env.GITHUB_EVENT_PATH));
+    const ci = readCiContext(env, readEventPayload(env.GITHUB_EVENT_PATH));
     if (Object.keys(inputs.matrix).length > 0)
         ci.matrix = inputs.matrix;
-    const metricsDir = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workspace, inputs.metricsDir);
-    const tempDir = env.RUNNER_TEMP ?? node_path__WEBPACK_IMPORTED_MODULE_0___default().join(workspace, '.dev-metrics-tmp');
+    const metricsDir = external_node_path_default().resolve(workspace, inputs.metricsDir);
+    const tempDir = env.RUNNER_TEMP ?? external_node_path_default().join(workspace, '.dev-metrics-tmp');
     const history = inputs.history === 'cache';
-    const jobFile = (0,_job_js__WEBPACK_IMPORTED_MODULE_5__/* .jobStateFile */ .tZ)(tempDir, {
+    const jobFile = (0,job/* jobStateFile */.tZ)(tempDir, {
         runId: ci.run_id ?? '0',
         runAttempt: ci.run_attempt ?? 1,
         job: ci.job ?? 'job',
@@ -1902,7 +1882,7 @@ function setup(env = process.env) {
     });
     const secrets = [
         ...(inputs.githubToken ? [inputs.githubToken] : []),
-        ...(0,_core_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .secretValuesFromEnv */ .qp)(env),
+        ...(0,redact/* secretValuesFromEnv */.qp)(env),
         ...otlpSecrets,
     ];
     let options;
