@@ -214,3 +214,19 @@ export function withValues(
   }
   return { ...metadata, [VALUES_KEY]: stored, [VALUE_INFO_KEY]: infos };
 }
+
+/**
+ * The series key of a value: its step's series key and the value's name. Kept printable, as step
+ * series keys are (the PR comment stores rows by key).
+ */
+export function valueSeriesKey(stepSeriesKey: string, valueName: string): string {
+  return `${stepSeriesKey} ${JSON.stringify(valueName)}`;
+}
+
+/** Separates a step's label from a value's name in a value series' label. */
+export const VALUE_SEPARATOR = ' › ';
+
+/** How a value series is named in reports: `bench · linux › BenchmarkFib10`. */
+export function valueLabel(stepLabel: string, valueName: string): string {
+  return `${stepLabel}${VALUE_SEPARATOR}${valueName}`;
+}
