@@ -3,6 +3,7 @@
  * Pure and locale-independent (reports must read the same on every runner).
  */
 import type { VerdictKind } from '../insight/types.js';
+import type { Better } from '../core/values.js';
 
 /** What a missing value shows as. */
 export const NO_VALUE = '—';
@@ -45,13 +46,22 @@ export function formatPercent(percent: number | null | undefined): string {
   return `${text.endsWith('.0') ? text.slice(0, -2) : text}%`;
 }
 
-/** The word a report shows for a verdict (the issue speaks of faster/slower/same). */
-export function verdictWord(kind: VerdictKind): string {
+/**
+ * What a verdict is about: a step's duration (faster/slower) or a numeric value of it, where the
+ * verdict kinds 'faster'/'slower' mean better/worse in the value's own direction (issue 13).
+ */
+export type VerdictSubject = 'duration' | 'value';
+
+/**
+ * The word a report shows for a verdict (the issue speaks of faster/slower/same); for a value,
+ * better/worse: a bigger-is-better value that drops is 'slower' internally and reads "worse".
+ */
+export function verdictWord(kind: VerdictKind, subject: VerdictSubject = 'duration'): string {
   switch (kind) {
     case 'faster':
-      return 'faster';
+      return subject === 'value' ? 'better' : 'faster';
     case 'slower':
-      return 'slower';
+      return subject === 'value' ? 'worse' : 'slower';
     case 'no change':
       return 'same';
     case 'not enough data':
@@ -59,15 +69,81 @@ export function verdictWord(kind: VerdictKind): string {
   }
 }
 
-/** Emoji plus word, for table cells: "🐢 slower". */
-export function verdictLabel(kind: VerdictKind): string {
+/** Emoji plus word, for table cells: "🐢 slower"; for a value "👎 worse" / "👍 better". */
+export function verdictLabel(kind: VerdictKind, subject: VerdictSubject = 'duration'): string {
   const emoji: Record<VerdictKind, string> = {
-    faster: '🚀',
-    slower: '🐢',
+    faster: subject === 'value' ? '👍' : '🚀',
+    slower: subject === 'value' ? '👎' : '🐢',
     'no change': '➖',
     'not enough data': '❔',
   };
-  return `${emoji[kind]} ${verdictWord(kind)}`;
+  return `${emoji[kind]} ${verdictWord(kind, subject)}`;
+}
+
+/**
+ * Whether a change of `changePercent` in a value is for the better or the worse, in words:
+ * "worse" for a bigger-is-better value that drops, "better" for a smaller-is-better one that
+ * drops; "same" for no (or no known) change. Describes the number only: no statistics.
+ */
+export function changeDirectionWord(
+  changePercent: number | null | undefined,
+  better: Better,
+): string {
+  if (changePercent === null || changePercent === undefined || !Number.isFinite(changePercent)) {
+    return NO_VALUE;
+  }
+  if (changePercent === 0) return 'same';
+  const up = changePercent > 0;
+  return up === (better === 'bigger') ? 'better' : 'worse';
+}
+
+/** Values at or above this are shown in e-notation ("1.23e9"): more digits would not be read. */
+const HUGE_VALUE = 1e9;
+/** Values this close to 0 (and not 0) are shown in e-notation too ("1.5e-7"). */
+const TINY_VALUE = 1e-4;
+
+/**
+ * A value for people, with its unit: "512 KB", "1,200 tokens", "12.35 s", "0.0012 USD", "1.23e9".
+ * Up to 4 significant digits below 1,000 (3 below 1), whole numbers with thousands separators up
+ * to a billion, e-notation beyond and for tiny values. Missing or non-finite gives "—".
+ * Durations stay with formatDuration; this is for `metadata.values` (issue 13).
+ */
+export function formatValue(value: number | null | undefined, unit?: string | null): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
+  const number = formatNumber(value);
+  if (unit === undefined || unit === null || unit === '') return number;
+  return unit === '%' ? `${number}%` : `${number} ${unit}`;
+}
+
+function formatNumber(value: number): string {
+  if (value === 0) return '0';
+  const sign = value < 0 ? '-' : '';
+  const abs = Math.abs(value);
+  if (abs >= HUGE_VALUE || abs < TINY_VALUE) return sign + eNotation(abs);
+  if (abs < 1) return sign + trimZeros(abs.toPrecision(3));
+  const rounded = Number(abs.toPrecision(4));
+  if (rounded < 1000)
+    return sign + trimZeros(rounded.toFixed(Math.max(0, 3 - digitsBefore(rounded))));
+  return sign + groupThousands(Math.round(abs));
+}
+
+/** Digits before the decimal point of 1 ≤ x < 1000, minus one (0 for 1–9.99). */
+function digitsBefore(x: number): number {
+  return x < 10 ? 0 : x < 100 ? 1 : 2;
+}
+
+function eNotation(abs: number): string {
+  const [mantissa = '', exponent = '0'] = abs.toExponential(2).split('e');
+  return `${trimZeros(mantissa)}e${Number(exponent)}`;
+}
+
+/** "1.50" → "1.5", "2.00" → "2"; integers are left as they are. */
+function trimZeros(text: string): string {
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** Status emoji for a run. */
