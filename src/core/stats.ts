@@ -6,6 +6,7 @@
  */
 
 import { parseTimestamp, type ExecutionRecord, type ExecutionStatus } from './record.js';
+import { VALUES_KEY, valuesOf, type Better } from './values.js';
 
 export interface OperationSummary {
   name: string;
@@ -25,6 +26,29 @@ export interface OperationSummary {
   last_status: 'success' | 'failed';
   /** `started_at` of the newest record, as written in the file. */
   last_run_at: string;
+  /**
+   * Statistics of each numeric value the operation's runs carry (`metadata.values`, issue 13),
+   * by value name. Absent when no run has values, so summaries of plain histories are unchanged.
+   */
+  values?: Record<string, ValueSummary>;
+}
+
+/**
+ * Statistics of one value of an operation, over the runs that carry it (all statuses, like the
+ * duration statistics). Not rounded to 2 decimals as durations are: a cost of 0.0012 USD would
+ * read 0; 12 significant digits are kept, which only hides float noise.
+ */
+export interface ValueSummary {
+  count: number;
+  avg: number;
+  min: number;
+  max: number;
+  p50: number;
+  p95: number;
+  /** The unit the newest run declares; absent when unitless. */
+  unit?: string;
+  /** Which direction is an improvement, as the newest run declares it. */
+  better: Better;
 }
 
 /**
@@ -125,6 +149,20 @@ interface OperationState {
   lastMs: number;
   lastStatus: ExecutionStatus;
   lastRunAt: string;
+  /** Created on the first record with values: operations without values pay nothing. */
+  values?: Map<string, ValueState>;
+}
+
+interface ValueState {
+  count: number;
+  sum: number;
+  min: number;
+  max: number;
+  samples: Float64Array;
+  unit: string | undefined;
+  better: Better;
+  /** started_at (ms) of the run the unit and direction were taken from. */
+  infoMs: number;
 }
 
 /**
@@ -178,6 +216,8 @@ export class SummaryAccumulator {
       op.lastStatus = record.status;
       op.lastRunAt = record.started_at;
     }
+    // One property read per record when there are no values (the 1M-record bench's case).
+    if (record.metadata[VALUES_KEY] !== undefined) addValues(op, record, startedMs);
   }
 
   /** The summary so far; the accumulator stays usable. */
@@ -186,6 +226,66 @@ export class SummaryAccumulator {
     for (const op of this.operations.values()) result[op.name] = summarizeOperation(op);
     return result;
   }
+}
+
+function addValues(op: OperationState, record: ExecutionRecord, startedMs: number): void {
+  for (const v of valuesOf(record.metadata)) {
+    op.values ??= new Map();
+    let state = op.values.get(v.name);
+    if (state === undefined) {
+      state = {
+        count: 0,
+        sum: 0,
+        min: Infinity,
+        max: -Infinity,
+        samples: new Float64Array(8),
+        unit: v.unit,
+        better: v.better,
+        infoMs: -Infinity,
+      };
+      op.values.set(v.name, state);
+    }
+    if (state.count === state.samples.length) {
+      const grown = new Float64Array(state.samples.length * 2);
+      grown.set(state.samples);
+      state.samples = grown;
+    }
+    state.samples[state.count++] = v.value;
+    state.sum += v.value;
+    if (v.value < state.min) state.min = v.value;
+    if (v.value > state.max) state.max = v.value;
+    // The newest run's declaration wins (ties: the later added), as last_status does.
+    if (!(startedMs < state.infoMs)) {
+      state.infoMs = startedMs;
+      state.unit = v.unit;
+      state.better = v.better;
+    }
+  }
+}
+
+/** 12 significant digits: drops float noise (0.30000000000000004) and keeps tiny values. */
+function roundValue(x: number): number {
+  return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
+}
+
+function summarizeValues(states: Map<string, ValueState>): Record<string, ValueSummary> {
+  // Null prototype: a value named "__proto__" is a key like any other.
+  const out = Object.create(null) as Record<string, ValueSummary>;
+  for (const [name, state] of states) {
+    const [p50, p95] = percentilesInPlace(state.samples.subarray(0, state.count), [50, 95]);
+    const summary: ValueSummary = {
+      count: state.count,
+      avg: roundValue(state.sum / state.count),
+      min: state.min,
+      max: state.max,
+      p50: roundValue(p50!),
+      p95: roundValue(p95!),
+      better: state.better,
+    };
+    if (state.unit !== undefined) summary.unit = state.unit;
+    out[name] = summary;
+  }
+  return out;
 }
 
 /** Moves the k-th smallest of values[lo..hi] to index k, smaller ones before it (Hoare select). */
@@ -237,7 +337,7 @@ function summarizeOperation(op: OperationState): OperationSummary {
   const durations = op.durations.subarray(0, op.count);
   const [p50, p90, p95, p99] = percentilesInPlace(durations, REPORTED_PERCENTILES);
   const avg = op.sum / op.count;
-  return {
+  const summary: OperationSummary = {
     name: op.name,
     total_executions: op.count,
     successes: op.successes,
@@ -254,6 +354,8 @@ function summarizeOperation(op: OperationState): OperationSummary {
     last_status: op.lastStatus,
     last_run_at: op.lastRunAt,
   };
+  if (op.values !== undefined) summary.values = summarizeValues(op.values);
+  return summary;
 }
 
 /** Summary of valid records, per operation: see SummaryAccumulator and OperationSummary. */

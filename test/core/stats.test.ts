@@ -10,6 +10,7 @@ import {
   stddev,
   summarize,
 } from '../../src/core/stats.js';
+import { checkValue, withValues, type RunValue } from '../../src/core/values.js';
 
 function rec(
   name: string,
@@ -194,5 +195,86 @@ describe('success_rate', () => {
     expect(summarize(statuses(5, 0)).op?.success_rate).toBe(1);
     // An exact tie rounds to even, as Python's round(x, 4): 1/32 = 0.03125 → 0.0312.
     expect(summarize(statuses(1, 31)).op?.success_rate).toBe(0.0312);
+  });
+});
+
+describe('value statistics (issue 13)', () => {
+  const withV = (
+    duration: number,
+    started: string,
+    values: RunValue[],
+    name = 'bundle',
+  ): ExecutionRecord => ({
+    ...rec(name, duration, 'success', started),
+    metadata: withValues({ ci: { branch: 'main' } }, values),
+  });
+
+  it('summarises each value of an operation, the newest run declaring unit and direction', () => {
+    const kb = (v: number, unit = 'KB') => checkValue('size', v, { unit });
+    const records = [
+      withV(10, '2025-10-18T09:00:00', [kb(500), checkValue('cost', 0.0012, { unit: 'USD' })]),
+      withV(10, '2025-10-20T09:00:00', [kb(520, 'KiB')]),
+      withV(10, '2025-10-19T09:00:00', [kb(510), checkValue('cost', 0.0013, { unit: 'USD' })]),
+      rec('bundle', 10, 'failed', '2025-10-21T09:00:00'), // no values: not counted in them
+    ];
+    const summary = summarize(records).bundle!;
+    expect(summary.total_executions).toBe(4);
+    expect(summary.values).toEqual({
+      size: {
+        count: 3,
+        avg: 510,
+        min: 500,
+        max: 520,
+        p50: 510,
+        p95: 519,
+        unit: 'KiB',
+        better: 'smaller',
+      },
+      // Not rounded to 2 decimals, as durations are: the cost would read 0.
+      cost: {
+        count: 2,
+        avg: 0.00125,
+        min: 0.0012,
+        max: 0.0013,
+        p50: 0.00125,
+        p95: 0.001295,
+        unit: 'USD',
+        better: 'smaller',
+      },
+    });
+    expect(Object.getPrototypeOf(summary.values)).toBeNull();
+  });
+
+  it('keeps the direction a value declares, and leaves out values that are not finite numbers', () => {
+    const ops = checkValue('ops', 1000, { unit: 'ops/s' });
+    const records = [
+      withV(5, '2025-10-18T09:00:00', [ops]),
+      {
+        ...rec('bundle', 5, 'success', '2025-10-19T09:00:00'),
+        metadata: { values: { ops: 'fast', other: 3 } },
+      },
+    ];
+    const values = summarize(records).bundle!.values!;
+    expect(values.ops).toEqual({
+      count: 1,
+      avg: 1000,
+      min: 1000,
+      max: 1000,
+      p50: 1000,
+      p95: 1000,
+      unit: 'ops/s',
+      better: 'bigger',
+    });
+    expect(values.other).toMatchObject({ count: 1, better: 'smaller' });
+    expect(values.other).not.toHaveProperty('unit');
+  });
+
+  it('adds no values key to operations without values', () => {
+    const summary = summarize([
+      rec('lint', 1, 'success', '2025-10-19T10:00:00'),
+      withV(3, '2025-10-19T10:00:00', [checkValue('n', 2)], 'test'),
+    ]);
+    expect(summary.lint).not.toHaveProperty('values');
+    expect(summary.test!.values!.n!.count).toBe(1);
   });
 });
