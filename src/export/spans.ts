@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { parseTimestamp, type ExecutionRecord } from '../core/record.js';
 import { sanitizeErrorText } from '../core/redact.js';
+import { VALUE_INFO_KEY, VALUES_KEY, valuesOf } from '../core/values.js';
 
 export type AttributeValue = string | number | boolean | string[] | number[] | boolean[];
 export type Attributes = Record<string, AttributeValue>;
@@ -234,8 +235,13 @@ export function executionSpan(
   put(attributes, 'process.exit.code', ci.exit_code);
   attributes['dev_metrics.duration_ms'] = record.duration_ms;
   for (const [key, value] of Object.entries(record.metadata)) {
-    if (key === 'ci') continue;
+    // Values get attributes of their own below (numbers a backend can query, not a JSON text).
+    if (key === 'ci' || key === VALUES_KEY || key === VALUE_INFO_KEY) continue;
     put(attributes, `dev_metrics.metadata.${key}`, metadataValue(value));
+  }
+  for (const v of valuesOf(record.metadata)) {
+    attributes[`dev_metrics.value.${v.name}`] = v.value;
+    put(attributes, `dev_metrics.value_unit.${v.name}`, v.unit);
   }
   const span: SpanData = {
     ...spanIds(record),

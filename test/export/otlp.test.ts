@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecutionRecord } from '../../src/core/record.js';
 import { appendRecord } from '../../src/core/store.js';
+import { checkValue, withValues } from '../../src/core/values.js';
 import { exportRecords, exportToOtlp, sendExecution } from '../../src/export/export.js';
 import { withDeadline } from '../../src/export/otlp.js';
 import { resolveOtlpConfig } from '../../src/export/otlp-config.js';
@@ -107,6 +108,10 @@ describe.each(['http/protobuf', 'http/json'])('exportRecords over %s', (protocol
         startedAt: '2025-10-20T10:33:30',
         endedAt: '2025-10-20T10:34:00',
         durationMs: 30000,
+        metadata: withValues({ suite: 'lint' }, [
+          checkValue('warnings', 3),
+          checkValue('cost', 0.0012, { unit: 'USD' }),
+        ]),
       }),
       // Another run: its own trace.
       ciRecord('compile', { job: 'build', runId: '5000', attempt: 1 }),
@@ -187,6 +192,18 @@ describe.each(['http/protobuf', 'http/json'])('exportRecords over %s', (protocol
       'dev_metrics.metadata.shard': 2,
       'dev_metrics.metadata.flags': '["a"]',
     });
+    // Values (issue 13): one numeric attribute each, the unit beside it; not as metadata JSON.
+    expect(lint.attributes).toMatchObject({
+      'dev_metrics.metadata.suite': 'lint',
+      'dev_metrics.value.warnings': 3,
+      'dev_metrics.value.cost': 0.0012,
+      'dev_metrics.value_unit.cost': 'USD',
+    });
+    expect(Object.keys(lint.attributes).filter((k) => k.includes('value'))).toEqual([
+      'dev_metrics.value.warnings',
+      'dev_metrics.value.cost',
+      'dev_metrics.value_unit.cost',
+    ]);
     expect(compile.status).toEqual({ code: 0, message: '' });
     expect(compile.kind).toBe(1); // SPAN_KIND_INTERNAL
     expect(compile.scope).toBe('dev-metrics');
