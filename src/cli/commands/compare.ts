@@ -9,6 +9,8 @@ import { DevMetricsError } from '../../core/errors.js';
 import type { ExecutionRecord } from '../../core/record.js';
 import { ciOf, newestFirst } from '../../insight/ci-metadata.js';
 import type { RegressionVerdict, VerdictKind } from '../../insight/types.js';
+import { formatValue, verdictWord } from '../../report/format.js';
+import type { ValueVerdict } from '../../report/value-verdicts.js';
 
 export const DEFAULT_COMPARE_DAYS = 30;
 
@@ -20,8 +22,11 @@ export const compareCommand: Command = {
     details:
       "Compares the successful runs of branch B with the base branch's, using the branch the\n" +
       'dev-metrics action stores in metadata.ci.branch (a pull request counts all its runs).\n' +
-      'Verdict per operation: faster, slower, no change or not enough data. Always exits 0 when\n' +
-      'the comparison ran; --json prints {"base", "branch", "verdicts": [RegressionVerdict...]}.',
+      'Verdict per operation: faster, slower, no change or not enough data. Each numeric value\n' +
+      'the runs recorded (metadata.values) gets a row below its operation, judged in its own\n' +
+      'direction: better, worse, no change or not enough data (values <= 0 are not judged).\n' +
+      'Always exits 0 when the comparison ran; --json prints {"base", "branch", "verdicts":\n' +
+      '[RegressionVerdict...]} and, when runs have values, "values": [ValueVerdict...].',
     options: {
       all: { type: 'boolean', description: 'compare every operation in the window' },
       base: { type: 'string', value: 'BRANCH', description: 'the branch to compare against' },
@@ -90,17 +95,20 @@ export const compareCommand: Command = {
     // One verdict per series: a step in another job, matrix leg or runner is compared apart.
     const series = labelSeries(relevant);
     const seriesNames = [...new Set(series.map((r) => r.name))].sort();
-    const verdicts = regressionVerdicts(series, seriesNames, {
-      branch,
-      prNumber,
-      baseBranch: base,
-    });
+    const run = { branch, prNumber, baseBranch: base };
+    const verdicts = regressionVerdicts(series, seriesNames, run);
+    // Each value of a step is a series of its own, chosen and judged as its duration is.
+    const { valueVerdicts } = await import('../../report/value-verdicts.js');
+    const values = valueVerdicts(series, run, {}, seriesNames);
     if (context.json) {
-      printJson(context, { base, branch, verdicts });
+      printJson(
+        context,
+        values.length > 0 ? { base, branch, verdicts, values } : { base, branch, verdicts },
+      );
       return 0;
     }
     context.stdout.write(`Comparing ${branch} against ${base} (${window}):\n\n`);
-    context.stdout.write(renderVerdictTable(verdicts, base, branch, context.color));
+    context.stdout.write(renderVerdictTable(verdicts, base, branch, context.color, values));
     return 0;
   },
 };
@@ -113,6 +121,11 @@ function newestOtherBranch(records: readonly ExecutionRecord[], base: string): s
   return undefined;
 }
 
+/** worse/better for a value's verdict; the other kinds read as in the duration rows. */
+function valueWord(kind: VerdictKind): string {
+  return kind === 'slower' || kind === 'faster' ? verdictWord(kind, 'value') : kind;
+}
+
 const VERDICT_TONES: Record<VerdictKind, Tone | undefined> = {
   slower: 'bad',
   faster: 'good',
@@ -120,25 +133,47 @@ const VERDICT_TONES: Record<VerdictKind, Tone | undefined> = {
   'not enough data': 'dim',
 };
 
+/**
+ * The verdicts as a table: a row per operation, and below it a row per value series of that
+ * operation (`values`, named `step › value`): medians in the value's unit, verdict worse/better,
+ * the change being the value's own (a bigger-is-better value that drops shows a minus and "worse").
+ */
 export function renderVerdictTable(
   verdicts: readonly RegressionVerdict[],
   base: string,
   branch: string,
   color = false,
+  values: readonly ValueVerdict[] = [],
 ): string {
   const percent = (value: number | null): string =>
     value === null ? '-' : `${value > 0 ? '+' : ''}${value.toFixed(1)}%`;
   const ms = (value: number | null): string => (value === null ? '-' : formatDuration(value));
-  const rows: Cell[][] = verdicts.map((v) => [
+  const row = (
+    v: RegressionVerdict,
+    median: (x: number | null) => string,
+    word: string,
+  ): Cell[] => [
     v.name,
-    { text: v.verdict, tone: VERDICT_TONES[v.verdict] },
+    { text: word, tone: VERDICT_TONES[v.verdict] },
     percent(v.changePercent),
-    ms(v.baselineMedianMs),
-    ms(v.candidateMedianMs),
+    median(v.baselineMedianMs),
+    median(v.candidateMedianMs),
     `${v.baselineCount} / ${v.candidateCount}`,
     // The reason carries the interval and p-value; the columns keep what scans well.
     { text: v.reason, tone: 'dim' },
-  ]);
+  ];
+  const valueRow = (v: ValueVerdict): Cell[] =>
+    row(v, (x) => (x === null ? '-' : formatValue(x, v.unit)), valueWord(v.verdict));
+  const rows: Cell[][] = [];
+  const shown = new Set<ValueVerdict>();
+  for (const v of verdicts) {
+    rows.push(row(v, ms, v.verdict));
+    for (const value of values.filter((x) => x.step === v.name)) {
+      rows.push(valueRow(value));
+      shown.add(value);
+    }
+  }
+  for (const value of values) if (!shown.has(value)) rows.push(valueRow(value));
   return renderTable(
     [
       { header: 'operation' },

@@ -8,9 +8,12 @@ import { renderTable } from '../table.js';
 import type { Cell } from '../table.js';
 import type { ExecutionRecord } from '../../core/record.js';
 import { redactSecrets } from '../../core/redact.js';
+import { valuesOf } from '../../core/values.js';
+import { formatValue } from '../../report/format.js';
 
 export const DEFAULT_RECENT_LIMIT = 20;
 const ERROR_WIDTH = 60;
+const VALUES_WIDTH = 60;
 
 export const recentCommand: Command = {
   spec: {
@@ -18,8 +21,9 @@ export const recentCommand: Command = {
     summary: 'the newest runs, of one operation or all',
     synopsis: '[NAME] [--limit N]',
     details:
-      'Lists the newest runs, newest first: start time (UTC), operation, duration, status and\n' +
-      'the error (cut to one line). --json prints the records as stored.',
+      'Lists the newest runs, newest first: start time (UTC), operation, duration, status,\n' +
+      'the values a run recorded (when any run shown has some) and the error (cut to one line).\n' +
+      '--json prints the records as stored.',
     options: {
       limit: {
         type: 'string',
@@ -53,11 +57,15 @@ export const recentCommand: Command = {
 };
 
 export function renderRecentTable(records: readonly ExecutionRecord[], color = false): string {
-  const rows: Cell[][] = records.map((r) => [
+  // The values column only when a run shown has values: plain histories read as before.
+  const values = records.map((r) => formatRunValues(r.metadata));
+  const withValues = values.some((v) => v !== '');
+  const rows: Cell[][] = records.map((r, i) => [
     formatStoredTime(r.started_at),
     r.name,
     formatDuration(r.duration_ms),
     { text: r.status, tone: r.status === 'success' ? 'good' : 'bad' },
+    ...(withValues ? [truncateLine(values[i] ?? '', VALUES_WIDTH)] : []),
     // Redacted before the cut (a cut secret no longer looks like one): a CI log is published.
     {
       text: r.error === null ? '' : truncateLine(redactSecrets(r.error), ERROR_WIDTH),
@@ -70,9 +78,17 @@ export function renderRecentTable(records: readonly ExecutionRecord[], color = f
       { header: 'operation' },
       { header: 'duration', align: 'right' },
       { header: 'status' },
+      ...(withValues ? [{ header: 'values' }] : []),
       { header: 'error' },
     ],
     rows,
     { color },
   );
+}
+
+/** A run's values on one line, in stored order: "size_kb 512 KB, tokens 1,200"; '' for none. */
+export function formatRunValues(metadata: unknown): string {
+  return valuesOf(metadata)
+    .map((v) => `${v.name} ${formatValue(v.value, v.unit)}`)
+    .join(', ');
 }
