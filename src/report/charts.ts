@@ -71,13 +71,66 @@ export function trendChartUrl(
   points: readonly TrendPoint[],
   options: TrendChartOptions = {},
 ): string | null {
+  const usable = points.filter((p) => Number.isFinite(p.durationMs) && p.durationMs >= 0);
+  return chartUrl(usable, options, DURATION_AXIS);
+}
+
+/** One run of a value series (issue 13): the value in its own unit. */
+export interface ValuePoint {
+  /** Run start, ISO 8601 (record format; no offset = UTC). */
+  t: string;
+  value: number;
+  failed: boolean;
+}
+
+export interface ValueChartOptions extends Omit<TrendChartOptions, 'baselineMedianMs'> {
+  /** The value's name: the line's legend. */
+  valueName: string;
+  /** Shown on the y axis (full charts) and in the legend; absent when unitless. */
+  unit?: string;
+  /** Drawn as a dashed horizontal line, in the value's unit. */
+  baselineMedian?: number | null;
+}
+
+/**
+ * trendChartUrl for a value series: the values as they are (0 and negatives included; the axis
+ * starts at 0 only when no value is below it), the unit as the y axis' title, the baseline median
+ * dashed. Null in the same cases as trendChartUrl.
+ */
+export function valueTrendChartUrl(
+  points: readonly ValuePoint[],
+  options: ValueChartOptions,
+): string | null {
+  const usable: TrendPoint[] = points
+    .filter((p) => Number.isFinite(p.value))
+    .map((p) => ({ t: p.t, durationMs: p.value, failed: p.failed }));
+  const unit = options.unit === undefined || options.unit === '' ? undefined : options.unit;
+  return chartUrl(
+    usable,
+    { ...options, baselineMedianMs: options.baselineMedian },
+    {
+      kind: 'value',
+      legend: unit === undefined ? options.valueName : `${options.valueName} (${unit})`,
+      ...(unit === undefined ? {} : { title: unit }),
+    },
+  );
+}
+
+/** How the y axis reads: durations in a unit picked from their size, or a value's own unit. */
+type Axis = { kind: 'duration' } | { kind: 'value'; legend: string; title?: string };
+const DURATION_AXIS: Axis = { kind: 'duration' };
+
+function chartUrl(
+  usable: readonly TrendPoint[],
+  options: TrendChartOptions,
+  axis: Axis,
+): string | null {
   if ((options.charts ?? 'quickchart') === 'none') return null;
   const { scheme, host } = parseQuickChartBaseUrl(options.baseUrl ?? 'https://quickchart.io');
   const size = options.size ?? 'full';
   const width = options.width ?? (size === 'full' ? 600 : 100);
   const height = options.height ?? (size === 'full' ? 240 : 25);
   const bound = Math.min(options.maxUrlLength ?? MAX_CHART_URL_LENGTH, MAX_CHART_URL_LENGTH);
-  const usable = points.filter((p) => Number.isFinite(p.durationMs) && p.durationMs >= 0);
   if (usable.length === 0) return null;
 
   let limit = Math.max(
@@ -85,7 +138,7 @@ export function trendChartUrl(
     Math.min(options.maxPoints ?? (size === 'full' ? 100 : 40), usable.length),
   );
   for (;;) {
-    const config = chartConfig(downsampleTrend(usable, limit), size, options);
+    const config = chartConfig(downsampleTrend(usable, limit), size, options, axis);
     const url = new QuickChart()
       .setConfig(config)
       .setScheme(scheme)
@@ -194,21 +247,27 @@ function chartConfig(
   points: readonly TrendPoint[],
   size: 'full' | 'small',
   options: TrendChartOptions,
+  axis: Axis = DURATION_AXIS,
 ): string {
+  const isValue = axis.kind === 'value';
   const baseline =
     options.baselineMedianMs !== null &&
     options.baselineMedianMs !== undefined &&
     Number.isFinite(options.baselineMedianMs) &&
-    options.baselineMedianMs >= 0
+    (isValue || options.baselineMedianMs >= 0)
       ? options.baselineMedianMs
       : null;
-  const unit = pickUnit(Math.max(baseline ?? 0, ...points.map((p) => p.durationMs)));
+  // Values are drawn in their own unit; durations in one picked from their size.
+  const unit = isValue
+    ? { name: '', ms: 1 }
+    : pickUnit(Math.max(baseline ?? 0, ...points.map((p) => p.durationMs)));
   const full = size === 'full';
   const anyFailed = points.some((p) => p.failed);
+  const belowZero = points.some((p) => p.durationMs < 0) || (baseline ?? 0) < 0;
 
   const datasets: Literal[] = [
     {
-      label: `duration (${unit.name})`,
+      label: axis.kind === 'value' ? axis.legend : `duration (${unit.name})`,
       data: points.map((p) => round3(p.durationMs / unit.ms)),
       fill: false,
       lineTension: 0,
@@ -235,7 +294,13 @@ function chartConfig(
     scales: {
       xAxes: [full ? { ticks: { maxTicksLimit: 8, maxRotation: 0 } } : { display: false }],
       yAxes: [
-        { ...(full ? {} : { display: false }), ticks: { beginAtZero: true, maxTicksLimit: 5 } },
+        {
+          ...(full ? {} : { display: false }),
+          ...(full && axis.kind === 'value' && axis.title !== undefined
+            ? { scaleLabel: { display: true, labelString: truncate(cleanTitle(axis.title), 40) } }
+            : {}),
+          ticks: { beginAtZero: !belowZero, maxTicksLimit: 5 },
+        },
       ],
     },
   };

@@ -10,6 +10,7 @@ import {
   MAX_CHART_URL_LENGTH,
   parseQuickChartBaseUrl,
   trendChartUrl,
+  valueTrendChartUrl,
   type TrendPoint,
 } from '../../src/report/charts.js';
 
@@ -192,5 +193,69 @@ console.log(JSON.stringify({ url, control }));
     const { url, control } = JSON.parse(out) as { url: string; control: string };
     expect(url).toMatch(/^https:\/\/quickchart\.io\/chart\?c=/);
     expect(control).toMatch(/NETWORK BLOCKED/);
+  });
+});
+
+describe('valueTrendChartUrl (issue 13)', () => {
+  const at = (i: number) => new Date(Date.UTC(2025, 0, 1 + i)).toISOString().replace('Z', '');
+
+  it('draws the values as they are, the unit on the y axis and in the legend, the baseline dashed', () => {
+    const url = valueTrendChartUrl(
+      [
+        { t: at(0), value: 512.123456, failed: false },
+        { t: at(1), value: 498, failed: true },
+        { t: at(2), value: 2048, failed: false },
+      ],
+      { valueName: 'bundle_kb', unit: 'KB', baselineMedian: 505, title: 'bundle › bundle_kb' },
+    );
+    const cfg = configOf(url!) as ReturnType<typeof configOf> & {
+      options: {
+        scales: {
+          yAxes: { scaleLabel?: { labelString: string }; ticks: { beginAtZero: boolean } }[];
+        };
+      };
+    };
+    // Not converted as durations would be (2048 ms would read 2.05 s).
+    expect(cfg.data.datasets[0]!.data).toEqual([512, 498, 2050]);
+    expect(cfg.data.datasets[0]!.label).toBe('bundle_kb (KB)');
+    expect(cfg.data.datasets[0]!.pointRadius).toEqual([0, 4, 0]);
+    expect(cfg.options.scales.yAxes[0]!.scaleLabel!.labelString).toBe('KB');
+    expect(cfg.options.scales.yAxes[0]!.ticks.beginAtZero).toBe(true);
+    expect(cfg.options.annotation!.annotations[0]!.value).toBe(505);
+    expect(cfg.options.title!.text).toBe('bundle › bundle_kb');
+  });
+
+  it('keeps values under 1 and below 0, and the axis then does not start at 0', () => {
+    const url = valueTrendChartUrl(
+      [
+        { t: at(0), value: 0.0012, failed: false },
+        { t: at(1), value: -0.5, failed: false },
+        { t: at(2), value: Number.NaN, failed: false },
+      ],
+      { valueName: 'delta' },
+    );
+    const cfg = configOf(url!) as ReturnType<typeof configOf> & {
+      options: { scales: { yAxes: { scaleLabel?: unknown; ticks: { beginAtZero: boolean } }[] } };
+    };
+    expect(cfg.data.datasets[0]!.data).toEqual([0.0012, -0.5]);
+    expect(cfg.data.datasets[0]!.label).toBe('delta');
+    expect(cfg.options.scales.yAxes[0]!.ticks.beginAtZero).toBe(false);
+    expect(cfg.options.scales.yAxes[0]!.scaleLabel).toBeUndefined();
+    expect(valueTrendChartUrl([], { valueName: 'x' })).toBeNull();
+    expect(
+      valueTrendChartUrl([{ t: at(0), value: 1, failed: false }], {
+        valueName: 'x',
+        charts: 'none',
+      }),
+    ).toBeNull();
+  });
+
+  it('leaves the duration chart as it was (no axis title, axis from 0)', () => {
+    const cfg = configOf(trendChartUrl(series(5))!) as ReturnType<typeof configOf> & {
+      options: { scales: { yAxes: { scaleLabel?: unknown; ticks: { beginAtZero: boolean } }[] } };
+    };
+    expect(cfg.options.scales.yAxes[0]!.scaleLabel).toBeUndefined();
+    expect(cfg.options.scales.yAxes[0]!.ticks.beginAtZero).toBe(true);
+    expect(cfg.data.datasets[0]!.label).toMatch(/^duration \(/);
   });
 });
