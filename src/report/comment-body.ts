@@ -5,21 +5,26 @@
  * compact StoredCommentRow form below) and merges rows from other jobs, then renders again.
  */
 import type { ExecutionStatus } from '../core/record.js';
+import { defaultBetter, unitProblem, type Better } from '../core/values.js';
 import type { FlakinessReport, RegressionVerdict, VerdictKind } from '../insight/types.js';
 import {
   downsampleTrend,
   MAX_CHART_URL_LENGTH,
   parseQuickChartBaseUrl,
   trendChartUrl,
+  valueTrendChartUrl,
   type TrendPoint,
+  type ValuePoint,
 } from './charts.js';
 import {
   formatChangePercent,
   formatDuration,
   formatPercent,
   formatTimestamp,
+  formatValue,
   statusEmoji,
   verdictLabel,
+  type VerdictSubject,
 } from './format.js';
 import {
   codeSpan,
@@ -41,15 +46,23 @@ const NAME_MAX_CHARS = 100;
 /**
  * One tracked step in the comment. Plain JSON (strings, numbers, null) so comment.ts can store
  * rows in the comment and read them back.
+ *
+ * A VALUE row (issue 13: one numeric value of a step, named `step › value`) has `better` set:
+ * `durationMs` and `baselineMedianMs` then hold the value's medians in its `unit`,
+ * `changePercent` is the value's own change, and 'slower'/'faster' read "worse"/"better".
  */
 export interface CommentRow {
   name: string;
   status: ExecutionStatus;
-  /** This PR: median duration of the PR's runs (or this run's duration). */
+  /** This PR: median duration of the PR's runs (or this run's duration); a value row: its median. */
   durationMs: number | null;
   baselineMedianMs: number | null;
   changePercent: number | null;
   verdict: VerdictKind;
+  /** A value row's unit (absent when unitless, and on duration rows). */
+  unit?: string;
+  /** Set on value rows only: which direction of the value is an improvement. */
+  better?: Better;
   /** Small trend chart (trendChartUrl with size 'small'); null = no image. */
   chartUrl: string | null;
   /** ISO 8601, when this row was last computed. */
@@ -164,10 +177,9 @@ function renderPlan(input: CommentInput, plan: Plan): string {
     const body = rows.map((row) => {
       const cells = [
         `${statusEmoji(row.status)} ${escapeMarkdownText(row.name, NAME_MAX_CHARS)}`,
-        formatDuration(row.durationMs),
-        formatDuration(row.baselineMedianMs),
+        ...rowMedians(row),
         formatChangePercent(row.changePercent),
-        verdictLabel(row.verdict),
+        verdictLabel(row.verdict, subjectOf(row)),
       ];
       if (plan.charts) cells.push(chartCell(row));
       return cells;
@@ -192,6 +204,21 @@ function renderPlan(input: CommentInput, plan: Plan): string {
   }
   parts.push(footer(input));
   return `${parts.join('\n\n')}\n`;
+}
+
+/** Whether a row is about a value (better/worse) or a duration (faster/slower). */
+function subjectOf(row: { better?: Better }): VerdictSubject {
+  return row.better === undefined ? 'duration' : 'value';
+}
+
+/** This PR's and the base's medians: durations, or a value row's numbers with their unit. */
+function rowMedians(row: CommentRow): [string, string] {
+  if (row.better === undefined) {
+    return [formatDuration(row.durationMs), formatDuration(row.baselineMedianMs)];
+  }
+  // The unit is the producer's text: escaped like any other user text in a table cell.
+  const cell = (v: number | null) => escapeMarkdownText(formatValue(v, row.unit), NAME_MAX_CHARS);
+  return [cell(row.durationMs), cell(row.baselineMedianMs)];
 }
 
 function chartCell(row: CommentRow): string {
@@ -234,24 +261,43 @@ function keepOrder(rows: readonly CommentRow[], indices: readonly number[]): Com
 }
 
 export interface RowDetailsInput {
+  /** For a value row, a value verdict (report/value-verdicts.ts): medians in the value's unit. */
   verdict: RegressionVerdict;
   flakiness?: FlakinessReport | null;
   /** Branch the baseline comes from (e.g. "main"). */
   baselineBranch?: string;
+  /** A value row's unit. */
+  unit?: string;
+  /** Set for a value row: which direction of the value is an improvement. */
+  better?: Better;
 }
 
 /** The per-step Markdown shown in the comment's details block (CommentRow.detailsMarkdown). */
-export function renderRowDetails({ verdict, flakiness, baselineBranch }: RowDetailsInput): string {
-  const lines = [`- ${verdictLabel(verdict.verdict)}: ${escapeProse(verdict.reason, 500)}`];
+export function renderRowDetails({
+  verdict,
+  flakiness,
+  baselineBranch,
+  unit,
+  better,
+}: RowDetailsInput): string {
+  const subject = subjectOf({ better });
+  const show = (v: number | null): string =>
+    subject === 'value' ? escapeProse(formatValue(v, unit), 80) : formatDuration(v);
+  const lines = [
+    `- ${verdictLabel(verdict.verdict, subject)}: ${escapeProse(verdict.reason, 500)}`,
+  ];
   const on = baselineBranch ? ` on ${escapeProse(baselineBranch, 80)}` : '';
   lines.push(
     `- Base${on}: ${verdict.baselineCount} run${verdict.baselineCount === 1 ? '' : 's'}, ` +
-      `median ${formatDuration(verdict.baselineMedianMs)}, p95 ${formatDuration(verdict.baselineP95Ms)}`,
+      `median ${show(verdict.baselineMedianMs)}, p95 ${show(verdict.baselineP95Ms)}`,
   );
   lines.push(
     `- This PR: ${verdict.candidateCount} run${verdict.candidateCount === 1 ? '' : 's'}, ` +
-      `median ${formatDuration(verdict.candidateMedianMs)}`,
+      `median ${show(verdict.candidateMedianMs)}`,
   );
+  if (better !== undefined) {
+    lines.push(`- ${better === 'bigger' ? 'Bigger' : 'Smaller'} is better`);
+  }
   if (
     verdict.changePercent !== null &&
     verdict.ciLowPercent !== null &&
@@ -285,10 +331,13 @@ export interface CommentRowInput extends RowDetailsInput {
   updatedAt: string;
 }
 
-/** A CommentRow from a verdict (name, medians and change come from it). */
+/**
+ * A CommentRow from a verdict (name, medians and change come from it). With `better` set, a value
+ * row: pass the value verdict, and `durationMs` (the fallback) is this run's value.
+ */
 export function buildCommentRow(input: CommentRowInput): CommentRow {
   const { verdict } = input;
-  return {
+  const row: CommentRow = {
     name: verdict.name,
     status: input.status,
     durationMs: verdict.candidateMedianMs ?? input.durationMs ?? null,
@@ -299,6 +348,11 @@ export function buildCommentRow(input: CommentRowInput): CommentRow {
     updatedAt: input.updatedAt,
     detailsMarkdown: renderRowDetails(input),
   };
+  if (input.better !== undefined) {
+    row.better = input.better;
+    if (input.unit !== undefined) row.unit = input.unit;
+  }
+  return row;
 }
 
 /** Points of the small trend chart kept per stored row (the chart draws at most this many). */
@@ -322,9 +376,14 @@ export type StoredCommentRow = {
   baselineMedianMs: number | null;
   changePercent: number | null;
   verdict: VerdictKind;
+  /** A value row's unit; absent on duration rows and unitless values (rows before issue 13). */
+  unit?: string;
+  /** Present on value rows only (rows before issue 13 are all duration rows). */
+  better?: Better;
   /**
    * Whole milliseconds of the runs the trend chart draws, oldest first; a failed run is stored
    * as -(ms + 1). Absent when the step's charts are off (`charts: none`): nothing to send.
+   * A value row stores its values (4 significant digits, any sign), failures not marked.
    */
   history?: number[];
   /** QuickChart base URL the history may be drawn with; absent: https://quickchart.io. */
@@ -334,6 +393,8 @@ export type StoredCommentRow = {
 
 export interface StoredTrend {
   points: readonly TrendPoint[];
+  /** A value row's runs (its `points` are then ignored). */
+  valuePoints?: readonly ValuePoint[];
   /** The step's quickchart-url input. */
   quickchartUrl?: string;
 }
@@ -349,15 +410,26 @@ export function toStoredRow(row: CommentRow, trend: StoredTrend | null): StoredC
     changePercent: roundTo(row.changePercent, 1),
     verdict: row.verdict,
   };
-  if (trend) {
+  if (row.better !== undefined) {
+    stored.better = row.better;
+    if (row.unit !== undefined) stored.unit = row.unit;
+  }
+  if (trend && row.better !== undefined) {
+    const usable = (trend.valuePoints ?? [])
+      .filter((p) => Number.isFinite(p.value))
+      .map((p) => ({ t: p.t, durationMs: p.value, failed: p.failed }));
+    stored.history = downsampleTrend(usable, STORED_HISTORY_POINTS).map((p) =>
+      Number(p.durationMs.toPrecision(4)),
+    );
+  } else if (trend) {
     const usable = trend.points.filter((p) => Number.isFinite(p.durationMs) && p.durationMs >= 0);
     stored.history = downsampleTrend(usable, STORED_HISTORY_POINTS).map((p) => {
       const ms = Math.round(p.durationMs);
       return p.failed ? -(ms + 1) : ms;
     });
-    if (trend.quickchartUrl && trend.quickchartUrl !== DEFAULT_QUICKCHART_URL) {
-      stored.quickchartUrl = trend.quickchartUrl;
-    }
+  }
+  if (trend?.quickchartUrl && trend.quickchartUrl !== DEFAULT_QUICKCHART_URL) {
+    stored.quickchartUrl = trend.quickchartUrl;
   }
   if (row.detailsMarkdown) stored.details = row.detailsMarkdown;
   return stored;
@@ -387,9 +459,19 @@ export function readStoredRow(raw: Readonly<Record<string, unknown>>): StoredCom
     verdict: VERDICTS.find((v) => v === raw.verdict) ?? 'not enough data',
   };
   if (typeof raw.key === 'string' && raw.key.length <= MAX_ROW_KEY_CHARS) row.key = raw.key;
+  // A value row: `better` says so; a unit that is not one is left out (the value stays readable).
+  const unit =
+    typeof raw.unit === 'string' && unitProblem(raw.unit) === null ? raw.unit : undefined;
+  if (raw.better === 'bigger' || raw.better === 'smaller') row.better = raw.better;
+  else if (unit !== undefined) row.better = defaultBetter(unit);
+  if (row.better !== undefined && unit !== undefined && unit !== '') row.unit = unit;
   if (Array.isArray(raw.history)) {
+    const isValue = row.better !== undefined;
     row.history = raw.history
-      .filter((v): v is number => typeof v === 'number' && Number.isInteger(v))
+      .filter(
+        (v): v is number =>
+          typeof v === 'number' && (isValue ? Number.isFinite(v) : Number.isInteger(v)),
+      )
       .slice(-STORED_HISTORY_POINTS);
   }
   if (typeof raw.quickchartUrl === 'string') {
@@ -411,7 +493,18 @@ export function readStoredRow(raw: Readonly<Record<string, unknown>>): StoredCom
 export function fromStoredRow(raw: Readonly<Record<string, unknown>>): CommentRow {
   const stored = readStoredRow(raw);
   let chartUrl: string | null = null;
-  if (stored.history) {
+  if (stored.history && stored.better !== undefined) {
+    chartUrl = valueTrendChartUrl(
+      stored.history.map((value) => ({ t: '', value, failed: false })),
+      {
+        size: 'small',
+        baseUrl: stored.quickchartUrl,
+        valueName: stored.step,
+        ...(stored.unit === undefined ? {} : { unit: stored.unit }),
+        baselineMedian: stored.baselineMedianMs,
+      },
+    );
+  } else if (stored.history) {
     const points: TrendPoint[] = stored.history.map((v) => ({
       t: '',
       durationMs: v < 0 ? -v - 1 : v,
@@ -423,7 +516,7 @@ export function fromStoredRow(raw: Readonly<Record<string, unknown>>): CommentRo
       baselineMedianMs: stored.baselineMedianMs,
     });
   }
-  return {
+  const row: CommentRow = {
     name: stored.step,
     status: stored.status,
     durationMs: stored.durationMs,
@@ -434,6 +527,11 @@ export function fromStoredRow(raw: Readonly<Record<string, unknown>>): CommentRo
     updatedAt: stored.updatedAt,
     detailsMarkdown: stored.details ?? null,
   };
+  if (stored.better !== undefined) {
+    row.better = stored.better;
+    if (stored.unit !== undefined) row.unit = stored.unit;
+  }
+  return row;
 }
 
 function roundTo(value: number | null, digits: number): number | null {

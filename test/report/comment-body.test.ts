@@ -254,3 +254,152 @@ describe('stored rows', () => {
     expect(renderGfm(renderComment({ marker: MARKER, rows: [back] }))).not.toContain('<script');
   });
 });
+
+describe('value rows (issue 13)', () => {
+  const valueRow = (overrides: Partial<CommentRow> = {}): CommentRow =>
+    row(1, {
+      name: 'bench › ops',
+      durationMs: 400,
+      baselineMedianMs: 500,
+      changePercent: -20,
+      verdict: 'slower',
+      unit: 'ops/s',
+      better: 'bigger',
+      chartUrl: null,
+      ...overrides,
+    });
+
+  it('shows value medians with their unit and says worse/better', () => {
+    const rows = [
+      row(1, { chartUrl: null }),
+      valueRow(),
+      valueRow({
+        name: 'bench › size',
+        durationMs: 1234.5,
+        baselineMedianMs: 0.0012,
+        changePercent: -5,
+        verdict: 'faster',
+        unit: '<b>KB</b>*',
+        better: 'smaller',
+      }),
+    ];
+    const html = renderGfm(renderComment({ marker: MARKER, rows }));
+    const cells = tableRows(html);
+    expect(cells[1]!.slice(0, 5)).toEqual([
+      '✅ step-1',
+      '1 min 01 s',
+      '1 min 00 s',
+      '+1.7%',
+      '➖ same',
+    ]);
+    expect(cells[2]!.slice(0, 5)).toEqual([
+      '✅ bench › ops',
+      '400 ops/s',
+      '500 ops/s',
+      '-20.0%',
+      '👎 worse',
+    ]);
+    expect(cells[3]!.slice(0, 5)).toEqual([
+      '✅ bench › size',
+      '1,235 &lt;b&gt;KB&lt;/b&gt;*', // the unit is text, not HTML
+      '0.0012 &lt;b&gt;KB&lt;/b&gt;*',
+      '-5.0%',
+      '👍 better',
+    ]);
+    expect(html).not.toContain('<b>KB');
+  });
+
+  it('buildCommentRow makes a value row from a value verdict, details in the value unit', () => {
+    const r = buildCommentRow({
+      verdict: verdict({
+        name: 'bench › ops',
+        changePercent: -20,
+        ciLowPercent: -24,
+        ciHighPercent: -16,
+        baselineMedianMs: 500,
+        baselineP95Ms: 520,
+        candidateMedianMs: 400,
+        reason: '−20.0% worse (96% CI −24.0% to −16.0%)',
+      }),
+      status: 'success',
+      chartUrl: null,
+      updatedAt: '2025-10-20T10:00:00',
+      baselineBranch: 'main',
+      unit: 'ops/s',
+      better: 'bigger',
+    });
+    expect(r).toMatchObject({
+      durationMs: 400,
+      unit: 'ops/s',
+      better: 'bigger',
+      verdict: 'slower',
+    });
+    const text = htmlText(renderGfm(r.detailsMarkdown!));
+    expect(text).toContain('👎 worse: −20.0% worse');
+    expect(text).toContain('Base on main: 20 runs, median 500 ops/s, p95 520 ops/s');
+    expect(text).toContain('This PR: 3 runs, median 400 ops/s');
+    expect(text).toContain('Bigger is better');
+    // A duration row stays as it was: no unit, no direction.
+    const plain = buildCommentRow({
+      verdict: verdict(),
+      status: 'success',
+      chartUrl: null,
+      updatedAt: 'x',
+    });
+    expect(plain).not.toHaveProperty('better');
+    expect(plain).not.toHaveProperty('unit');
+  });
+
+  it('stores unit, direction and the values (any sign, 4 digits), and reads them back', () => {
+    const valuePoints = Array.from({ length: 60 }, (_, k) => ({
+      t: '2025-10-01T10:00:00',
+      value: k === 59 ? -0.001234567 : 512.345678 + k,
+      failed: false,
+    }));
+    const stored = toStoredRow(valueRow(), { points: [], valuePoints });
+    expect(stored).toMatchObject({ unit: 'ops/s', better: 'bigger' });
+    expect(stored.history).toHaveLength(STORED_HISTORY_POINTS);
+    expect(stored.history![0]).toBe(512.3);
+    expect(stored.history!.at(-1)).toBe(-0.001235);
+    const back = fromStoredRow(JSON.parse(JSON.stringify(stored)) as Record<string, unknown>);
+    expect(back).toMatchObject({
+      name: 'bench › ops',
+      unit: 'ops/s',
+      better: 'bigger',
+      durationMs: 400,
+    });
+    const c = new URL(back.chartUrl!).searchParams.get('c')!;
+    expect(c).toContain('"bench › ops (ops/s)"');
+    expect(c).toContain('-0.00123');
+    expect(fromStoredRow(toStoredRow(valueRow({ unit: undefined }), null))).not.toHaveProperty(
+      'unit',
+    );
+  });
+
+  it('reads rows stored before values as duration rows, and a damaged direction from the unit', () => {
+    const old = {
+      step: 'build',
+      updatedAt: '2025-10-20T10:00:00Z',
+      status: 'success',
+      durationMs: 1000,
+      baselineMedianMs: 900,
+      changePercent: 11.1,
+      verdict: 'slower',
+      history: [900, 1000.5, -1001],
+    };
+    const back = fromStoredRow(old);
+    expect(back).not.toHaveProperty('better');
+    expect(back).not.toHaveProperty('unit');
+    expect(toStoredRow(back, null)).not.toHaveProperty('better');
+    expect(
+      fromStoredRow({ ...old, history: undefined, unit: 'ops/s', better: 'worse' }),
+    ).toMatchObject({
+      unit: 'ops/s',
+      better: 'bigger',
+    });
+    const hostile = fromStoredRow({ ...old, unit: 'a\u0007b', better: 'smaller' });
+    expect(hostile.better).toBe('smaller');
+    expect(hostile).not.toHaveProperty('unit');
+    expect(hostile.chartUrl).not.toBeNull(); // a value row: its history read as values
+  });
+});
