@@ -7,15 +7,19 @@ import { parseCi } from '../core/ci.js';
 import type { ExecutionRecord } from '../core/record.js';
 import type { OperationSummary } from '../core/stats.js';
 import type { FlakinessReport, RegressionVerdict } from '../insight/types.js';
+import { valuesOf } from '../core/values.js';
 import { MAX_CHART_URL_LENGTH, trendChartUrl, type ChartsMode, type TrendPoint } from './charts.js';
 import {
   formatChangePercent,
   formatDuration,
   formatPercent,
   formatTimestamp,
+  formatValue,
+  NO_VALUE,
   statusEmoji,
   verdictLabel,
 } from './format.js';
+import type { ValueVerdict } from './value-verdicts.js';
 import { sanitizeErrorText } from '../core/redact.js';
 import {
   codeBlock,
@@ -43,6 +47,11 @@ export interface StepSummaryInput {
   /** This run's record (its name is the step's name). */
   run: ExecutionRecord;
   verdict: RegressionVerdict;
+  /**
+   * Verdicts of this step's values (report/value-verdicts.ts valueVerdicts, matched by
+   * `valueName`): a row per value of `run` shows this run's value against the baseline median.
+   */
+  valueVerdicts?: readonly ValueVerdict[];
   /**
    * Recent runs of this operation, any order (may include `run`): the trend chart and the
    * last-runs table. Any size: the chart is downsampled and the table shows the newest 10.
@@ -74,7 +83,10 @@ export interface StepSummaryInput {
 export function renderStepSummary(input: StepSummaryInput): string {
   const maxBytes = input.maxBytes ?? STEP_SUMMARY_MAX_BYTES;
   const runs = orderedRuns(input.run, input.history ?? []);
-  const head = [heading(input.run), resultTable(input, runs), verdictSentence(input)];
+  const head = [heading(input.run), resultTable(input, runs)];
+  const values = valuesTable(input);
+  if (values) head.push(values);
+  head.push(verdictSentence(input));
   const flaky = flakinessNote(input.flakiness);
   if (flaky) head.push(flaky);
   head.push(chartPart(input, runs));
@@ -115,6 +127,36 @@ function resultTable(input: StepSummaryInput, runs: readonly ExecutionRecord[]):
       ],
     ],
     ['r', 'r', 'r', 'r', 'l', 'r', 'r'],
+  );
+}
+
+/**
+ * A row per value of this run: `bundle_kb | 512 KB | 498 KB | +2.8% | 👍 better`, the change being
+ * this run's value against the baseline median, the verdict the value series' (worse/better);
+ * null when the run has no values.
+ */
+function valuesTable({ run, valueVerdicts }: StepSummaryInput): string | null {
+  const values = valuesOf(run.metadata);
+  if (values.length === 0) return null;
+  const rows = values.map((v) => {
+    const verdict = valueVerdicts?.find((x) => x.valueName === v.name);
+    const median = verdict?.baselineMedianMs ?? null;
+    // A change against 0 or across it is no percentage anyone can read.
+    const change =
+      median !== null && median > 0 && v.value >= 0 ? (100 * (v.value - median)) / median : null;
+    const show = (x: number | null) => escapeMarkdownText(formatValue(x, v.unit), CELL_MAX_CHARS);
+    return [
+      escapeMarkdownText(v.name, CELL_MAX_CHARS),
+      show(v.value),
+      show(median),
+      formatChangePercent(change),
+      verdict ? verdictLabel(verdict.verdict, 'value') : NO_VALUE,
+      v.better === 'bigger' ? 'bigger' : 'smaller',
+    ];
+  });
+  return table(
+    [['Value', 'This run', 'Baseline median', 'Change', 'Verdict', 'Better'], ...rows],
+    ['l', 'r', 'r', 'r', 'l', 'l'],
   );
 }
 

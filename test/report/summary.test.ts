@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { MAX_CHART_URL_LENGTH } from '../../src/report/charts.js';
 import { renderStepSummary, STEP_SUMMARY_MAX_BYTES } from '../../src/report/summary.js';
 import { WORD_JOINER } from '../../src/report/sanitize.js';
+import { checkValue, withValues } from '../../src/core/values.js';
+import type { ValueVerdict } from '../../src/report/value-verdicts.js';
 import { record, verdict } from './fixtures.js';
 import { htmlText, renderGfm, tableRows } from './gfm.js';
 
@@ -221,4 +223,58 @@ describe('renderStepSummary: names are data', () => {
       expect(Array.from(htmlText(headings[0]!)).length).toBeLessThanOrEqual(2 + 200);
     },
   );
+});
+
+describe('renderStepSummary: values (issue 13)', () => {
+  const run = record({
+    i: 30,
+    metadata: withValues({ ci: { branch: 'feature' } }, [
+      checkValue('bundle_kb', 512, { unit: 'KB' }),
+      checkValue('ops', 800, { unit: 'ops/s' }),
+      checkValue('<img src:x>', 3),
+    ]),
+  });
+  const valueVerdict = (name: string, over: Partial<ValueVerdict>): ValueVerdict => ({
+    ...verdict({ name: `unit_tests › ${name}` }),
+    step: 'unit_tests',
+    valueName: name,
+    better: 'smaller',
+    ...over,
+  });
+
+  it('adds a row per value of the run: this run, the baseline median, the change, worse/better', () => {
+    const md = renderStepSummary({
+      run,
+      verdict: verdict(),
+      history,
+      valueVerdicts: [
+        valueVerdict('bundle_kb', { verdict: 'no change', baselineMedianMs: 498, unit: 'KB' }),
+        valueVerdict('ops', { verdict: 'slower', baselineMedianMs: 1000, better: 'bigger' }),
+      ],
+    });
+    const html = renderGfm(md);
+    const rows = tableRows(html);
+    const at = rows.findIndex((r) => r[0] === 'Value');
+    expect(rows[at]).toEqual([
+      'Value',
+      'This run',
+      'Baseline median',
+      'Change',
+      'Verdict',
+      'Better',
+    ]);
+    expect(rows.slice(at + 1, at + 4)).toEqual([
+      ['bundle_kb', '512 KB', '498 KB', '+2.8%', '➖ same', 'smaller'],
+      ['ops', '800 ops/s', '1,000 ops/s', '-20.0%', '👎 worse', 'bigger'],
+      ['&lt;img src:x&gt;', '3', '—', '—', '—', 'smaller'],
+    ]);
+    expect(html).not.toContain('<img src:x>');
+    // The duration table and sentence are untouched.
+    expect(rows[1]![4]).toBe('🐢 slower');
+  });
+
+  it('has no values table for a run without values', () => {
+    const md = renderStepSummary({ run: record({ i: 30 }), verdict: verdict(), history });
+    expect(tableRows(renderGfm(md)).some((r) => r[0] === 'Value')).toBe(false);
+  });
 });
