@@ -35,6 +35,7 @@ export {
   summarize,
   type MetricsSummary,
   type OperationSummary,
+  type ValueSummary,
 } from './core/stats.js';
 export {
   appendRecord,
