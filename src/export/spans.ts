@@ -207,6 +207,10 @@ function metadataValue(value: unknown): AttributeValue | undefined {
   }
 }
 
+function isPlainObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Start and end in epoch ms; the end is never before the start. */
 function timesOf(record: ExecutionRecord): { startMs: number; endMs: number } {
   const startMs = parseTimestamp(record.started_at);
@@ -235,8 +239,10 @@ export function executionSpan(
   put(attributes, 'process.exit.code', ci.exit_code);
   attributes['dev_metrics.duration_ms'] = record.duration_ms;
   for (const [key, value] of Object.entries(record.metadata)) {
-    // Values get attributes of their own below (numbers a backend can query, not a JSON text).
-    if (key === 'ci' || key === VALUES_KEY || key === VALUE_INFO_KEY) continue;
+    if (key === 'ci') continue;
+    // Values get attributes of their own below (numbers a backend can query, not a JSON text);
+    // a `values` key of another shape is someone's own metadata and goes out as before.
+    if ((key === VALUES_KEY || key === VALUE_INFO_KEY) && isPlainObject(value)) continue;
     put(attributes, `dev_metrics.metadata.${key}`, metadataValue(value));
   }
   for (const v of valuesOf(record.metadata)) {

@@ -102,6 +102,7 @@ describe.each(['http/protobuf', 'http/json'])('exportRecords over %s', (protocol
         durationMs: 59999.999,
         status: 'failed',
         error: 'exit code 1\nAuthorization: Bearer abcdefghijklmnop1234 was rejected',
+        metadata: { values: ['not', 'numeric values'] }, // a user's own key of that name
       }),
       ciRecord('lint', {
         job: 'test',
@@ -204,6 +205,7 @@ describe.each(['http/protobuf', 'http/json'])('exportRecords over %s', (protocol
       'dev_metrics.value.cost',
       'dev_metrics.value_unit.cost',
     ]);
+    expect(unit.attributes['dev_metrics.metadata.values']).toBe('["not","numeric values"]');
     expect(compile.status).toEqual({ code: 0, message: '' });
     expect(compile.kind).toBe(1); // SPAN_KIND_INTERNAL
     expect(compile.scope).toBe('dev-metrics');
