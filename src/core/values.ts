@@ -43,7 +43,8 @@ const DIRECTION_WORDS: Record<string, Better> = {
 
 // Rates ("ops/s", "req/sec", "it/s", "MB/s", "Hz") are better bigger; everything else (time, size,
 // cost, counts of errors) smaller, as with durations. An explicit direction always wins.
-const RATE_UNIT = /(\/\s*(s|sec|second|min|minute)|\bhz|\bops?\b|per second)$/i;
+// "ops" is a rate, but "/op" is a cost per operation (go's ns/op, B/op, allocs/op).
+const RATE_UNIT = /(\/\s*(s|sec|second|min|minute)|\bhz|(?<!\/\s*)\bops?\b|per second)$/i;
 
 /** The direction a unit implies when the producer did not say. */
 export function defaultBetter(unit: string | undefined): Better {
