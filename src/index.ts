@@ -16,6 +16,15 @@ export {
 } from './core/collector.js';
 export { DevMetricsError } from './core/errors.js';
 // Numeric values beside the duration (sizes, counts, tokens, cost, benchmark results).
+export {
+  llmCost,
+  priceFor,
+  readLlmUsage,
+  trackLlmCall,
+  type LlmCallOptions,
+  type LlmUsage,
+  type ModelPrice,
+} from './core/llm.js';
 export { addValue, type AddValueOptions } from './core/value-scope.js';
 export {
   checkValue,
