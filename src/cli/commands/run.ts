@@ -24,7 +24,8 @@ export const runCommand: Command = {
   spec: {
     name: 'run',
     summary: 'run a command and record how long it took and whether it passed',
-    synopsis: 'NAME [--metadata JSON] [--value NAME=NUMBER [UNIT]]... -- CMD [ARGS...]',
+    // --value is in the options list; the synopsis stays the short form.
+    synopsis: 'NAME [--metadata JSON] -- CMD [ARGS...]',
     details:
       'Runs CMD with ARGS exactly as given (no shell), with its input and output going to this\n' +
       "terminal, records it under NAME, and exits with CMD's exit code. A signal that stops it\n" +
