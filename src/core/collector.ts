@@ -447,6 +447,8 @@ export function trackExecution(
       `trackExecution's second argument must be a function or { metadata }, got ${describeValue(options)}`,
     );
   }
+  // A wrapper is made once and called later: a bad value is reported where it was written.
+  valuesFromInput(options.values, 'trackExecution values');
   return <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => Tracked<R>) => {
     if (typeof fn !== 'function') {
       throw new DevMetricsError(

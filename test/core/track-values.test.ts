@@ -84,6 +84,14 @@ describe('trackExecution values', () => {
     expect(onDisk()).toEqual([]);
   });
 
+  it('the wrapper form refuses bad values when it is made, not at its first call', () => {
+    const error = thrown(() => trackExecution('wrapped', { collector, values: { n: Infinity } }));
+    expect(error).toBeInstanceOf(DevMetricsError);
+    expect(error.message).toBe(
+      'trackExecution values: value "n" must be a finite number, got Infinity',
+    );
+  });
+
   it('adds values from inside a synchronous function', () => {
     trackExecution(
       'count',
