@@ -15,6 +15,29 @@ export {
   type Tracked,
 } from './core/collector.js';
 export { DevMetricsError } from './core/errors.js';
+// Numeric values beside the duration (sizes, counts, tokens, cost, benchmark results).
+export {
+  llmCost,
+  priceFor,
+  readLlmUsage,
+  trackLlmCall,
+  type LlmCallOptions,
+  type LlmUsage,
+  type ModelPrice,
+} from './core/llm.js';
+export { addValue, type AddValueOptions } from './core/value-scope.js';
+export {
+  checkValue,
+  defaultBetter,
+  parseValueLine,
+  valuesOf,
+  withValues,
+  type Better,
+  type RunValue,
+  type ValueInfo,
+  type ValueList,
+  type ValuesInput,
+} from './core/values.js';
 export {
   RECORD_KEYS,
   dayFileName,

@@ -14,6 +14,12 @@ import { rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Readable, Writable } from 'node:stream';
+import {
+  VALUES_ENV,
+  createValueFile,
+  takeValueFile,
+  type ValueFileResult,
+} from '../core/value-file.js';
 import { BUILTIN_SHELL_NAMES, builtinShell } from './shells.js';
 
 export interface ShellInvocation {
@@ -182,6 +188,11 @@ export interface CommandResult {
   startError: string | null;
   /** The shell's pid (also its process group id on POSIX); null when it never started. */
   pid: number | null;
+  /**
+   * What the command appended to the file named by DEV_METRICS_VALUES (read and removed after
+   * it exited), with a warning per line that does not parse. Absent when there was no file.
+   */
+  values?: ValueFileResult;
 }
 
 /**
@@ -259,11 +270,18 @@ export async function runCommand(options: RunCommandOptions): Promise<CommandRes
   let contents = shell.fixUp(options.script);
   if (process.platform === 'win32') contents = contents.replace(/\r?\n/g, '\r\n');
   await writeFile(scriptPath, contents, { encoding: 'utf8', flag: 'wx' });
+  // Like GITHUB_OUTPUT: the command appends `name=number [unit]` lines; values are extras, so a
+  // file that cannot be created only means none are read.
+  const valuesFile = await createValueFile(options.tempDir).catch(() => undefined);
+  const stepEnv = valuesFile === undefined ? env : { ...env, [VALUES_ENV]: valuesFile };
 
   try {
-    return await spawnShell(shell, scriptPath, cwd, env, options);
+    const result = await spawnShell(shell, scriptPath, cwd, stepEnv, options);
+    if (valuesFile === undefined) return result;
+    return { ...result, values: await takeValueFile(valuesFile) };
   } finally {
     await rm(scriptPath, { force: true });
+    if (valuesFile !== undefined) await rm(valuesFile, { force: true });
   }
 }
 

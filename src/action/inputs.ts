@@ -11,6 +11,7 @@
  * command.ts at run time (see runCommand), so this module stays free of file-system I/O.
  */
 import * as core from '@actions/core';
+import { BENCHMARK_TOOLS, isBenchmarkTool, type BenchmarkTool } from '../core/benchmarks/index.js';
 import { OtlpConfigError, checkUrl, parseHeaders } from '../export/otlp-config.js';
 import { BUILTIN_SHELL_NAMES } from './shells.js';
 
@@ -69,6 +70,11 @@ export interface ActionInputs {
    * The runner does not tell an action its matrix leg, and legs are separate series.
    */
   matrix: Record<string, string>;
+  /**
+   * A benchmark result file the command writes, read after it exits (each benchmark a value);
+   * null when not given. `file` is as given, resolved against the working directory.
+   */
+  benchmark: { file: string; tool: BenchmarkTool } | null;
 }
 
 /** The defaults action.yml must declare (as strings, as the runner passes them). */
@@ -90,6 +96,8 @@ export const ACTION_INPUT_DEFAULTS = {
   'fail-on-regression': 'false',
   'otlp-endpoint': '',
   'otlp-headers': '',
+  'benchmark-file': '',
+  'benchmark-tool': '',
 } as const;
 
 const MAX_CACHE_KEY_LENGTH = 512; // @actions/cache rejects longer keys
@@ -137,7 +145,33 @@ export function readInputs(getInput: GetInput = core.getInput): ActionInputs {
       return v;
     }),
     matrix: parseMatrix(get('matrix')),
+    benchmark: parseBenchmark(get('benchmark-file'), get('benchmark-tool')),
   };
+}
+
+/** Both or neither: a file needs its format, a format needs a file. */
+function parseBenchmark(file: string, tool: string): { file: string; tool: BenchmarkTool } | null {
+  const tools = BENCHMARK_TOOLS.join(', ');
+  if (tool !== '' && !isBenchmarkTool(tool)) {
+    throw new InputError(
+      'benchmark-tool',
+      `Input 'benchmark-tool' must be one of ${tools} (github-action-benchmark's names); got ${quote(tool)}`,
+    );
+  }
+  if (file === '' && tool === '') return null;
+  if (file === '') {
+    throw new InputError(
+      'benchmark-file',
+      `Input 'benchmark-file' is required with 'benchmark-tool': give the path the command writes its ${tool} results to, e.g. 'benchmark-file: output.txt'`,
+    );
+  }
+  if (tool === '') {
+    throw new InputError(
+      'benchmark-tool',
+      `Input 'benchmark-tool' is required with 'benchmark-file': say which tool wrote it, one of ${tools}`,
+    );
+  }
+  return { file, tool: tool as BenchmarkTool };
 }
 
 /** The OTLP inputs are checked with the same rules as the OTEL_* variables they stand beside. */

@@ -24,6 +24,7 @@ import { InputError } from './inputs.js';
 import { exportExecution } from './otlp.js';
 import { publishStep } from './publish.js';
 import { buildRecord, commandFailed, failureReason } from './record.js';
+import { collectRunValues } from './run-values.js';
 import { setup, type Setup } from './setup.js';
 import { State, saveState } from './state.js';
 
@@ -102,12 +103,23 @@ export async function runMain(): Promise<void> {
       );
       return;
     }
+    // Values are extras: what cannot be read is a warning, and the record is written regardless.
+    const runValues = await collectRunValues({
+      result,
+      benchmark: s.inputs.benchmark,
+      commandDir: path.resolve(
+        process.env.GITHUB_WORKSPACE ?? process.cwd(),
+        s.inputs.workingDirectory,
+      ),
+    });
+    for (const warning of runValues.warnings) core.warning(warning);
     const record = buildRecord({
       name: s.inputs.name,
       metadata: s.inputs.metadata,
       ci: s.ci,
       result,
       secrets: s.secrets,
+      values: runValues.values,
     });
     try {
       await appendRecord(s.metricsDir, record);

@@ -5,6 +5,7 @@
 import type { ExecutionRecord } from '../core/record.js';
 import { formatTimestamp } from '../core/record.js';
 import { redactSecrets } from '../core/redact.js';
+import { withValues, type RunValue } from '../core/values.js';
 import { commandOutcome, type CommandResult } from './command.js';
 import type { CiContext } from './context.js';
 
@@ -20,6 +21,8 @@ export interface RecordInput {
   result: CommandResult;
   /** Secret values to keep out of the record (the token), besides the common secret shapes. */
   secrets?: readonly string[];
+  /** The run's values (run-values.ts), stored in `metadata.values`; a later one of a name wins. */
+  values?: readonly RunValue[];
 }
 
 export function commandFailed(result: CommandResult): boolean {
@@ -75,7 +78,7 @@ export function buildRecord(input: RecordInput): ExecutionRecord {
     ended_at: formatTimestamp(result.endedAt),
     duration_ms: Math.round(result.durationMs * 1000) / 1000,
     status: failed ? 'failed' : 'success',
-    metadata: { ...input.metadata, ci },
+    metadata: withValues({ ...input.metadata, ci }, input.values ?? []),
     error: failed ? errorText(result, input.secrets ?? []) : null,
   };
 }

@@ -9,6 +9,8 @@ export interface OptionSpec {
   /** Placeholder shown in usage, e.g. 'N', 'DIR'. */
   value?: string;
   description: string;
+  /** May be given more than once; every value, in order, is in ParsedArgs.lists. */
+  repeatable?: boolean;
 }
 
 export interface PositionalSpec {
@@ -37,6 +39,8 @@ export interface ParsedArgs {
   positionals: string[];
   /** Everything after `--` for passthrough commands, otherwise empty. */
   rest: string[];
+  /** Every value of each repeatable option given, in order (options holds the last one). */
+  lists: Record<string, string[]>;
 }
 
 /** Bad command line: main prints `dev-metrics: message`, then the usage of `command`, exits 2. */
@@ -73,6 +77,7 @@ export function parseCommandArgs(
   const known: Record<string, OptionSpec> = { ...GLOBAL_OPTIONS, ...spec.options };
   const options: Record<string, string | boolean> = { ...preset };
   const positionals: string[] = [];
+  const lists: Record<string, string[]> = {};
   let rest: string[] | null = null;
   const seen = new Set(Object.keys(preset));
   const fail = (message: string): never => {
@@ -102,7 +107,8 @@ export function parseCommandArgs(
           `unknown option '--${name}' for '${spec.name}'${suggest(name, Object.keys(known), '--')}`,
         );
       }
-      if (seen.has(name) && name !== 'help') fail(`--${name} is given more than once`);
+      if (seen.has(name) && name !== 'help' && !option!.repeatable)
+        fail(`--${name} is given more than once`);
       seen.add(name);
       if (option!.type === 'boolean') {
         if (eq !== -1) fail(`--${name} takes no value`);
@@ -121,6 +127,7 @@ export function parseCommandArgs(
         i++;
       }
       options[name] = value as string;
+      if (option!.repeatable) (lists[name] ??= []).push(value as string);
       continue;
     }
     // '-1' is a (bad) number for a positional like DAYS, not an option: let validation name it.
@@ -133,7 +140,7 @@ export function parseCommandArgs(
     positionals.push(token);
   }
 
-  if (options.help) return { options, positionals, rest: rest ?? [] };
+  if (options.help) return { options, positionals, rest: rest ?? [], lists };
 
   const required = spec.positionals.filter((p) => p.required);
   if (positionals.length < required.length) {
@@ -149,7 +156,7 @@ export function parseCommandArgs(
     }
     if (rest!.length === 0) fail(`nothing to run after '--'`);
   }
-  return { options, positionals, rest: rest ?? [] };
+  return { options, positionals, rest: rest ?? [], lists };
 }
 
 /** `--days`-style whole numbers; `label` names the input in the message, e.g. '--days' or 'DAYS'. */

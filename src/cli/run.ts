@@ -16,7 +16,7 @@ const FORWARDED: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 export function superviseCommand(
   argv: readonly string[],
-  options: { stdio?: 'inherit' | 'ignore' } = {},
+  options: { stdio?: 'inherit' | 'ignore'; env?: NodeJS.ProcessEnv } = {},
 ): Promise<CommandOutcome> {
   const [command, ...args] = argv as [string, ...string[]];
   return new Promise((resolve) => {
@@ -35,7 +35,7 @@ export function superviseCommand(
     // Listen before spawning: under load the child can be running before spawn() returns, and a
     // signal in that window would otherwise kill us and orphan it, unrecorded.
     for (const signal of FORWARDED) process.on(signal, forward);
-    child = spawn(command, args, { stdio: options.stdio ?? 'inherit' });
+    child = spawn(command, args, { stdio: options.stdio ?? 'inherit', env: options.env });
 
     child.once('error', (error: NodeJS.ErrnoException) => {
       stopForwarding();

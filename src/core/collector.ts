@@ -29,6 +29,14 @@ import {
   scanRecords,
   type WarningHandler,
 } from './store.js';
+import { openValueScope, runInValueScope } from './value-scope.js';
+import {
+  valuesFromInput,
+  withValues,
+  type RunValue,
+  type ValueList,
+  type ValuesInput,
+} from './values.js';
 
 export interface CollectorOptions {
   /** Where the day files live; default `.metrics` (relative to the working directory). */
@@ -43,6 +51,12 @@ export interface EndOptions {
   status?: ExecutionStatus;
   /** Why it failed; an Error is stored as its message. */
   error?: string | Error | null;
+  /**
+   * Numeric values of the run, stored in `metadata.values` beside the duration:
+   * `{ size_kb: 512, ops: { value: 1.2e6, unit: 'ops/s' } }` or a list of {name, value, unit?,
+   * better?}. Non-finite numbers are refused (DevMetricsError naming the value).
+   */
+  values?: ValuesInput | ValueList;
 }
 
 export interface SummaryOptions {
@@ -189,6 +203,7 @@ export class DevMetricsCollector {
         `status must be "success" or "failed", got ${describeValue(status)}; fix the endExecution() call`,
       );
     }
+    const values = valuesFromInput(options.values, 'endExecution values');
     const error = options.error;
     if (
       error !== undefined &&
@@ -208,7 +223,7 @@ export class DevMetricsCollector {
       ended_at: formatTimestamp(pending.startedWallMs + durationMs),
       duration_ms: durationMs,
       status,
-      metadata: pending.metadata,
+      metadata: values.length > 0 ? withValues(pending.metadata, values) : pending.metadata,
       error: error === undefined || error === null ? null : publicError(errorMessage(error)),
     };
     this.pending.delete(id);
@@ -325,6 +340,11 @@ export interface TrackOptions {
   metadata?: Record<string, unknown>;
   /** Default: getCollector(). */
   collector?: DevMetricsCollector;
+  /**
+   * Values known before the run, stored with its record (see EndOptions.values); values added
+   * with addValue() while the function runs join them, a later one replacing one of the same name.
+   */
+  values?: ValuesInput | ValueList;
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
@@ -352,24 +372,32 @@ export type Tracked<T> = T extends { then: (...args: never[]) => unknown }
 
 function runTracked<T>(name: string, fn: () => T, options: TrackOptions): Tracked<T> {
   const collector = options.collector ?? getCollector();
+  // Checked before anything runs: a bad value is the caller's mistake, not the function's.
+  const given = valuesFromInput(options.values, 'trackExecution values');
   const id = collector.startExecution(name, options.metadata);
+  const scope = openValueScope(name);
+  const withScopeValues = (end: EndOptions): EndOptions => {
+    scope.closed = true;
+    const values: RunValue[] = [...given, ...scope.values];
+    return values.length > 0 ? { ...end, values } : end;
+  };
   const endSync = (end: EndOptions): void => {
     try {
-      collector.endExecutionSync(id, end);
+      collector.endExecutionSync(id, withScopeValues(end));
     } catch (error) {
       recordFailureToWrite(collector, name, error);
     }
   };
   const endAsync = async (end: EndOptions): Promise<void> => {
     try {
-      await collector.endExecution(id, end);
+      await collector.endExecution(id, withScopeValues(end));
     } catch (error) {
       recordFailureToWrite(collector, name, error);
     }
   };
   let result: T;
   try {
-    result = fn();
+    result = runInValueScope(scope, fn);
   } catch (error) {
     endSync({ status: 'failed', error: errorMessage(error) });
     throw error;
@@ -419,6 +447,8 @@ export function trackExecution(
       `trackExecution's second argument must be a function or { metadata }, got ${describeValue(options)}`,
     );
   }
+  // A wrapper is made once and called later: a bad value is reported where it was written.
+  valuesFromInput(options.values, 'trackExecution values');
   return <A extends unknown[], R>(fn: (...args: A) => R): ((...args: A) => Tracked<R>) => {
     if (typeof fn !== 'function') {
       throw new DevMetricsError(

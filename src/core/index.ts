@@ -4,3 +4,5 @@ export * from './record.js';
 export * from './stats.js';
 export * from './store.js';
 export * from './collector.js';
+export * from './values.js';
+export * from './value-scope.js';

@@ -43,7 +43,8 @@ const DIRECTION_WORDS: Record<string, Better> = {
 
 // Rates ("ops/s", "req/sec", "it/s", "MB/s", "Hz") are better bigger; everything else (time, size,
 // cost, counts of errors) smaller, as with durations. An explicit direction always wins.
-const RATE_UNIT = /(\/\s*(s|sec|second|min|minute)|\bhz|\bops?\b|per second)$/i;
+// "ops" is a rate, but "/op" is a cost per operation (go's ns/op, B/op, allocs/op).
+const RATE_UNIT = /(\/\s*(s|sec|second|min|minute)|\bhz|(?<!\/\s*)\bops?\b|per second)$/i;
 
 /** The direction a unit implies when the producer did not say. */
 export function defaultBetter(unit: string | undefined): Better {
@@ -229,4 +230,41 @@ export const VALUE_SEPARATOR = ' › ';
 /** How a value series is named in reports: `bench · linux › BenchmarkFib10`. */
 export function valueLabel(stepLabel: string, valueName: string): string {
   return `${stepLabel}${VALUE_SEPARATOR}${valueName}`;
+}
+
+/** Values as a caller writes them: `{ size_kb: 512, ops: { value: 1e6, unit: 'ops/s' } }`. */
+export type ValuesInput = Readonly<
+  Record<string, number | { value: number; unit?: string; better?: Better }>
+>;
+
+/** Values as a list, in the order given: `[{ name: 'size_kb', value: 512, unit: 'KB' }]`. */
+export type ValueList = readonly { name: string; value: number; unit?: string; better?: Better }[];
+
+/**
+ * Checks values a caller passed (an object of name → number or {value, unit?, better?}, or a
+ * list of {name, value, unit?, better?}); throws a one-line DevMetricsError naming `source` and
+ * the value at fault. undefined gives no values.
+ */
+export function valuesFromInput(input: unknown, source: string): RunValue[] {
+  if (input === undefined || input === null) return [];
+  if (Array.isArray(input)) {
+    return input.map((entry: unknown, index) => {
+      if (!isObject(entry)) {
+        throw new DevMetricsError(
+          `${source}[${index}] must be an object like { name: "size_kb", value: 512 }, got ${describeValue(entry)}`,
+        );
+      }
+      return checkValue(entry['name'], entry['value'], entry, source);
+    });
+  }
+  if (!isObject(input)) {
+    throw new DevMetricsError(
+      `${source} must be an object like { size_kb: 512 }, got ${describeValue(input)}`,
+    );
+  }
+  return Object.keys(input).map((name) => {
+    const given = input[name];
+    if (isObject(given)) return checkValue(name, given['value'], given, source);
+    return checkValue(name, given, {}, source);
+  });
 }

@@ -51,6 +51,7 @@ describe('defaults', () => {
       otlpEndpoint: '',
       otlpHeaders: '',
       matrix: {},
+      benchmark: null,
     } satisfies ActionInputs);
   });
 
@@ -84,6 +85,8 @@ describe('valid values', () => {
       'INPUT_OTLP-ENDPOINT': 'http://otel-collector:4318',
       'INPUT_OTLP-HEADERS': 'authorization=Bearer%20abc, x-tenant=ci',
       INPUT_MATRIX: '{"os": "windows-latest", "node": 24, "include": null}',
+      'INPUT_BENCHMARK-FILE': ' out/bench.txt ',
+      'INPUT_BENCHMARK-TOOL': 'cargo',
     });
     expect(inputs).toEqual({
       name: 'build',
@@ -105,6 +108,7 @@ describe('valid values', () => {
       otlpEndpoint: 'http://otel-collector:4318',
       otlpHeaders: 'authorization=Bearer%20abc, x-tenant=ci',
       matrix: { os: 'windows-latest', node: '24' },
+      benchmark: { file: 'out/bench.txt', tool: 'cargo' },
     } satisfies ActionInputs);
   });
 
@@ -162,6 +166,18 @@ describe('names are data', () => {
 
 describe('bad values: one line naming the input', () => {
   it.each([
+    [
+      { 'INPUT_BENCHMARK-FILE': 'out.json', 'INPUT_BENCHMARK-TOOL': 'benchmarkjs' },
+      "Input 'benchmark-tool' must be one of customSmallerIsBetter, customBiggerIsBetter, googlecpp, pytest, go, cargo (github-action-benchmark's names); got 'benchmarkjs'",
+    ],
+    [
+      { 'INPUT_BENCHMARK-TOOL': 'go' },
+      "Input 'benchmark-file' is required with 'benchmark-tool': give the path the command writes its go results to, e.g. 'benchmark-file: output.txt'",
+    ],
+    [
+      { 'INPUT_BENCHMARK-FILE': 'out.txt' },
+      "Input 'benchmark-tool' is required with 'benchmark-file': say which tool wrote it, one of customSmallerIsBetter, customBiggerIsBetter, googlecpp, pytest, go, cargo",
+    ],
     [
       { INPUT_NAME: '   ' },
       "Input 'name' is required: give the operation a name, e.g. 'unit-tests'",

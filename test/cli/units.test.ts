@@ -34,7 +34,23 @@ describe('parseCommandArgs', () => {
       options: { metadata: '{"a":1}' },
       positionals: ['x'],
       rest: ['npm', '--json', '--', '-h'],
+      lists: {},
     });
+  });
+
+  it('keeps every value of a repeatable option, in order (run --value)', () => {
+    const spec: CommandSpec = {
+      ...RUN,
+      options: {
+        ...RUN.options,
+        value: { type: 'string', description: '', repeatable: true },
+      },
+    };
+    const parsed = parseCommandArgs(spec, ['x', '--value', 'a=1', '--value=b=2 KB', '--', 'true']);
+    expect(parsed.lists).toEqual({ value: ['a=1', 'b=2 KB'] });
+    expect(() =>
+      parseCommandArgs(RUN, ['x', '--metadata', '{}', '--metadata', '{}', '--', 'true']),
+    ).toThrow('--metadata is given more than once');
   });
 
   it('keeps global options given before the command and refuses them twice', () => {

@@ -103,4 +103,14 @@ describe('valuesOf / withValues', () => {
     expect(defaultBetter('ms')).toBe('smaller');
     expect(defaultBetter(undefined)).toBe('smaller');
   });
+
+  it('reads a time or size per operation (go: ns/op, B/op, allocs/op) as smaller-is-better', () => {
+    expect(defaultBetter('ns/op')).toBe('smaller');
+    expect(defaultBetter('B/op')).toBe('smaller');
+    expect(defaultBetter('allocs/op')).toBe('smaller');
+    expect(defaultBetter('ns/iter')).toBe('smaller');
+    expect(defaultBetter('ops')).toBe('bigger');
+    expect(defaultBetter('iter/sec')).toBe('bigger');
+    expect(defaultBetter('MS/s')).toBe('bigger');
+  });
 });
