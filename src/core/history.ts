@@ -9,6 +9,7 @@
 import { ciMatrix, ciNumber, ciRunId, ciText, rawCi } from './ci.js';
 import { parseTimestamp, type ExecutionRecord } from './record.js';
 import { scanRecords, type DayFile, type ReadOptions, type ReadReport } from './store.js';
+import { VALUES_KEY, valuesOf, type Better } from './values.js';
 
 /** No text in this row (an index column's empty cell). */
 export const NONE = -1;
@@ -52,6 +53,52 @@ export function matrixText(
   return JSON.stringify(keys.map((k) => [k, matrix[k]]));
 }
 
+/**
+ * The narrow view the detectors read: rows of one series and the number measured at each, with
+ * the direction that is an improvement. Generic over what is measured: a step's durations
+ * (durationView) or one of its numeric values (ColumnarHistory.valueView), so both go through the
+ * same baseline, candidate, regression and trend code.
+ */
+export interface MeasureView {
+  /** Durations are never negative (a negative one is unusable); values may be 0 or below. */
+  readonly kind: 'duration' | 'value';
+  /** Rows of the history, ascending (row order). */
+  readonly rows: Int32Array;
+  /** The number measured at rows[k] (NaN: not measured). */
+  readonly numbers: Float64Array;
+  /** Which way is an improvement: 'smaller' for durations. */
+  readonly better: Better;
+  /** Shown beside the numbers; undefined for durations (ms) and unitless values. */
+  readonly unit?: string;
+}
+
+/** The durations of `rows` (default: all) as a MeasureView. */
+export function durationView(history: ColumnarHistory, rows?: ArrayLike<number>): MeasureView {
+  const n = rows === undefined ? history.length : rows.length;
+  const picked = new Int32Array(n);
+  const numbers = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const row = rows === undefined ? k : rows[k]!;
+    picked[k] = row;
+    numbers[k] = history.durationMs[row]!;
+  }
+  return { kind: 'duration', rows: picked, numbers, better: 'smaller' };
+}
+
+/**
+ * One value name's cells, a sparse side table of the history: most records carry no values, so
+ * the table costs nothing for them. unit/better are the newest seen (value_info of the last row).
+ */
+export interface ValueColumn {
+  readonly name: string;
+  unit: string | undefined;
+  better: Better;
+  /** Cells held; rows[0..length) and numbers[0..length) are parallel, rows ascending. */
+  length: number;
+  rows: Int32Array;
+  numbers: Float64Array;
+}
+
 export class ColumnarHistory {
   /** Rows held. */
   length = 0;
@@ -87,6 +134,9 @@ export class ColumnarHistory {
   // slot here, and one comparison usually settles it.
   private readonly cacheText: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS);
   private readonly cacheId = new Int32Array(CACHE_SLOTS);
+
+  /** metadata.values by value name (insertion order: first seen); empty without values. */
+  readonly values = new Map<string, ValueColumn>();
 
   /** The interned text's index (NONE for undefined). */
   intern(text: string | undefined): number {
@@ -181,7 +231,75 @@ export class ColumnarHistory {
       this.internInto(7, this.runId, row, ciRunId(ci));
       this.internInto(8, this.defaultBranch, row, ciText(ci, 'default_branch'));
     }
+    // One property test for the common record without values; valuesOf only when there are some.
+    const metadata = record.metadata as Record<string, unknown> | null | undefined;
+    if (typeof metadata === 'object' && metadata !== null && metadata[VALUES_KEY] !== undefined) {
+      this.addValues(row, metadata);
+    }
     return row;
+  }
+
+  private addValues(row: number, metadata: Record<string, unknown>): void {
+    for (const value of valuesOf(metadata)) {
+      let column = this.values.get(value.name);
+      if (column === undefined) {
+        column = {
+          name: value.name,
+          unit: value.unit,
+          better: value.better,
+          length: 0,
+          rows: new Int32Array(16),
+          numbers: new Float64Array(16),
+        };
+        this.values.set(value.name, column);
+      }
+      if (column.length === column.rows.length) {
+        column.rows = grown(column.rows, column.length * 2);
+        column.numbers = grown(column.numbers, column.length * 2);
+      }
+      column.rows[column.length] = row;
+      column.numbers[column.length] = value.value;
+      column.length++;
+      column.unit = value.unit;
+      column.better = value.better;
+    }
+  }
+
+  /**
+   * The series of value `name` within `rows` (ascending; default: all rows): the rows among them
+   * that carry the value, and its numbers. Undefined when no row carries it. A value series is a
+   * step series' rows (see seriesOfHistory) and a value name.
+   */
+  valueView(name: string, rows?: ArrayLike<number>): MeasureView | undefined {
+    const column = this.values.get(name);
+    if (column === undefined) return undefined;
+    const outRows: number[] = [];
+    const numbers: number[] = [];
+    if (rows === undefined) {
+      for (let k = 0; k < column.length; k++) {
+        outRows.push(column.rows[k]!);
+        numbers.push(column.numbers[k]!);
+      }
+    } else {
+      // Both ascending: one merge pass.
+      let k = 0;
+      for (let j = 0; j < rows.length && k < column.length; j++) {
+        const row = rows[j]!;
+        while (k < column.length && column.rows[k]! < row) k++;
+        if (k < column.length && column.rows[k] === row) {
+          outRows.push(row);
+          numbers.push(column.numbers[k]!);
+        }
+      }
+    }
+    const view: MeasureView = {
+      kind: 'value',
+      rows: Int32Array.from(outRows),
+      numbers: Float64Array.from(numbers),
+      better: column.better,
+      ...(column.unit === undefined ? {} : { unit: column.unit }),
+    };
+    return view;
   }
 
   /** A history of `records`, in their order. */
