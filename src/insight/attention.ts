@@ -5,7 +5,7 @@
  */
 import { ColumnarHistory, FAILED, NONE } from '../core/history.js';
 import type { ExecutionRecord } from '../core/record.js';
-import { flakinessOfRows } from './flakiness.js';
+import { flakinessOfSeries } from './flakiness.js';
 import { detectRegression } from './regression.js';
 import type { AttentionItem, AttentionKind } from './types.js';
 import { DAY_MS } from '../core/record.js';
@@ -146,12 +146,12 @@ export function attentionOfSeries(
   }
 
   // Flaky: on all runs of the series (PR re-runs are where flakes show).
-  for (const { name, rows } of series) {
-    const [report] = flakinessOfRows(history, rows, {
-      days: options.flakinessDays ?? 30,
-      now,
-    });
-    if (report === undefined || report.flakeRate <= 0) continue;
+  for (const report of flakinessOfSeries(history, series, {
+    days: options.flakinessDays ?? 30,
+    now,
+  })) {
+    if (report.flakeRate <= 0) continue;
+    const name = report.name;
     const listed = report.flakyCommits.slice(0, 3).map(shortSha).join(', ');
     const more = report.flakyCommits.length > 3 ? ', …' : '';
     items.push({
