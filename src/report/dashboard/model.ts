@@ -12,7 +12,7 @@ import { downsampleIndices, pointBudget } from './downsample.js';
 import { MAX_CHARTED_OPERATIONS, rankOperations } from './rank.js';
 import { stringifyJson } from '../../core/json-text.js';
 import { DAY_MS, parseTimestamp } from '../../core/record.js';
-import { percentile } from '../../core/stats.js';
+import { percentilesInPlace } from '../../core/stats.js';
 import { redactSecrets, sanitizeErrorText } from '../../core/redact.js';
 import { truncateText } from '../sanitize.js';
 import { branchUrl, commitUrl, isSha, pullUrl, repositoryUrl, runUrl } from './links.js';
@@ -157,31 +157,36 @@ function grownCopy<T extends Int32Array | Float64Array>(column: T, atLeast: numb
   return bigger;
 }
 
-/** The exact statistics of the given indices (ascending by time). */
+/**
+ * The exact statistics of the given indices (ascending by time), or of [lo, hi) when `indices`
+ * is null. Percentiles by selection, not a sort: two linear passes instead of n log n.
+ */
 function statsOf(
   col: OperationColumns,
-  indices: ArrayLike<number>,
+  indices: ArrayLike<number> | null,
+  lo: number,
+  hi: number,
   toT: (ms: number) => number,
 ): Omit<Stat, 'branch' | 'range'> {
-  const n = indices.length;
+  const n = indices === null ? hi - lo : indices.length;
   const durations = new Float64Array(n);
   let failures = 0;
   let sum = 0;
   for (let k = 0; k < n; k++) {
-    const i = indices[k] ?? 0;
-    const d = col.ms[i] ?? 0;
+    const i = indices === null ? lo + k : indices[k]!;
+    const d = col.ms[i]!;
     durations[k] = d;
     sum += d;
-    failures += col.failed[i] ?? 0;
+    failures += col.failed[i]!;
   }
-  durations.sort();
-  const last = indices[n - 1] ?? 0;
+  const [p50 = NaN, p95 = NaN] = percentilesInPlace(durations, [50, 95]);
+  const last = indices === null ? hi - 1 : indices[n - 1]!;
   return {
     runs: n,
     failures,
     avg: round1(sum / n),
-    p50: round1(percentile(durations, 50)),
-    p95: round1(percentile(durations, 95)),
+    p50: round1(p50),
+    p95: round1(p95),
     lastT: toT(col.t[last] ?? 0),
     lastOk: col.failed[last] === 1 ? 0 : 1,
   };
@@ -511,6 +516,9 @@ export class DashboardModelBuilder {
       return out;
     };
     for (let k = 0; k < filterBranches; k++) mapBranch(byCount[k] ?? -1);
+    // The filter slot of each history text id (-1: not a filter branch), for per-branch stats.
+    const filterSlot = new Int32Array(history.texts.length).fill(-1);
+    for (let k = 0; k < filterBranches; k++) filterSlot[byCount[k]!] = k;
     const commitOut: string[] = [];
     const commitMap = new Map<number, number>();
     const mapCommit = (id: number): number => {
@@ -538,19 +546,24 @@ export class DashboardModelBuilder {
         for (const i of downsampleIndices(col.t, col.ms, col.failed, lo, n, budget)) {
           mask[i] = (mask[i] ?? 0) | (1 << r);
         }
-        const all = Uint32Array.from({ length: n - lo }, (_, k) => lo + k);
-        STAT.push(opStats, { branch: -1, range: r, ...statsOf(col, all, toT) });
-        const perBranch = new Map<number, number[]>();
+        STAT.push(opStats, { branch: -1, range: r, ...statsOf(col, null, lo, n, toT) });
+        // Per filter branch (their model ids are 0..filterBranches-1), in id order.
+        const counts = new Int32Array(filterBranches);
         for (let i = lo; i < n; i++) {
-          const b = mapBranch(col.branch[i] ?? -1);
-          if (b < 0 || b >= filterBranches) continue;
-          let list = perBranch.get(b);
-          if (list === undefined) perBranch.set(b, (list = []));
-          list.push(i);
+          const b = filterSlot[col.branch[i]!] ?? -1;
+          if (b >= 0) counts[b]!++;
         }
-        for (const [b, list] of [...perBranch].sort((x, y) => x[0] - y[0])) {
-          STAT.push(opStats, { branch: b, range: r, ...statsOf(col, list, toT) });
+        const lists = Array.from(counts, (count) => new Int32Array(count));
+        const filled = new Int32Array(filterBranches);
+        for (let i = lo; i < n; i++) {
+          const b = filterSlot[col.branch[i]!] ?? -1;
+          if (b >= 0) lists[b]![filled[b]!++] = i;
         }
+        lists.forEach((list, b) => {
+          if (list.length > 0) {
+            STAT.push(opStats, { branch: b, range: r, ...statsOf(col, list, 0, 0, toT) });
+          }
+        });
       });
       const flat: number[] = [];
       for (let i = 0; i < n; i++) {
@@ -572,8 +585,7 @@ export class DashboardModelBuilder {
     const table: number[] = [];
     for (const c of order.slice(charted)) {
       const col = columns[c]!;
-      const all = Uint32Array.from({ length: col.t.length }, (_, k) => k);
-      TABLE_ROW.push(table, statsOf(col, all, toT));
+      TABLE_ROW.push(table, statsOf(col, null, 0, col.t.length, toT));
     }
 
     const runs = this.recentRuns(
