@@ -311,22 +311,24 @@ export class ColumnarHistory {
 
   /** Rows of each name, in row order; names in first-seen order. */
   rowsByName(rows?: ArrayLike<number>): Map<string, Int32Array> {
-    const counts = new Map<number, number>();
+    // Counts and fill positions in arrays indexed by the name's text id: no map lookup per row.
+    const counts = new Int32Array(this.texts.length);
+    const order: number[] = [];
     const n = rows === undefined ? this.length : rows.length;
-    const at = (k: number) => (rows === undefined ? k : rows[k]!);
     for (let k = 0; k < n; k++) {
-      const id = this.name[at(k)]!;
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+      const id = this.name[rows === undefined ? k : rows[k]!]!;
+      if (counts[id]!++ === 0) order.push(id);
     }
-    const lists = new Map<number, { rows: Int32Array; filled: number }>();
-    for (const [id, count] of counts) lists.set(id, { rows: new Int32Array(count), filled: 0 });
+    const lists: Int32Array[] = new Array<Int32Array>(this.texts.length);
+    for (const id of order) lists[id] = new Int32Array(counts[id]!);
+    counts.fill(0);
     for (let k = 0; k < n; k++) {
-      const row = at(k);
-      const list = lists.get(this.name[row]!)!;
-      list.rows[list.filled++] = row;
+      const row = rows === undefined ? k : rows[k]!;
+      const id = this.name[row]!;
+      lists[id]![counts[id]!++] = row;
     }
     const out = new Map<string, Int32Array>();
-    for (const [id, list] of lists) out.set(this.texts[id]!, list.rows);
+    for (const id of order) out.set(this.texts[id]!, lists[id]!);
     return out;
   }
 

@@ -106,7 +106,12 @@ export function trendOfRows(
     ok.push(row);
   }
   const t = history.startedMs;
-  ok.sort((a, b) => t[b]! - t[a]! || a - b);
+  // Day files are read oldest first, so rows usually come strictly ascending in time: then the
+  // newest-first order is the reverse, with no sort of every run of the window.
+  let ascending = true;
+  for (let k = 1; k < ok.length && ascending; k++) ascending = t[ok[k - 1]!]! < t[ok[k]!]!;
+  if (ascending) ok.reverse();
+  else ok.sort((a, b) => t[b]! - t[a]! || a - b);
   let recent: number[];
   let earlier: number[];
   if (options.recentDays !== undefined) {

@@ -93,14 +93,21 @@ export async function summarizeHistory(metricsDir: string, days: number): Promis
   );
   const summary = accumulator.summary();
   // Loaded here, not at startup: the other commands do not need the statistics.
-  const { flakinessOfRows, trendOfRows } = await import('../../insight/columns.js');
+  const { flakinessOfSeries, trendOfRows } = await import('../../insight/columns.js');
   const byName = history.rowsByName();
   const defaultBranch = history.newestDefaultBranch();
+  // One pass of flakiness over every operation (one scratch table shared by all).
+  const flakinessByName = new Map(
+    flakinessOfSeries(
+      history,
+      [...byName].map(([name, rows]) => ({ name, rows })),
+    ).map((report) => [report.name, report]),
+  );
   // Null prototype: an operation named `__proto__` is a key like any other.
   const result = Object.create(null) as InsightSummary;
   for (const [name, stats] of Object.entries(summary)) {
     const rows = byName.get(name) ?? new Int32Array(0);
-    const flakiness = flakinessOfRows(history, rows)[0];
+    const flakiness = flakinessByName.get(name);
     const trend = trendOfRows(history, rows, name, { defaultBranch });
     const seen = flakiness?.commitsSeen ?? 0;
     result[name] = {
