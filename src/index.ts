@@ -48,6 +48,17 @@ export {
   type WarningHandler,
 } from './core/store.js';
 
+// The history as columns: read once, interned texts and typed arrays; what the detectors take.
+export {
+  ColumnarHistory,
+  durationView,
+  readHistory,
+  type HistoryVisitor,
+  type MeasureView,
+  type ValueColumn,
+} from './core/history.js';
+export { parseCi, type CiContext, type CiFields } from './core/ci.js';
+
 // Insight: regression verdicts against a base branch, flakiness, what needs attention.
 export {
   detectFlakiness,
@@ -56,6 +67,13 @@ export {
   regressionVerdicts,
   selectBaseline,
   selectCandidate,
+  attentionOfSeries,
+  baselineOfView,
+  candidateOfView,
+  flakinessOfSeries,
+  seriesOfHistory,
+  trendOfRows,
+  verdictOfView,
   type AttentionOptions,
   type BaselineOptions,
   type BaselineSelection,
