@@ -73,6 +73,7 @@ export {
   flakinessOfSeries,
   seriesOfHistory,
   trendOfRows,
+  trendOfView,
   verdictOfView,
   type AttentionOptions,
   type BaselineOptions,

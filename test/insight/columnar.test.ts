@@ -9,6 +9,7 @@ import { withValues, type RunValue } from '../../src/core/values.js';
 import { attentionOfSeries, needsAttention } from '../../src/insight/attention.js';
 import { baselineOfView, candidateOfView } from '../../src/insight/baseline.js';
 import { labelSeries, seriesOfHistory, seriesOfRecord } from '../../src/insight/series.js';
+import { trendOfRows, trendOfView } from '../../src/insight/trend.js';
 import { regressionVerdicts, verdictOfView } from '../../src/insight/verdicts.js';
 import { record } from './helpers.js';
 
@@ -116,6 +117,34 @@ describe('verdicts on a MeasureView', () => {
     const view = history.valueView('delta')!;
     expect(baselineOfView(history, view, { baseBranch: 'main' }).numbers).toEqual([0, -3]);
     expect(history.valueView('missing')).toBeUndefined();
+  });
+});
+
+describe('trend on a MeasureView', () => {
+  it('judges a value series’ drift the same way, bigger-is-better turned around', () => {
+    // 40 pushes: the last 10 halve a bigger-is-better throughput and double the durations.
+    const records = Array.from({ length: 40 }, (_, i) =>
+      withValue(
+        record({
+          at: i,
+          duration: (i >= 30 ? 2000 : 1000) + (i % 3),
+          ci: { branch: 'main', sha: `s${i}` },
+        }),
+        { name: 'ops', value: (i >= 30 ? 500 : 1000) + (i % 3), better: 'bigger' },
+      ),
+    );
+    const history = ColumnarHistory.of(records);
+    const all = Int32Array.from(records.keys());
+    const durations = trendOfRows(history, all, 'build', { defaultBranch: 'main' });
+    expect(durations.verdict).toBe('slower');
+    expect(
+      trendOfView(history, durationView(history, all), 'build', { defaultBranch: 'main' }),
+    ).toEqual(durations);
+    const ops = trendOfView(history, history.valueView('ops')!, 'build › ops', {
+      defaultBranch: 'main',
+    });
+    expect(ops.verdict).toBe('slower'); // worse: the number fell
+    expect(ops.changePercent!).toBeLessThan(-40);
   });
 });
 
