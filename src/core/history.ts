@@ -42,6 +42,18 @@ const TEXT_FIELDS = [
   'defaultBranch',
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
+/** What a compact history leaves out: the leg (job, runner, matrix) and the run id. */
+const LEG_FIELDS = ['job', 'runnerOs', 'runnerArch', 'matrix', 'runId'] as const;
+const KEPT_COMPACT = TEXT_FIELDS.filter((f) => !(LEG_FIELDS as readonly string[]).includes(f));
+
+export interface HistoryOptions {
+  /**
+   * Keep only what per-name statistics read (name, times, status, sha, branch, pull request,
+   * default branch): no job, runner, matrix or run id, a third less memory and interning per row.
+   * Series (legs) and baselines that exclude run ids need the full history. Default false.
+   */
+  compact?: boolean;
+}
 
 /** A stable text of a matrix (keys sorted), or undefined without one. */
 export function matrixText(
@@ -102,6 +114,8 @@ export interface ValueColumn {
 export class ColumnarHistory {
   /** Rows held. */
   length = 0;
+  /** True when the leg columns and run ids are not kept (see HistoryOptions.compact). */
+  readonly compact: boolean;
   /** Every interned text; the index columns point into it. */
   readonly texts: string[] = [];
   private readonly textIds = new Map<string, number>();
@@ -137,6 +151,20 @@ export class ColumnarHistory {
 
   /** metadata.values by value name (insertion order: first seen); empty without values. */
   readonly values = new Map<string, ValueColumn>();
+
+  constructor(options: HistoryOptions = {}) {
+    this.compact = options.compact === true;
+    if (this.compact) for (const field of LEG_FIELDS) this[field] = new Int32Array(0);
+  }
+
+  /** Throws when this history is compact: `what` needs the leg columns or run ids. */
+  requireLegs(what: string): void {
+    if (this.compact) {
+      throw new Error(
+        `${what} needs the job, runner, matrix and run id columns: not a compact history`,
+      );
+    }
+  }
 
   /** The interned text's index (NONE for undefined). */
   intern(text: string | undefined): number {
@@ -197,7 +225,9 @@ export class ColumnarHistory {
     this.durationMs = grown(this.durationMs, size);
     this.flags = grown(this.flags, size);
     this.prNumber = grown(this.prNumber, size);
-    for (const field of TEXT_FIELDS) this[field] = grown(this[field], size);
+    for (const field of this.compact ? KEPT_COMPACT : TEXT_FIELDS) {
+      this[field] = grown(this[field], size);
+    }
   }
 
   /**
@@ -217,11 +247,13 @@ export class ColumnarHistory {
     const ci = rawCi(record.metadata);
     if (ci === undefined) {
       this.prNumber[row] = NaN;
-      for (const field of TEXT_FIELDS) this[field][row] = NONE;
+      for (const field of this.compact ? KEPT_COMPACT : TEXT_FIELDS) this[field][row] = NONE;
     } else {
       this.prNumber[row] = ciNumber(ci, 'pr_number') ?? NaN;
       this.internInto(1, this.sha, row, ciText(ci, 'sha'));
       this.internInto(2, this.branch, row, ciText(ci, 'branch'));
+      this.internInto(8, this.defaultBranch, row, ciText(ci, 'default_branch'));
+      if (this.compact) return this.addValuesOf(record, row);
       this.internInto(3, this.job, row, ciText(ci, 'job'));
       this.internInto(4, this.runnerOs, row, ciText(ci, 'runner_os'));
       this.internInto(5, this.runnerArch, row, ciText(ci, 'runner_arch'));
@@ -229,8 +261,12 @@ export class ColumnarHistory {
       this.matrix[row] =
         matrix === undefined || matrix === null ? NONE : this.intern(matrixText(ciMatrix(ci)));
       this.internInto(7, this.runId, row, ciRunId(ci));
-      this.internInto(8, this.defaultBranch, row, ciText(ci, 'default_branch'));
     }
+    return this.addValuesOf(record, row);
+  }
+
+  /** The record's values into the side table; returns `row`. */
+  private addValuesOf(record: ExecutionRecord, row: number): number {
     // One property test for the common record without values; valuesOf only when there are some.
     const metadata = record.metadata as Record<string, unknown> | null | undefined;
     if (typeof metadata === 'object' && metadata !== null && metadata[VALUES_KEY] !== undefined) {
@@ -303,8 +339,8 @@ export class ColumnarHistory {
   }
 
   /** A history of `records`, in their order. */
-  static of(records: Iterable<ExecutionRecord>): ColumnarHistory {
-    const history = new ColumnarHistory();
+  static of(records: Iterable<ExecutionRecord>, options: HistoryOptions = {}): ColumnarHistory {
+    const history = new ColumnarHistory(options);
     for (const record of records) history.add(record);
     return history;
   }

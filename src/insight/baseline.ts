@@ -97,6 +97,7 @@ export function baselineOfView(
 ): BaselineRows {
   const limit = checkLimit(options.limit ?? 100, 'baseline');
   const usable = usableSuccesses(history, view);
+  if ((options.excludeRunIds?.length ?? 0) > 0) history.requireLegs('excludeRunIds');
   const excluded = new Set<number>();
   for (const id of options.excludeRunIds ?? []) {
     if (history.idOf(id) !== NONE) excluded.add(history.idOf(id));

@@ -174,6 +174,7 @@ export function seriesOfHistory(
   history: ColumnarHistory,
   rows?: ArrayLike<number>,
 ): HistorySeries[] {
+  history.requireLegs('seriesOfHistory');
   const n = rows === undefined ? history.length : rows.length;
   // Group key: name and leg text ids (a leg is job, matrix, runner OS and arch).
   const groups = new Map<string, { name: number; first: number; rows: number[] }>();
@@ -215,6 +216,7 @@ export function seriesOfHistory(
  * Only the rows of the record's step are looked at.
  */
 export function seriesOfRecord(history: ColumnarHistory, record: ExecutionRecord): HistorySeries {
+  history.requireLegs('seriesOfRecord');
   const name = String(record.name);
   const id = history.idOf(name);
   const stepRows: number[] = [];

@@ -170,3 +170,27 @@ describe('readHistory', () => {
     expect([...history.rowsByName().keys()]).toEqual(['build', 'test']);
   });
 });
+
+describe('compact ColumnarHistory', () => {
+  it('keeps what per-name statistics read and refuses series work', () => {
+    const r = rec('build', '2025-10-01T00:00:00', {
+      sha: 'abc',
+      branch: 'main',
+      job: 'test',
+      runner_os: 'Linux',
+      run_id: '7',
+      pr_number: 3,
+      default_branch: 'main',
+    });
+    const compact = ColumnarHistory.of([r, r], { compact: true });
+    const full = ColumnarHistory.of([r, r]);
+    expect(compact.length).toBe(2);
+    for (const field of ['sha', 'branch', 'defaultBranch'] as const) {
+      expect(compact.text(compact[field][1]!)).toBe(full.text(full[field][1]!));
+    }
+    expect(compact.prNumber[1]).toBe(3);
+    expect(compact.job.length).toBe(0);
+    expect(() => compact.requireLegs('seriesOfHistory')).toThrow(/not a compact history/);
+    expect(() => full.requireLegs('seriesOfHistory')).not.toThrow();
+  });
+});

@@ -9,7 +9,7 @@ import { formatDuration, formatPercent, formatStoredTime } from '../format.js';
 import { openCollector } from '../history.js';
 import { renderTable } from '../table.js';
 import type { Column, Cell, Tone } from '../table.js';
-import { readHistory } from '../../core/history.js';
+import { ColumnarHistory, readHistory } from '../../core/history.js';
 import { canonicalTimestamp } from '../../core/record.js';
 import { SummaryAccumulator, round2, round4, type OperationSummary } from '../../core/stats.js';
 import { DAY_MS } from '../../core/store.js';
@@ -90,6 +90,8 @@ export async function summarizeHistory(metricsDir: string, days: number): Promis
     metricsDir,
     { since: Date.now() - days * DAY_MS, onWarning: collector.onWarning },
     (record, _row, startedMs) => accumulator.add(record, startedMs),
+    // Per name: flakiness and trend read no leg or run id.
+    new ColumnarHistory({ compact: true }),
   );
   const summary = accumulator.summary();
   // Loaded here, not at startup: the other commands do not need the statistics.
