@@ -7,8 +7,15 @@
  * Pure but for readHistory, which streams day files through the store's reader.
  */
 import { ciMatrix, ciNumber, ciRunId, ciText, rawCi } from './ci.js';
-import { parseTimestamp, type ExecutionRecord } from './record.js';
-import { scanRecords, type DayFile, type ReadOptions, type ReadReport } from './store.js';
+import { stat } from 'node:fs/promises';
+import { DAY_MS, parseTimestamp, type ExecutionRecord } from './record.js';
+import {
+  listDayFiles,
+  scanRecords,
+  type DayFile,
+  type ReadOptions,
+  type ReadReport,
+} from './store.js';
 import { VALUES_KEY, valuesOf, type Better } from './values.js';
 
 /** No text in this row (an index column's empty cell). */
@@ -216,10 +223,21 @@ export class ColumnarHistory {
     }
   }
 
+  /**
+   * Makes room for `rows` rows in all, at once: a reader that can estimate its row count saves
+   * the growth steps, each of which briefly holds the old columns beside the new ones.
+   */
+  reserveRows(rows: number): void {
+    if (rows > this.startedMs.length) this.resize(Math.ceil(rows));
+  }
+
   private reserve(): void {
     if (this.length < this.startedMs.length) return;
     // ×1.5: a million rows end with at most a third of the columns unused.
-    const size = Math.ceil(this.length * 1.5);
+    this.resize(Math.ceil(this.length * 1.5));
+  }
+
+  private resize(size: number): void {
     this.name = grown(this.name, size);
     this.startedMs = grown(this.startedMs, size);
     this.durationMs = grown(this.durationMs, size);
@@ -418,9 +436,64 @@ export async function readHistory(
   visit?: HistoryVisitor,
   history: ColumnarHistory = new ColumnarHistory(),
 ): Promise<{ history: ColumnarHistory; report: ReadReport }> {
-  const report = await scanRecords(dir, options, (record, startedMs, file) => {
+  const sizes = await dayFileSizes(dir, options);
+  // Once SAMPLE_BYTES of files are read, rows per byte so far × the bytes of all files sizes the
+  // columns in one step (a little over; growth by halves takes over if it was short).
+  let file: DayFile | undefined;
+  let bytesRead = 0;
+  const rowsBefore = history.length;
+  let sized = sizes === null;
+  const report = await scanRecords(dir, options, (record, startedMs, at) => {
+    if (at !== file) {
+      if (file !== undefined && !sized) {
+        bytesRead += sizes!.bytes.get(file.path) ?? 0;
+        if (bytesRead >= SAMPLE_BYTES) {
+          sized = true;
+          const rows = history.length - rowsBefore;
+          history.reserveRows(rowsBefore + (rows / bytesRead) * sizes!.total * 1.02 + 1024);
+        }
+      }
+      file = at;
+    }
     const row = history.add(record, startedMs);
-    visit?.(record, row, startedMs, file);
+    visit?.(record, row, startedMs, at);
   });
   return { history, report };
+}
+
+/** Bytes of day files read before the row count of all is estimated from them. */
+const SAMPLE_BYTES = 1 << 20;
+
+/**
+ * The size of each day file the read may touch (the window, with a day of margin each side), and
+ * their total; null when they cannot be listed (the read then reports why).
+ */
+async function dayFileSizes(
+  dir: string,
+  options: ReadOptions,
+): Promise<{ bytes: Map<string, number>; total: number } | null> {
+  try {
+    const since = options.since ?? -Infinity;
+    const until = options.until ?? Infinity;
+    const files = (await listDayFiles(dir)).filter(
+      (f) => f.dayMs + 2 * DAY_MS > since && f.dayMs - DAY_MS < until,
+    );
+    const bytes = new Map<string, number>();
+    let total = 0;
+    const sizes = await Promise.all(
+      files.map((f) =>
+        stat(f.path).then(
+          (s) => s.size,
+          () => 0,
+        ),
+      ),
+    );
+    files.forEach((f, i) => {
+      bytes.set(f.path, sizes[i]!);
+      total += sizes[i]!;
+    });
+    return { bytes, total };
+  } catch {
+    return null;
+  }
 }

@@ -169,6 +169,27 @@ describe('readHistory', () => {
     expect(report.skippedLines).toBe(1);
     expect([...history.rowsByName().keys()]).toEqual(['build', 'test']);
   });
+
+  it('sizes its columns once from the first megabyte read, not by growth steps', async () => {
+    // 6 day files of ~400 KB: rows per byte from the first files × all bytes.
+    let rows = 0;
+    for (let d = 1; d <= 6; d++) {
+      const lines: string[] = [];
+      for (let i = 0; i < 2000; i++) {
+        const at = `2025-10-0${d}T${String(Math.floor(i / 100)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`;
+        lines.push(
+          serializeRecord(rec(`step-${i % 7}`, at, { sha: `s${d}-${i}`, branch: 'main' })),
+        );
+      }
+      rows += lines.length;
+      fs.writeFileSync(path.join(dir, `2025-10-0${d}.jsonl`), `${lines.join('\n')}\n`);
+    }
+    const { history } = await readHistory(dir, { onWarning: null });
+    expect(history.length).toBe(rows);
+    // Growth by halves from 1024 would end at 17,496 rows of room; sized: 2% and 1024 rows over.
+    expect(history.startedMs.length).toBeGreaterThanOrEqual(rows);
+    expect(history.startedMs.length).toBeLessThan(rows * 1.03 + 1024);
+  });
 });
 
 describe('compact ColumnarHistory', () => {
