@@ -202,10 +202,12 @@ export class DashboardModelBuilder {
   // what the columns do not say directly: the leg group, and branch and commit as the page shows
   // them (text ids of the history; fallbacks from ref / metadata.sha interned into it).
   private kept = 0;
-  private keptRow = new Int32Array(0);
   private keptGroup = new Int32Array(0);
-  private keptBranch = new Int32Array(0);
-  private keptCommit = new Int32Array(0);
+  /** Row of each kept index; null while they are the same (readHistory's window: every row). */
+  private keptRow: Int32Array | null = null;
+  /** Branch and commit where they do not come from the row's ci.branch / ci.sha (rare). */
+  private readonly branchFallback = new Map<number, number>();
+  private readonly commitFallback = new Map<number, number>();
   /** Runs per branch text id, and per default-branch text id. */
   private branchCounts: Float64Array = new Float64Array(0);
   private defaultBranchCounts: Float64Array = new Float64Array(0);
@@ -276,23 +278,26 @@ export class DashboardModelBuilder {
     if (tMs < this.startMs) return;
     this.records += 1;
     const group = this.groupOf(history, row);
+    const k = this.kept++;
     let branch = history.branch[row]!;
     if (branch === NONE) {
       const fallback = branchOf(record, asCi(record.metadata));
       branch = fallback === null ? NONE : history.intern(fallback);
+      if (branch !== NONE) this.branchFallback.set(k, branch);
     }
     const commit = this.commitOfRow(history, row, record);
-    if (this.kept === this.keptRow.length) {
-      this.keptRow = grownCopy(this.keptRow, 0);
+    if (commit !== NONE && !this.commitFromSha(history, row)) this.commitFallback.set(k, commit);
+    if (k === this.keptGroup.length) {
       this.keptGroup = grownCopy(this.keptGroup, 0);
-      this.keptBranch = grownCopy(this.keptBranch, 0);
-      this.keptCommit = grownCopy(this.keptCommit, 0);
+      if (this.keptRow !== null) this.keptRow = grownCopy(this.keptRow, this.keptGroup.length);
     }
-    const k = this.kept++;
-    this.keptRow[k] = row;
+    if (this.keptRow === null && row !== k) {
+      // The first row left out (or out of order): from here on, rows are listed.
+      this.keptRow = new Int32Array(this.keptGroup.length);
+      for (let j = 0; j < k; j++) this.keptRow[j] = j;
+    }
+    if (this.keptRow !== null) this.keptRow[k] = row;
     this.keptGroup[k] = this.lastGroupIndex;
-    this.keptBranch[k] = branch;
-    this.keptCommit[k] = commit;
     if (branch !== NONE) this.branchCounts = count(this.branchCounts, branch);
     const defaultBranch = history.defaultBranch[row]!;
     if (defaultBranch !== NONE)
@@ -372,6 +377,17 @@ export class DashboardModelBuilder {
     return fallback === null ? NONE : history.intern(fallback);
   }
 
+  /** Whether the row's commit is its ci.sha (looked at by commitOfRow already). */
+  private commitFromSha(history: ColumnarHistory, row: number): boolean {
+    const sha = history.sha[row]!;
+    return sha !== NONE && this.commitOfSha[sha]! >= 0;
+  }
+
+  /** The history row of kept index k. */
+  private rowOf(k: number): number {
+    return this.keptRow === null ? k : this.keptRow[k]!;
+  }
+
   /** The option, else the ci.default_branch most records name, else null. */
   private defaultBranch(history: ColumnarHistory): string | null {
     if (this.options.defaultBranch !== undefined) return this.options.defaultBranch;
@@ -426,11 +442,11 @@ export class DashboardModelBuilder {
       }
       let sorted = true;
       for (let i = 1; i < kept.length && sorted; i++) {
-        sorted = t[this.keptRow[kept[i - 1]!]!]! <= t[this.keptRow[kept[i]!]!]!;
+        sorted = t[this.rowOf(kept[i - 1]!)]! <= t[this.rowOf(kept[i]!)]!;
       }
       if (!sorted) {
         const order = Array.from(kept);
-        order.sort((a, b) => t[this.keptRow[a]!]! - t[this.keptRow[b]!]! || a - b);
+        order.sort((a, b) => t[this.rowOf(a)]! - t[this.rowOf(b)]! || a - b);
         kept = Int32Array.from(order);
       }
       out.push({ name, groups, kept });
@@ -452,12 +468,15 @@ export class DashboardModelBuilder {
     };
     for (let i = 0; i < n; i++) {
       const k = s.kept[i]!;
-      const row = this.keptRow[k]!;
+      const row = this.rowOf(k);
       col.t[i] = history.startedMs[row]!;
       col.ms[i] = history.durationMs[row]!;
       col.failed[i] = (history.flags[row]! & FAILED) !== 0 ? 1 : 0;
-      col.branch[i] = this.keptBranch[k]!;
-      col.commit[i] = this.keptCommit[k]!;
+      const branch = history.branch[row]!;
+      col.branch[i] = branch !== NONE ? branch : (this.branchFallback.get(k) ?? NONE);
+      col.commit[i] = this.commitFromSha(history, row)
+        ? this.commitOfSha[history.sha[row]!]!
+        : (this.commitFallback.get(k) ?? NONE);
       col.pr[i] = Number.isNaN(history.prNumber[row]) ? 0 : 1;
     }
     return col;
@@ -466,7 +485,16 @@ export class DashboardModelBuilder {
   build(): DashboardModel {
     const history = this.source ?? new ColumnarHistory();
     const modelSeries = this.series(history);
-    const columns = modelSeries.map((s) => this.columnsOf(history, s));
+    // Each series' typed columns are made when drawn (one at a time): ranking needs only counts
+    // and last times, read from the history.
+    const t = history.startedMs;
+    const lastStart = (s: ModelSeries) =>
+      s.kept.length > 0 ? t[this.rowOf(s.kept[s.kept.length - 1]!)]! : -Infinity;
+    const ranked = modelSeries.map((s) => ({
+      name: s.name,
+      runs: s.kept.length,
+      last: lastStart(s),
+    }));
     const defaultBranch = this.defaultBranch(history);
     const knownDefault =
       defaultBranch !== null && (this.branchCounts[history.idOf(defaultBranch)] ?? 0) > 0;
@@ -474,19 +502,21 @@ export class DashboardModelBuilder {
       this.options.attention ??
       dashboardAttention(
         history,
-        modelSeries.map((s) => ({ name: s.name, rows: s.kept.map((k) => this.keptRow[k]!) })),
+        modelSeries.map((s) => ({ name: s.name, rows: s.kept.map((k) => this.rowOf(k)) })),
         this.nowMs,
         knownDefault ? defaultBranch : null,
       );
     // Charts for the most relevant few; every other operation is one row of `table`.
-    const order = rankOperations(columns, attention);
+    const order = rankOperations(ranked, attention);
     const charted = Math.min(MAX_CHARTED_OPERATIONS, order.length);
-    const position = new Int32Array(columns.length);
+    const position = new Int32Array(modelSeries.length);
     order.forEach((c, k) => (position[c] = k));
     const budget = pointBudget(charted);
 
     let minMs = this.nowMs;
-    for (const col of columns) if (col.t.length > 0) minMs = Math.min(minMs, col.t[0] ?? minMs);
+    for (const series of modelSeries) {
+      if (series.kept.length > 0) minMs = Math.min(minMs, t[this.rowOf(series.kept[0]!)]!);
+    }
     const t0 = Math.floor(minMs / 1000);
     const toT = (ms: number): number => Math.round(ms / 1000 - t0);
 
@@ -536,7 +566,7 @@ export class DashboardModelBuilder {
     const stats: number[][] = [];
     let points = 0;
     for (const c of order.slice(0, charted)) {
-      const col = columns[c]!;
+      const col = this.columnsOf(history, modelSeries[c]!);
       const n = col.t.length;
       const mask = new Uint8Array(n);
       const opStats: number[] = [];
@@ -584,7 +614,7 @@ export class DashboardModelBuilder {
 
     const table: number[] = [];
     for (const c of order.slice(charted)) {
-      const col = columns[c]!;
+      const col = this.columnsOf(history, modelSeries[c]!);
       TABLE_ROW.push(table, statsOf(col, null, 0, col.t.length, toT));
     }
 
@@ -606,7 +636,7 @@ export class DashboardModelBuilder {
       now: toT(this.nowMs),
       days: this.days,
       ranges,
-      ops: order.map((c) => truncateText(columns[c]?.name ?? '', MAX_NAME_CHARS)),
+      ops: order.map((c) => truncateText(modelSeries[c]?.name ?? '', MAX_NAME_CHARS)),
       charted,
       table,
       branches: branchOut,
@@ -621,7 +651,7 @@ export class DashboardModelBuilder {
       totals: {
         records: this.records,
         skipped: this.skipped,
-        operations: columns.length,
+        operations: modelSeries.length,
         points,
         attention: attention.length,
       },
