@@ -72,6 +72,17 @@ export {
   type WarningHandler,
 } from './core/store.js';
 
+// The history as columns: read once, interned texts and typed arrays; what the detectors take.
+export {
+  ColumnarHistory,
+  durationView,
+  readHistory,
+  type HistoryVisitor,
+  type MeasureView,
+  type ValueColumn,
+} from './core/history.js';
+export { parseCi, type CiContext, type CiFields } from './core/ci.js';
+
 // Insight: regression verdicts against a base branch, flakiness, what needs attention.
 export {
   detectFlakiness,
@@ -80,6 +91,14 @@ export {
   regressionVerdicts,
   selectBaseline,
   selectCandidate,
+  attentionOfSeries,
+  baselineOfView,
+  candidateOfView,
+  flakinessOfSeries,
+  seriesOfHistory,
+  trendOfRows,
+  trendOfView,
+  verdictOfView,
   type AttentionOptions,
   type BaselineOptions,
   type BaselineSelection,

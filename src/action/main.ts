@@ -14,24 +14,25 @@ import * as core from '@actions/core';
 import { appendRecord } from '../core/store.js';
 import {
   commandEnvironment,
+  commandOutcome,
   installCancellation,
   runCommand,
-  type CommandResult,
+  type CommandOutcome,
 } from './command.js';
 import { dashboardOutputFile } from './dashboard-path.js';
 import { claimJob, newJobState, updateJob, type JobState } from './job.js';
 import { InputError } from './inputs.js';
 import { exportExecution } from './otlp.js';
 import { publishStep } from './publish.js';
-import { buildRecord, commandFailed, failureReason } from './record.js';
+import { buildRecord } from './record.js';
 import { collectRunValues } from './run-values.js';
 import { setup, type Setup } from './setup.js';
 import { State, saveState } from './state.js';
 
-function setOutputs(s: Setup, result: CommandResult, status: string, durationMs: number): void {
+function setOutputs(s: Setup, outcome: CommandOutcome, status: string, durationMs: number): void {
   core.setOutput('duration-ms', String(Math.round(durationMs)));
   core.setOutput('status', status);
-  core.setOutput('exit-code', String(result.exitCode ?? (result.cancelled ? 130 : 1)));
+  core.setOutput('exit-code', String(outcome.exitCode));
   core.setOutput('metrics-dir', s.metricsDir);
 }
 
@@ -131,7 +132,9 @@ export async function runMain(): Promise<void> {
       );
     }
     saveState(State.Recorded, 'true');
-    setOutputs(s, result, record.status, record.duration_ms);
+    // Decided once: outputs, failure message and exit code all read the outcome.
+    const outcome = commandOutcome(result);
+    setOutputs(s, outcome, record.status, record.duration_ms);
     await exportExecution({ inputs: s.inputs, record, secrets: s.secrets });
     // The job's dashboard, written by the owner's post step.
     core.setOutput(
@@ -139,8 +142,8 @@ export async function runMain(): Promise<void> {
       path.resolve(dashboardOutputFile(s.tempDir, state?.owner ?? s.inputs.name)),
     );
 
-    const failed = commandFailed(result);
-    if (!result.cancelled) {
+    const failed = outcome.kind !== 'succeeded';
+    if (outcome.kind !== 'cancelled') {
       const { verdict, row } = await publishStep({
         inputs: s.inputs,
         ci: s.ci,
@@ -158,11 +161,12 @@ export async function runMain(): Promise<void> {
     }
     if (failed) {
       core.setFailed(
-        result.cancelled
+        outcome.kind === 'cancelled'
           ? `${s.inputs.name} was cancelled; its record was written as failed.`
-          : `${s.inputs.name} failed: ${failureReason(result)}.`,
+          : `${s.inputs.name} failed: ${outcome.reason}.`,
       );
-      if (result.exitCode !== null && result.exitCode !== 0) process.exitCode = result.exitCode;
+      // The shell's own code when it exited with one (setFailed has set 1 otherwise).
+      if (result.exitCode !== null && outcome.exitCode !== 0) process.exitCode = outcome.exitCode;
     }
   } finally {
     cancellation.dispose();

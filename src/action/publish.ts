@@ -10,13 +10,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as core from '@actions/core';
-import type { ExecutionRecord } from '../core/record.js';
+import { ColumnarHistory, durationView, readHistory } from '../core/history.js';
+import { normalizeRecord, type ExecutionRecord } from '../core/record.js';
 import { summarize } from '../core/stats.js';
-import { DAY_MS, readRecords } from '../core/store.js';
-import { detectFlakiness } from '../insight/flakiness.js';
+import { DAY_MS } from '../core/store.js';
+import { flakinessOfRows } from '../insight/flakiness.js';
 import type { RegressionVerdict } from '../insight/types.js';
-import { labelSeries, seriesKey, seriesLabel } from '../insight/series.js';
-import { regressionVerdicts } from '../insight/verdicts.js';
+import { seriesKey, seriesOfRecord } from '../insight/series.js';
+import { verdictOfView } from '../insight/verdicts.js';
 import {
   buildCommentRow,
   fromStoredRow,
@@ -47,17 +48,27 @@ export interface PublishResult {
   row: StoredCommentRow | null;
 }
 
-/** Records of the whole (pruned) history: what the verdicts, charts and dashboard are made of. */
-async function loadHistory(metricsDir: string, days: number): Promise<ExecutionRecord[]> {
-  const records: ExecutionRecord[] = [];
+/** The read history: its columns, and the records of one step (by row) for the step's reports. */
+interface StepHistory {
+  history: ColumnarHistory;
+  stepRecords: Map<number, ExecutionRecord>;
+}
+
+/**
+ * The whole (pruned) history as columns, read once: what the verdict and flakiness are made of.
+ * Only the records of step `name` are kept whole, for the summary's runs table and the chart.
+ */
+async function loadHistory(metricsDir: string, days: number, name: string): Promise<StepHistory> {
+  const stepRecords = new Map<number, ExecutionRecord>();
   const since = Date.now() - (days + 1) * DAY_MS;
-  for await (const record of readRecords(metricsDir, {
-    since,
-    onWarning: (m) => core.warning(m),
-  })) {
-    records.push(record);
-  }
-  return records;
+  const { history } = await readHistory(
+    metricsDir,
+    { since, onWarning: (m) => core.warning(m) },
+    (record, row) => {
+      if (record.name === name) stepRecords.set(row, normalizeRecord(record));
+    },
+  );
+  return { history, stepRecords };
 }
 
 async function part<T>(what: string, fn: () => Promise<T>): Promise<T | null> {
@@ -97,30 +108,37 @@ export async function publishStep(p: PublishInput): Promise<PublishResult> {
   const { secrets } = p;
   // Read once: the verdicts, the summary, the comment and the dashboard are all made of it.
   const read = await part('reading the history', () =>
-    loadHistory(p.metricsDir, inputs.daysToKeep),
+    loadHistory(p.metricsDir, inputs.daysToKeep, p.record.name),
   );
-  const raw = read ?? [p.record];
+  const { history, stepRecords } = read ?? {
+    history: ColumnarHistory.of([p.record]),
+    stepRecords: new Map([[0, p.record]]),
+  };
   // Series: this step in this job, matrix leg and runner; named by its leg when the step has several.
-  const record = { ...p.record, name: seriesLabel(p.record, raw) };
-  const history = labelSeries(raw);
-  const mine = history.filter((r) => r.name === record.name);
+  const series = seriesOfRecord(history, p.record);
+  const record = { ...p.record, name: series.name };
+  const mine = Array.from(series.rows, (row) => {
+    const r = stepRecords.get(row)!;
+    return r.name === series.name ? r : { ...r, name: series.name };
+  });
   const baselineBranch = baselineBranchOf(ci);
 
-  const verdict =
-    regressionVerdicts(
-      history,
-      [record.name],
-      {
-        branch: ci.branch,
-        prNumber: ci.pr_number,
-        sha: ci.sha,
-        baseBranch: ci.base_branch,
-        defaultBranch: ci.default_branch,
-        runIds: ci.run_id ? [ci.run_id] : [],
-      },
-      { thresholdPercent: inputs.regressionThreshold },
-    )[0] ?? null;
-  const flakiness = detectFlakiness(mine).find((f) => f.name === record.name) ?? null;
+  const verdict = verdictOfView(
+    history,
+    durationView(history, series.rows),
+    series.name,
+    {
+      branch: ci.branch,
+      prNumber: ci.pr_number,
+      sha: ci.sha,
+      baseBranch: ci.base_branch,
+      defaultBranch: ci.default_branch,
+      runIds: ci.run_id ? [ci.run_id] : [],
+    },
+    { thresholdPercent: inputs.regressionThreshold },
+  );
+  const [flaky] = flakinessOfRows(history, series.rows);
+  const flakiness = flaky === undefined ? null : { ...flaky, name: series.name };
 
   if (verdict) {
     core.setOutput('verdict', verdict.verdict);

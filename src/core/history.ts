@@ -7,8 +7,16 @@
  * Pure but for readHistory, which streams day files through the store's reader.
  */
 import { ciMatrix, ciNumber, ciRunId, ciText, rawCi } from './ci.js';
-import { parseTimestamp, type ExecutionRecord } from './record.js';
-import { scanRecords, type DayFile, type ReadOptions, type ReadReport } from './store.js';
+import { stat } from 'node:fs/promises';
+import { DAY_MS, parseTimestamp, type ExecutionRecord } from './record.js';
+import {
+  listDayFiles,
+  scanRecords,
+  type DayFile,
+  type ReadOptions,
+  type ReadReport,
+} from './store.js';
+import { VALUES_KEY, valuesOf, type Better } from './values.js';
 
 /** No text in this row (an index column's empty cell). */
 export const NONE = -1;
@@ -41,6 +49,18 @@ const TEXT_FIELDS = [
   'defaultBranch',
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
+/** What a compact history leaves out: the leg (job, runner, matrix) and the run id. */
+const LEG_FIELDS = ['job', 'runnerOs', 'runnerArch', 'matrix', 'runId'] as const;
+const KEPT_COMPACT = TEXT_FIELDS.filter((f) => !(LEG_FIELDS as readonly string[]).includes(f));
+
+export interface HistoryOptions {
+  /**
+   * Keep only what per-name statistics read (name, times, status, sha, branch, pull request,
+   * default branch): no job, runner, matrix or run id, a third less memory and interning per row.
+   * Series (legs) and baselines that exclude run ids need the full history. Default false.
+   */
+  compact?: boolean;
+}
 
 /** A stable text of a matrix (keys sorted), or undefined without one. */
 export function matrixText(
@@ -52,9 +72,57 @@ export function matrixText(
   return JSON.stringify(keys.map((k) => [k, matrix[k]]));
 }
 
+/**
+ * The narrow view the detectors read: rows of one series and the number measured at each, with
+ * the direction that is an improvement. Generic over what is measured: a step's durations
+ * (durationView) or one of its numeric values (ColumnarHistory.valueView), so both go through the
+ * same baseline, candidate, regression and trend code.
+ */
+export interface MeasureView {
+  /** Durations are never negative (a negative one is unusable); values may be 0 or below. */
+  readonly kind: 'duration' | 'value';
+  /** Rows of the history, ascending (row order). */
+  readonly rows: Int32Array;
+  /** The number measured at rows[k] (NaN: not measured). */
+  readonly numbers: Float64Array;
+  /** Which way is an improvement: 'smaller' for durations. */
+  readonly better: Better;
+  /** Shown beside the numbers; undefined for durations (ms) and unitless values. */
+  readonly unit?: string;
+}
+
+/** The durations of `rows` (default: all) as a MeasureView. */
+export function durationView(history: ColumnarHistory, rows?: ArrayLike<number>): MeasureView {
+  const n = rows === undefined ? history.length : rows.length;
+  const picked = new Int32Array(n);
+  const numbers = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const row = rows === undefined ? k : rows[k]!;
+    picked[k] = row;
+    numbers[k] = history.durationMs[row]!;
+  }
+  return { kind: 'duration', rows: picked, numbers, better: 'smaller' };
+}
+
+/**
+ * One value name's cells, a sparse side table of the history: most records carry no values, so
+ * the table costs nothing for them. unit/better are the newest seen (value_info of the last row).
+ */
+export interface ValueColumn {
+  readonly name: string;
+  unit: string | undefined;
+  better: Better;
+  /** Cells held; rows[0..length) and numbers[0..length) are parallel, rows ascending. */
+  length: number;
+  rows: Int32Array;
+  numbers: Float64Array;
+}
+
 export class ColumnarHistory {
   /** Rows held. */
   length = 0;
+  /** True when the leg columns and run ids are not kept (see HistoryOptions.compact). */
+  readonly compact: boolean;
   /** Every interned text; the index columns point into it. */
   readonly texts: string[] = [];
   private readonly textIds = new Map<string, number>();
@@ -87,6 +155,23 @@ export class ColumnarHistory {
   // slot here, and one comparison usually settles it.
   private readonly cacheText: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS);
   private readonly cacheId = new Int32Array(CACHE_SLOTS);
+
+  /** metadata.values by value name (insertion order: first seen); empty without values. */
+  readonly values = new Map<string, ValueColumn>();
+
+  constructor(options: HistoryOptions = {}) {
+    this.compact = options.compact === true;
+    if (this.compact) for (const field of LEG_FIELDS) this[field] = new Int32Array(0);
+  }
+
+  /** Throws when this history is compact: `what` needs the leg columns or run ids. */
+  requireLegs(what: string): void {
+    if (this.compact) {
+      throw new Error(
+        `${what} needs the job, runner, matrix and run id columns: not a compact history`,
+      );
+    }
+  }
 
   /** The interned text's index (NONE for undefined). */
   intern(text: string | undefined): number {
@@ -138,16 +223,29 @@ export class ColumnarHistory {
     }
   }
 
+  /**
+   * Makes room for `rows` rows in all, at once: a reader that can estimate its row count saves
+   * the growth steps, each of which briefly holds the old columns beside the new ones.
+   */
+  reserveRows(rows: number): void {
+    if (rows > this.startedMs.length) this.resize(Math.ceil(rows));
+  }
+
   private reserve(): void {
     if (this.length < this.startedMs.length) return;
     // ×1.5: a million rows end with at most a third of the columns unused.
-    const size = Math.ceil(this.length * 1.5);
+    this.resize(Math.ceil(this.length * 1.5));
+  }
+
+  private resize(size: number): void {
     this.name = grown(this.name, size);
     this.startedMs = grown(this.startedMs, size);
     this.durationMs = grown(this.durationMs, size);
     this.flags = grown(this.flags, size);
     this.prNumber = grown(this.prNumber, size);
-    for (const field of TEXT_FIELDS) this[field] = grown(this[field], size);
+    for (const field of this.compact ? KEPT_COMPACT : TEXT_FIELDS) {
+      this[field] = grown(this[field], size);
+    }
   }
 
   /**
@@ -167,11 +265,13 @@ export class ColumnarHistory {
     const ci = rawCi(record.metadata);
     if (ci === undefined) {
       this.prNumber[row] = NaN;
-      for (const field of TEXT_FIELDS) this[field][row] = NONE;
+      for (const field of this.compact ? KEPT_COMPACT : TEXT_FIELDS) this[field][row] = NONE;
     } else {
       this.prNumber[row] = ciNumber(ci, 'pr_number') ?? NaN;
       this.internInto(1, this.sha, row, ciText(ci, 'sha'));
       this.internInto(2, this.branch, row, ciText(ci, 'branch'));
+      this.internInto(8, this.defaultBranch, row, ciText(ci, 'default_branch'));
+      if (this.compact) return this.addValuesOf(record, row);
       this.internInto(3, this.job, row, ciText(ci, 'job'));
       this.internInto(4, this.runnerOs, row, ciText(ci, 'runner_os'));
       this.internInto(5, this.runnerArch, row, ciText(ci, 'runner_arch'));
@@ -179,36 +279,110 @@ export class ColumnarHistory {
       this.matrix[row] =
         matrix === undefined || matrix === null ? NONE : this.intern(matrixText(ciMatrix(ci)));
       this.internInto(7, this.runId, row, ciRunId(ci));
-      this.internInto(8, this.defaultBranch, row, ciText(ci, 'default_branch'));
+    }
+    return this.addValuesOf(record, row);
+  }
+
+  /** The record's values into the side table; returns `row`. */
+  private addValuesOf(record: ExecutionRecord, row: number): number {
+    // One property test for the common record without values; valuesOf only when there are some.
+    const metadata = record.metadata as Record<string, unknown> | null | undefined;
+    if (typeof metadata === 'object' && metadata !== null && metadata[VALUES_KEY] !== undefined) {
+      this.addValues(row, metadata);
     }
     return row;
   }
 
+  private addValues(row: number, metadata: Record<string, unknown>): void {
+    for (const value of valuesOf(metadata)) {
+      let column = this.values.get(value.name);
+      if (column === undefined) {
+        column = {
+          name: value.name,
+          unit: value.unit,
+          better: value.better,
+          length: 0,
+          rows: new Int32Array(16),
+          numbers: new Float64Array(16),
+        };
+        this.values.set(value.name, column);
+      }
+      if (column.length === column.rows.length) {
+        column.rows = grown(column.rows, column.length * 2);
+        column.numbers = grown(column.numbers, column.length * 2);
+      }
+      column.rows[column.length] = row;
+      column.numbers[column.length] = value.value;
+      column.length++;
+      column.unit = value.unit;
+      column.better = value.better;
+    }
+  }
+
+  /**
+   * The series of value `name` within `rows` (ascending; default: all rows): the rows among them
+   * that carry the value, and its numbers. Undefined when no row carries it. A value series is a
+   * step series' rows (see seriesOfHistory) and a value name.
+   */
+  valueView(name: string, rows?: ArrayLike<number>): MeasureView | undefined {
+    const column = this.values.get(name);
+    if (column === undefined) return undefined;
+    const outRows: number[] = [];
+    const numbers: number[] = [];
+    if (rows === undefined) {
+      for (let k = 0; k < column.length; k++) {
+        outRows.push(column.rows[k]!);
+        numbers.push(column.numbers[k]!);
+      }
+    } else {
+      // Both ascending: one merge pass.
+      let k = 0;
+      for (let j = 0; j < rows.length && k < column.length; j++) {
+        const row = rows[j]!;
+        while (k < column.length && column.rows[k]! < row) k++;
+        if (k < column.length && column.rows[k] === row) {
+          outRows.push(row);
+          numbers.push(column.numbers[k]!);
+        }
+      }
+    }
+    const view: MeasureView = {
+      kind: 'value',
+      rows: Int32Array.from(outRows),
+      numbers: Float64Array.from(numbers),
+      better: column.better,
+      ...(column.unit === undefined ? {} : { unit: column.unit }),
+    };
+    return view;
+  }
+
   /** A history of `records`, in their order. */
-  static of(records: Iterable<ExecutionRecord>): ColumnarHistory {
-    const history = new ColumnarHistory();
+  static of(records: Iterable<ExecutionRecord>, options: HistoryOptions = {}): ColumnarHistory {
+    const history = new ColumnarHistory(options);
     for (const record of records) history.add(record);
     return history;
   }
 
   /** Rows of each name, in row order; names in first-seen order. */
   rowsByName(rows?: ArrayLike<number>): Map<string, Int32Array> {
-    const counts = new Map<number, number>();
+    // Counts and fill positions in arrays indexed by the name's text id: no map lookup per row.
+    const counts = new Int32Array(this.texts.length);
+    const order: number[] = [];
     const n = rows === undefined ? this.length : rows.length;
-    const at = (k: number) => (rows === undefined ? k : rows[k]!);
     for (let k = 0; k < n; k++) {
-      const id = this.name[at(k)]!;
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+      const id = this.name[rows === undefined ? k : rows[k]!]!;
+      if (counts[id]!++ === 0) order.push(id);
     }
-    const lists = new Map<number, { rows: Int32Array; filled: number }>();
-    for (const [id, count] of counts) lists.set(id, { rows: new Int32Array(count), filled: 0 });
+    const lists: Int32Array[] = new Array<Int32Array>(this.texts.length);
+    for (const id of order) lists[id] = new Int32Array(counts[id]!);
+    counts.fill(0);
     for (let k = 0; k < n; k++) {
-      const row = at(k);
-      const list = lists.get(this.name[row]!)!;
-      list.rows[list.filled++] = row;
+      const row = rows === undefined ? k : rows[k]!;
+      const id = this.name[row]!;
+      lists[id]![counts[id]!++] = row;
     }
     const out = new Map<string, Int32Array>();
-    for (const [id, list] of lists) out.set(this.texts[id]!, list.rows);
+    for (const id of order) out.set(this.texts[id]!, lists[id]!);
     return out;
   }
 
@@ -262,9 +436,64 @@ export async function readHistory(
   visit?: HistoryVisitor,
   history: ColumnarHistory = new ColumnarHistory(),
 ): Promise<{ history: ColumnarHistory; report: ReadReport }> {
-  const report = await scanRecords(dir, options, (record, startedMs, file) => {
+  const sizes = await dayFileSizes(dir, options);
+  // Once SAMPLE_BYTES of files are read, rows per byte so far × the bytes of all files sizes the
+  // columns in one step (a little over; growth by halves takes over if it was short).
+  let file: DayFile | undefined;
+  let bytesRead = 0;
+  const rowsBefore = history.length;
+  let sized = sizes === null;
+  const report = await scanRecords(dir, options, (record, startedMs, at) => {
+    if (at !== file) {
+      if (file !== undefined && !sized) {
+        bytesRead += sizes!.bytes.get(file.path) ?? 0;
+        if (bytesRead >= SAMPLE_BYTES) {
+          sized = true;
+          const rows = history.length - rowsBefore;
+          history.reserveRows(rowsBefore + (rows / bytesRead) * sizes!.total * 1.02 + 1024);
+        }
+      }
+      file = at;
+    }
     const row = history.add(record, startedMs);
-    visit?.(record, row, startedMs, file);
+    visit?.(record, row, startedMs, at);
   });
   return { history, report };
+}
+
+/** Bytes of day files read before the row count of all is estimated from them. */
+const SAMPLE_BYTES = 1 << 20;
+
+/**
+ * The size of each day file the read may touch (the window, with a day of margin each side), and
+ * their total; null when they cannot be listed (the read then reports why).
+ */
+async function dayFileSizes(
+  dir: string,
+  options: ReadOptions,
+): Promise<{ bytes: Map<string, number>; total: number } | null> {
+  try {
+    const since = options.since ?? -Infinity;
+    const until = options.until ?? Infinity;
+    const files = (await listDayFiles(dir)).filter(
+      (f) => f.dayMs + 2 * DAY_MS > since && f.dayMs - DAY_MS < until,
+    );
+    const bytes = new Map<string, number>();
+    let total = 0;
+    const sizes = await Promise.all(
+      files.map((f) =>
+        stat(f.path).then(
+          (s) => s.size,
+          () => 0,
+        ),
+      ),
+    );
+    files.forEach((f, i) => {
+      bytes.set(f.path, sizes[i]!);
+      total += sizes[i]!;
+    });
+    return { bytes, total };
+  } catch {
+    return null;
+  }
 }

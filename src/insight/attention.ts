@@ -1,10 +1,11 @@
 /**
  * The dashboard's "needs attention" panel: steps that got slower lately, flaky steps and failing
- * steps, ranked by one score so the most urgent comes first.
+ * steps, ranked by one score so the most urgent comes first. attentionOfSeries works on the core's
+ * columns (a series is a label and its rows); needsAttention is the record-shaped entry point.
  */
+import { ColumnarHistory, FAILED, NONE } from '../core/history.js';
 import type { ExecutionRecord } from '../core/record.js';
-import { isUsableDuration, mainLineRuns, newestFirst, startedAtMs } from './ci-metadata.js';
-import { detectFlakiness } from './flakiness.js';
+import { flakinessOfSeries } from './flakiness.js';
 import { detectRegression } from './regression.js';
 import type { AttentionItem, AttentionKind } from './types.js';
 import { DAY_MS } from '../core/record.js';
@@ -26,17 +27,13 @@ export interface AttentionOptions {
   failingWindow?: number;
 }
 
-const KIND_ORDER: Record<AttentionKind, number> = { failing: 0, slower: 1, flaky: 2 };
-
-/** The latest valid started_at, 0 when none. A loop: Math.max(...times) overflows the stack. */
-function newestStart(records: readonly ExecutionRecord[]): number {
-  let newest = -Infinity;
-  for (const record of records) {
-    const time = startedAtMs(record);
-    if (time > newest) newest = time; // NaN never compares greater
-  }
-  return newest === -Infinity ? 0 : newest;
+/** A series as the detectors take it: its name (label) and its rows of the history. */
+export interface SeriesRows {
+  name: string;
+  rows: ArrayLike<number>;
 }
+
+const KIND_ORDER: Record<AttentionKind, number> = { failing: 0, slower: 1, flaky: 2 };
 
 function shortSha(sha: string): string {
   return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;
@@ -47,38 +44,84 @@ export function needsAttention(
   records: readonly ExecutionRecord[],
   options: AttentionOptions = {},
 ): AttentionItem[] {
+  const history = ColumnarHistory.of(records);
+  const series = [...history.rowsByName()].map(([name, rows]) => ({ name, rows }));
+  return attentionOfSeries(history, series, options);
+}
+
+/**
+ * needsAttention over series of a columnar history. "The step" is its runs on the default branch
+ * (pushes, not pull requests) when any row of any series knows its branch, else all its runs.
+ */
+export function attentionOfSeries(
+  history: ColumnarHistory,
+  series: readonly SeriesRows[],
+  options: AttentionOptions = {},
+): AttentionItem[] {
   const recentDays = options.recentDays ?? 7;
   const historyDays = options.historyDays ?? 28;
   const failingWindow = options.failingWindow ?? 10;
-  const now = options.now ?? newestStart(records);
+  const t = history.startedMs;
+  let now = options.now;
+  let knowsBranch = false;
+  if (now === undefined) {
+    let newest = -Infinity;
+    for (const s of series) {
+      for (let k = 0; k < s.rows.length; k++) if (t[s.rows[k]!]! > newest) newest = t[s.rows[k]!]!;
+    }
+    now = newest === -Infinity ? 0 : newest;
+  }
+  if (options.defaultBranch !== undefined) {
+    outer: for (const s of series) {
+      for (let k = 0; k < s.rows.length; k++) {
+        if (history.branch[s.rows[k]!] !== NONE) {
+          knowsBranch = true;
+          break outer;
+        }
+      }
+    }
+  }
+  const mainLine = knowsBranch ? history.idOf(options.defaultBranch) : NONE;
+  const recentFrom = now - recentDays * DAY_MS;
+  const historyFrom = recentFrom - historyDays * DAY_MS;
+  const failed = (row: number) => (history.flags[row]! & FAILED) !== 0;
   const items: AttentionItem[] = [];
 
-  const byName = new Map<string, ExecutionRecord[]>();
-  for (const r of mainLineRuns(records, options.defaultBranch).runs) {
-    const list = byName.get(r.name) ?? [];
-    list.push(r);
-    byName.set(r.name, list);
-  }
-
-  for (const [name, runs] of byName) {
-    const ordered = newestFirst(runs).filter((r) => {
-      const t = startedAtMs(r);
-      return !Number.isNaN(t) && t <= now;
-    });
+  for (const { name, rows } of series) {
+    // The step's runs up to now, newest first (ties in row order).
+    const ordered: number[] = [];
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k]!;
+      if (
+        knowsBranch &&
+        (mainLine === NONE ||
+          history.branch[row] !== mainLine ||
+          !Number.isNaN(history.prNumber[row]))
+      ) {
+        continue;
+      }
+      if (t[row]! <= now) ordered.push(row); // NaN never compares
+    }
+    if (ordered.length === 0) continue;
+    ordered.sort((a, b) => t[b]! - t[a]! || a - b);
 
     // Slower: this week's successful runs against the previous weeks', with the regression test.
-    const ok = ordered.filter((r) => r.status === 'success' && isUsableDuration(r.duration_ms));
-    const recentFrom = now - recentDays * DAY_MS;
-    const historyFrom = recentFrom - historyDays * DAY_MS;
-    const recent = ok.filter((r) => startedAtMs(r) > recentFrom).slice(0, 10);
-    const older = ok
-      .filter((r) => startedAtMs(r) <= recentFrom && startedAtMs(r) > historyFrom)
-      .slice(0, 30);
-    const verdict = detectRegression(
-      older.map((r) => r.duration_ms),
-      recent.map((r) => r.duration_ms),
-      { name, thresholdPercent: options.thresholdPercent, followDrift: false },
-    );
+    const recent: number[] = [];
+    const older: number[] = [];
+    for (const row of ordered) {
+      const d = history.durationMs[row]!;
+      if (failed(row) || !(d >= 0 && d < Infinity)) continue;
+      if (t[row]! > recentFrom) {
+        if (recent.length < 10) recent.push(d);
+      } else if (t[row]! > historyFrom && older.length < 30) {
+        older.push(d);
+      }
+    }
+    const verdict = detectRegression(older, recent, {
+      name,
+      thresholdPercent: options.thresholdPercent,
+      followDrift: false,
+    });
     if (verdict.verdict === 'slower' && verdict.changePercent !== null) {
       items.push({
         name,
@@ -89,24 +132,30 @@ export function needsAttention(
     }
 
     // Failing: the newest run failed, among recent runs that did not all fail by chance.
-    const lastRuns = ordered.slice(0, failingWindow);
-    const failures = lastRuns.filter((r) => r.status === 'failed').length;
-    if (lastRuns[0]?.status === 'failed') {
+    const last = Math.min(failingWindow, ordered.length);
+    let failures = 0;
+    for (let k = 0; k < last; k++) if (failed(ordered[k]!)) failures++;
+    if (failed(ordered[0]!)) {
       items.push({
         name,
         kind: 'failing',
-        detail: `last run failed; ${failures} of the last ${lastRuns.length} runs failed`,
-        score: 50 + (50 * failures) / lastRuns.length,
+        detail: `last run failed; ${failures} of the last ${last} runs failed`,
+        score: 50 + (50 * failures) / last,
       });
     }
   }
 
-  for (const report of detectFlakiness(records, { days: options.flakinessDays ?? 30, now })) {
+  // Flaky: on all runs of the series (PR re-runs are where flakes show).
+  for (const report of flakinessOfSeries(history, series, {
+    days: options.flakinessDays ?? 30,
+    now,
+  })) {
     if (report.flakeRate <= 0) continue;
+    const name = report.name;
     const listed = report.flakyCommits.slice(0, 3).map(shortSha).join(', ');
     const more = report.flakyCommits.length > 3 ? ', …' : '';
     items.push({
-      name: report.name,
+      name,
       kind: 'flaky',
       detail: `flaky on ${report.flakyCommits.length} of ${report.commitsSeen} commits (${Math.round(report.flakeRate * 100)}%): ${listed}${more}`,
       score: 100 * report.flakeRate,

@@ -25,17 +25,43 @@ export function detectFlakiness(
   return flakinessOfRows(ColumnarHistory.of(records), undefined, options);
 }
 
-/** detectFlakiness over rows of a columnar history (default: all rows). */
+/** detectFlakiness over rows of a columnar history (default: all rows), grouped by name. */
 export function flakinessOfRows(
   history: ColumnarHistory,
   rows: ArrayLike<number> | undefined,
   options: FlakinessOptions = {},
 ): FlakinessReport[] {
+  checkDays(options);
+  const n = rows === undefined ? history.length : rows.length;
+  const byName = new Map<number, number[]>();
+  for (let k = 0; k < n; k++) {
+    const row = rows === undefined ? k : rows[k]!;
+    const name = history.name[row]!;
+    const list = byName.get(name);
+    if (list) list.push(row);
+    else byName.set(name, [row]);
+  }
+  const series = [...byName].map(([name, list]) => ({ name: history.texts[name]!, rows: list }));
+  return flakinessOfSeries(history, series, options);
+}
+
+function checkDays(options: FlakinessOptions): void {
   if (options.days !== undefined && !(options.days > 0)) {
     throw new Error(`flakiness window must be a number of days > 0, got ${options.days}`);
   }
-  const n = rows === undefined ? history.length : rows.length;
-  const rowAt = (k: number) => (rows === undefined ? k : rows[k]!);
+}
+
+/**
+ * One report per series (a name and its rows of a columnar history; a series without any run
+ * that has a commit sha in the window gives none), most flaky first, then by name. With `days`,
+ * the window ends at `now`, default the newest counted run of all the series.
+ */
+export function flakinessOfSeries(
+  history: ColumnarHistory,
+  series: ReadonlyArray<{ name: string; rows: ArrayLike<number> }>,
+  options: FlakinessOptions = {},
+): FlakinessReport[] {
+  checkDays(options);
   // A cancelled run says nothing about the step: a re-run after a cancel is not a flake.
   const counts = (row: number) =>
     (history.flags[row]! & CANCELLED) === 0 && history.sha[row] !== NONE;
@@ -43,56 +69,52 @@ export function flakinessOfRows(
   let to = Infinity;
   if (options.days !== undefined) {
     let newest = -Infinity;
-    for (let k = 0; k < n; k++) {
-      const row = rowAt(k);
-      const t = history.startedMs[row]!;
-      if (counts(row) && t > newest) newest = t;
+    if (options.now === undefined) {
+      for (const { rows } of series) {
+        for (let k = 0; k < rows.length; k++) {
+          const row = rows[k]!;
+          const t = history.startedMs[row]!;
+          if (counts(row) && t > newest) newest = t;
+        }
+      }
     }
     to = options.now ?? (newest === -Infinity ? 0 : newest);
     from = to - options.days * DAY_MS;
   }
 
-  // name → rows; then per name, what happened on each commit, in arrays indexed by the sha's text
-  // id (no map entry or object per run).
-  const byName = new Map<number, number[]>();
-  for (let k = 0; k < n; k++) {
-    const row = rowAt(k);
-    if (!counts(row)) continue;
-    const time = history.startedMs[row]!;
-    if (options.days !== undefined && !(time >= from && time <= to)) continue;
-    const name = history.name[row]!;
-    const list = byName.get(name);
-    if (list) list.push(row);
-    else byName.set(name, [row]);
-  }
-
+  // Per series, what happened on each commit, in arrays indexed by the sha's text id (no map
+  // entry or object per run), shared by all series and reset after each.
   const OK = 1;
   const FAIL = 2;
   const state = new Uint8Array(history.texts.length);
   const last = new Float64Array(history.texts.length);
   const reports: FlakinessReport[] = [];
-  for (const [name, list] of byName) {
+  for (const { name, rows } of series) {
     const commits: number[] = []; // sha ids in first-seen order
-    for (const row of list) {
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k]!;
+      if (!counts(row)) continue;
+      const time = history.startedMs[row]!;
+      if (options.days !== undefined && !(time >= from && time <= to)) continue;
       const sha = history.sha[row]!;
       if (state[sha] === 0) {
         commits.push(sha);
         last[sha] = -Infinity;
       }
       state[sha] = state[sha]! | ((history.flags[row]! & FAILED) === 0 ? OK : FAIL);
-      const time = history.startedMs[row]!;
       if (time > last[sha]!) last[sha] = time;
     }
+    if (commits.length === 0) continue;
     const flaky = commits
       .filter((sha) => state[sha] === (OK | FAIL))
       .sort((a, b) => last[b]! - last[a]!) // stable: ties stay in first-seen order
       .map((sha) => history.texts[sha]!);
     for (const sha of commits) state[sha] = 0;
     reports.push({
-      name: history.texts[name]!,
+      name,
       flakyCommits: flaky,
       commitsSeen: commits.length,
-      flakeRate: commits.length === 0 ? 0 : flaky.length / commits.length,
+      flakeRate: flaky.length / commits.length,
     });
   }
   return reports.sort((a, b) => b.flakeRate - a.flakeRate || a.name.localeCompare(b.name));

@@ -6,14 +6,21 @@ export type {
   RegressionVerdict,
   VerdictKind,
 } from './types.js';
-export { selectBaseline, selectCandidate } from './baseline.js';
-export type { BaselineOptions, BaselineSelection, CandidateOptions } from './baseline.js';
+export { baselineOfView, candidateOfView, selectBaseline, selectCandidate } from './baseline.js';
+export type {
+  BaselineOptions,
+  BaselineRows,
+  BaselineSelection,
+  CandidateOptions,
+  RowSelection,
+} from './baseline.js';
 export { detectRegression } from './regression.js';
 export type { RegressionOptions } from './regression.js';
-export { regressionVerdicts } from './verdicts.js';
+export { orientVerdict, regressionVerdicts, verdictOfView } from './verdicts.js';
 export type { RunUnderTest, VerdictOptions } from './verdicts.js';
-export { detectFlakiness } from './flakiness.js';
+export { detectFlakiness, flakinessOfRows, flakinessOfSeries } from './flakiness.js';
 export type { FlakinessOptions } from './flakiness.js';
-export { needsAttention } from './attention.js';
-export type { AttentionOptions } from './attention.js';
-export { trendVerdicts, type TrendOptions } from './trend.js';
+export { attentionOfSeries, needsAttention } from './attention.js';
+export type { AttentionOptions, SeriesRows } from './attention.js';
+export { trendOfRows, trendOfView, trendVerdicts, type TrendOptions } from './trend.js';
+export { seriesOfHistory, seriesOfRecord, type HistorySeries } from './series.js';

@@ -5,6 +5,7 @@
  * told apart by a label naming what differs (`unit_tests · windows-latest`), and a step with one
  * series keeps its bare name.
  */
+import { NONE, type ColumnarHistory } from '../core/history.js';
 import type { ExecutionRecord } from '../core/record.js';
 import { ciOf } from './ci-metadata.js';
 
@@ -139,4 +140,107 @@ export function seriesLabel(record: ExecutionRecord, history: readonly Execution
   const legs = history.filter((r) => r.name === record.name).map(legOf);
   legs.push(legOf(record));
   return labelsOfStep(record.name, legs).get(legKey(legOf(record))) ?? record.name;
+}
+
+/** One series of a columnar history: its label and its rows (ascending). */
+export interface HistorySeries {
+  /** The series label (the bare step name when the step has one series). */
+  name: string;
+  /** The step name. */
+  step: string;
+  rows: Int32Array;
+}
+
+/** The leg of a row of a columnar history (see legOf). */
+export function legOfRow(history: ColumnarHistory, row: number): Leg {
+  const matrix = history.text(history.matrix[row]!);
+  return {
+    job: history.text(history.job[row]!) ?? '',
+    matrix:
+      matrix === undefined
+        ? {}
+        : (Object.fromEntries(JSON.parse(matrix) as [string, string][]) as Record<string, string>),
+    runnerOs: history.text(history.runnerOs[row]!) ?? '',
+    runnerArch: history.text(history.runnerArch[row]!) ?? '',
+  };
+}
+
+/**
+ * The series of `rows` (ascending; default: all rows) of a columnar history, as labelSeries names
+ * them, in first-seen order. Rows are grouped by their text ids first (a handful of legs per
+ * step), so labels are worked out once per leg, never per row.
+ */
+export function seriesOfHistory(
+  history: ColumnarHistory,
+  rows?: ArrayLike<number>,
+): HistorySeries[] {
+  history.requireLegs('seriesOfHistory');
+  const n = rows === undefined ? history.length : rows.length;
+  // Group key: name and leg text ids (a leg is job, matrix, runner OS and arch).
+  const groups = new Map<string, { name: number; first: number; rows: number[] }>();
+  for (let k = 0; k < n; k++) {
+    const row = rows === undefined ? k : rows[k]!;
+    const key = `${history.name[row]} ${history.job[row]} ${history.matrix[row]} ${history.runnerOs[row]} ${history.runnerArch[row]}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { name: history.name[row]!, first: row, rows: [row] });
+    else group.rows.push(row);
+  }
+  const legsByName = new Map<number, Leg[]>();
+  const legOfGroup = new Map<string, Leg>();
+  for (const [key, group] of groups) {
+    const leg = legOfRow(history, group.first);
+    legOfGroup.set(key, leg);
+    const list = legsByName.get(group.name);
+    if (list) list.push(leg);
+    else legsByName.set(group.name, [leg]);
+  }
+  const labels = new Map<number, Map<string, string>>();
+  for (const [name, legs] of legsByName) labels.set(name, labelsOfStep(history.texts[name]!, legs));
+  const out = new Map<string, { step: string; parts: number[][] }>();
+  for (const [key, group] of groups) {
+    const step = history.texts[group.name]!;
+    const label = labels.get(group.name)?.get(legKey(legOfGroup.get(key)!)) ?? step;
+    const into = out.get(label);
+    if (into === undefined) out.set(label, { step, parts: [group.rows] });
+    else into.parts.push(group.rows);
+  }
+  return [...out].map(([name, { step, parts }]) => {
+    const merged = Int32Array.from(parts.length === 1 ? parts[0]! : parts.flat());
+    if (parts.length > 1) merged.sort();
+    return { name, step, rows: merged };
+  });
+}
+
+/**
+ * The series `record` belongs to within `history` (which should hold it): its label and rows.
+ * Only the rows of the record's step are looked at.
+ */
+export function seriesOfRecord(history: ColumnarHistory, record: ExecutionRecord): HistorySeries {
+  history.requireLegs('seriesOfRecord');
+  const name = String(record.name);
+  const id = history.idOf(name);
+  const stepRows: number[] = [];
+  if (id !== NONE) {
+    for (let row = 0; row < history.length; row++) if (history.name[row] === id) stepRows.push(row);
+  }
+  const legs = [legOf(record)];
+  const firstOfLeg = new Map<string, number>();
+  for (const row of stepRows) {
+    const key = `${history.job[row]} ${history.matrix[row]} ${history.runnerOs[row]} ${history.runnerArch[row]}`;
+    if (!firstOfLeg.has(key)) {
+      firstOfLeg.set(key, row);
+      legs.push(legOfRow(history, row));
+    }
+  }
+  const labels = labelsOfStep(name, legs);
+  const label = labels.get(legKey(legOf(record))) ?? name;
+  const labelOfKey = new Map<string, string>();
+  for (const [key, row] of firstOfLeg) {
+    labelOfKey.set(key, labels.get(legKey(legOfRow(history, row))) ?? name);
+  }
+  const rows = stepRows.filter((row) => {
+    const key = `${history.job[row]} ${history.matrix[row]} ${history.runnerOs[row]} ${history.runnerArch[row]}`;
+    return labelOfKey.get(key) === label;
+  });
+  return { name: label, step: name, rows: Int32Array.from(rows) };
 }

@@ -3,9 +3,10 @@
  * just before them? The same regression test as branch comparisons, applied along time instead.
  */
 import type { ExecutionRecord } from '../core/record.js';
-import { ColumnarHistory, FAILED, NONE } from '../core/history.js';
+import { ColumnarHistory, FAILED, NONE, durationView, type MeasureView } from '../core/history.js';
 import { detectRegression } from './regression.js';
 import type { RegressionVerdict } from './types.js';
+import { orientVerdict } from './verdicts.js';
 import { DAY_MS } from '../core/record.js';
 
 export interface TrendOptions {
@@ -76,7 +77,22 @@ export function trendOfRows(
   name: string,
   options: TrendOptions = {},
 ): RegressionVerdict {
+  return trendOfView(history, durationView(history, rows), name, options);
+}
+
+/**
+ * The trend verdict of one series of any measure (`view`: rows and the number at each, e.g. a
+ * value series); `now` defaults to the newest of its rows. For a bigger-is-better measure a rise
+ * is the improvement (see orientVerdict).
+ */
+export function trendOfView(
+  history: ColumnarHistory,
+  view: MeasureView,
+  name: string,
+  options: TrendOptions = {},
+): RegressionVerdict {
   const { recentRuns, earlierRuns } = checkTrendOptions(options);
+  const rows = view.rows;
   const now = options.now ?? history.newestStart(rows);
   const n = rows.length;
   let mainLine: number | undefined; // the default branch's text id, when runs are filtered by it
@@ -88,7 +104,9 @@ export function trendOfRows(
       }
     }
   }
-  // Successful main-line runs with a usable duration, up to `now`; then newest first (stable).
+  // Successful main-line runs with a usable number, up to `now` (indices into the view); then
+  // newest first (stable).
+  const nonNegative = view.kind === 'duration';
   const ok: number[] = [];
   for (let k = 0; k < n; k++) {
     const row = rows[k]!;
@@ -100,30 +118,38 @@ export function trendOfRows(
     ) {
       continue;
     }
-    const d = history.durationMs[row]!;
-    if ((history.flags[row]! & FAILED) !== 0 || !(d >= 0 && d < Infinity)) continue;
+    const x = view.numbers[k]!;
+    if ((history.flags[row]! & FAILED) !== 0 || !Number.isFinite(x) || (nonNegative && x < 0)) {
+      continue;
+    }
     if (!(history.startedMs[row]! <= now)) continue;
-    ok.push(row);
+    ok.push(k);
   }
-  const t = history.startedMs;
-  ok.sort((a, b) => t[b]! - t[a]! || a - b);
+  const t = (k: number) => history.startedMs[rows[k]!]!;
+  // Day files are read oldest first, so rows usually come strictly ascending in time: then the
+  // newest-first order is the reverse, with no sort of every run of the window.
+  let ascending = true;
+  for (let j = 1; j < ok.length && ascending; j++) ascending = t(ok[j - 1]!) < t(ok[j]!);
+  if (ascending) ok.reverse();
+  else ok.sort((a, b) => t(b) - t(a) || a - b);
   let recent: number[];
   let earlier: number[];
   if (options.recentDays !== undefined) {
     const from = now - options.recentDays * DAY_MS;
-    recent = ok.filter((r) => t[r]! > from).slice(0, recentRuns);
-    earlier = ok.filter((r) => t[r]! <= from).slice(0, earlierRuns);
+    recent = ok.filter((k) => t(k) > from).slice(0, recentRuns);
+    earlier = ok.filter((k) => t(k) <= from).slice(0, earlierRuns);
   } else {
     const k = Math.min(recentRuns, Math.max(1, Math.floor(ok.length / 4)));
     recent = ok.slice(0, k);
     earlier = ok.slice(k, k + earlierRuns);
   }
-  const durations = (list: number[]) => list.map((r) => history.durationMs[r]!);
-  return detectRegression(durations(earlier), durations(recent), {
+  const numbers = (list: number[]) => list.map((k) => view.numbers[k]!);
+  const verdict = detectRegression(numbers(earlier), numbers(recent), {
     name,
     thresholdPercent: options.thresholdPercent,
     baselineLabel: mainLine === undefined ? undefined : options.defaultBranch,
     // The question is the drift itself: do not project it away.
     followDrift: false,
   });
+  return orientVerdict(verdict, view.better);
 }

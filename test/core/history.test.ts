@@ -169,4 +169,49 @@ describe('readHistory', () => {
     expect(report.skippedLines).toBe(1);
     expect([...history.rowsByName().keys()]).toEqual(['build', 'test']);
   });
+
+  it('sizes its columns once from the first megabyte read, not by growth steps', async () => {
+    // 6 day files of ~400 KB: rows per byte from the first files × all bytes.
+    let rows = 0;
+    for (let d = 1; d <= 6; d++) {
+      const lines: string[] = [];
+      for (let i = 0; i < 2000; i++) {
+        const at = `2025-10-0${d}T${String(Math.floor(i / 100)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`;
+        lines.push(
+          serializeRecord(rec(`step-${i % 7}`, at, { sha: `s${d}-${i}`, branch: 'main' })),
+        );
+      }
+      rows += lines.length;
+      fs.writeFileSync(path.join(dir, `2025-10-0${d}.jsonl`), `${lines.join('\n')}\n`);
+    }
+    const { history } = await readHistory(dir, { onWarning: null });
+    expect(history.length).toBe(rows);
+    // Growth by halves from 1024 would end at 17,496 rows of room; sized: 2% and 1024 rows over.
+    expect(history.startedMs.length).toBeGreaterThanOrEqual(rows);
+    expect(history.startedMs.length).toBeLessThan(rows * 1.03 + 1024);
+  });
+});
+
+describe('compact ColumnarHistory', () => {
+  it('keeps what per-name statistics read and refuses series work', () => {
+    const r = rec('build', '2025-10-01T00:00:00', {
+      sha: 'abc',
+      branch: 'main',
+      job: 'test',
+      runner_os: 'Linux',
+      run_id: '7',
+      pr_number: 3,
+      default_branch: 'main',
+    });
+    const compact = ColumnarHistory.of([r, r], { compact: true });
+    const full = ColumnarHistory.of([r, r]);
+    expect(compact.length).toBe(2);
+    for (const field of ['sha', 'branch', 'defaultBranch'] as const) {
+      expect(compact.text(compact[field][1]!)).toBe(full.text(full[field][1]!));
+    }
+    expect(compact.prNumber[1]).toBe(3);
+    expect(compact.job.length).toBe(0);
+    expect(() => compact.requireLegs('seriesOfHistory')).toThrow(/not a compact history/);
+    expect(() => full.requireLegs('seriesOfHistory')).not.toThrow();
+  });
 });

@@ -526,3 +526,37 @@ describe('generateDashboard', () => {
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
 }
+
+describe('DashboardModelBuilder on a shared columnar history', () => {
+  it('gives the model of the valid records when rows are left out, with ref and metadata.sha fallbacks', async () => {
+    const { ColumnarHistory } = await import('../../src/core/history.js');
+    const { DashboardModelBuilder } = await import('../../src/report/dashboard/model.js');
+    const records = demoHistory(NOW);
+    // Every third record carries its branch only in ci.ref and its commit only in metadata.sha.
+    const shaped = records.map((r, i) => {
+      if (i % 3 !== 0) return r;
+      const ci = { ...((r.metadata as { ci?: Record<string, unknown> }).ci ?? {}) };
+      const branch = ci.branch;
+      delete ci.branch;
+      delete ci.sha;
+      return {
+        ...r,
+        metadata: {
+          ...r.metadata,
+          ci: { ...ci, ref: `refs/heads/${String(branch ?? 'main')}` },
+          sha: 'ABCDEF0123456789ABCDEF0123456789ABCDEF01',
+        },
+      };
+    });
+    const history = new ColumnarHistory();
+    const builder = new DashboardModelBuilder({ generatedAt, days: 30 });
+    shaped.forEach((r, i) => {
+      // A row the model must leave out (no measured duration) every 5th record.
+      if (i % 5 === 2) history.add({ ...r, duration_ms: Number.NaN });
+      builder.addRow(history, history.add(r), r);
+    });
+    const direct = buildDashboardModel(shaped, { generatedAt, days: 30 });
+    expect(builder.build()).toEqual(direct);
+    expect(direct.commits).toContain('abcdef0123456789abcdef0123456789abcdef01');
+  });
+});

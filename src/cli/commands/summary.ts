@@ -9,7 +9,7 @@ import { formatDuration, formatPercent, formatStoredTime } from '../format.js';
 import { openCollector } from '../history.js';
 import { renderTable } from '../table.js';
 import type { Column, Cell, Tone } from '../table.js';
-import { readHistory } from '../../core/history.js';
+import { ColumnarHistory, readHistory } from '../../core/history.js';
 import { canonicalTimestamp } from '../../core/record.js';
 import { SummaryAccumulator, round2, round4, type OperationSummary } from '../../core/stats.js';
 import { DAY_MS } from '../../core/store.js';
@@ -90,17 +90,26 @@ export async function summarizeHistory(metricsDir: string, days: number): Promis
     metricsDir,
     { since: Date.now() - days * DAY_MS, onWarning: collector.onWarning },
     (record, _row, startedMs) => accumulator.add(record, startedMs),
+    // Per name: flakiness and trend read no leg or run id.
+    new ColumnarHistory({ compact: true }),
   );
   const summary = accumulator.summary();
   // Loaded here, not at startup: the other commands do not need the statistics.
-  const { flakinessOfRows, trendOfRows } = await import('../../insight/columns.js');
+  const { flakinessOfSeries, trendOfRows } = await import('../../insight/columns.js');
   const byName = history.rowsByName();
   const defaultBranch = history.newestDefaultBranch();
+  // One pass of flakiness over every operation (one scratch table shared by all).
+  const flakinessByName = new Map(
+    flakinessOfSeries(
+      history,
+      [...byName].map(([name, rows]) => ({ name, rows })),
+    ).map((report) => [report.name, report]),
+  );
   // Null prototype: an operation named `__proto__` is a key like any other.
   const result = Object.create(null) as InsightSummary;
   for (const [name, stats] of Object.entries(summary)) {
     const rows = byName.get(name) ?? new Int32Array(0);
-    const flakiness = flakinessOfRows(history, rows)[0];
+    const flakiness = flakinessByName.get(name);
     const trend = trendOfRows(history, rows, name, { defaultBranch });
     const seen = flakiness?.commitsSeen ?? 0;
     result[name] = {

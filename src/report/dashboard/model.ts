@@ -6,17 +6,17 @@
  */
 import type { ExecutionRecord } from '../../core/record.js';
 import { parseCi, type CiContext } from '../../core/ci.js';
-import { ColumnarHistory, NONE } from '../../core/history.js';
+import { ColumnarHistory, FAILED, NONE } from '../../core/history.js';
 import { dashboardAttention, type AttentionItem, type OperationColumns } from './attention.js';
 import { downsampleIndices, pointBudget } from './downsample.js';
 import { MAX_CHARTED_OPERATIONS, rankOperations } from './rank.js';
 import { stringifyJson } from '../../core/json-text.js';
 import { DAY_MS, parseTimestamp } from '../../core/record.js';
-import { percentile } from '../../core/stats.js';
+import { percentilesInPlace } from '../../core/stats.js';
 import { redactSecrets, sanitizeErrorText } from '../../core/redact.js';
 import { truncateText } from '../sanitize.js';
 import { branchUrl, commitUrl, isSha, pullUrl, repositoryUrl, runUrl } from './links.js';
-import { labelsOfStep, legKey, type Leg } from '../../insight/series.js';
+import { labelsOfStep, legKey, legOfRow } from '../../insight/series.js';
 import {
   POINT,
   STAT,
@@ -55,42 +55,40 @@ interface RunCandidate {
   tMs: number;
   ms: number;
   failed: boolean;
+  /** Text ids of the history (-1: unknown). */
   branch: number;
   commit: number;
   record: ExecutionRecord;
 }
 
-interface OpBuffer {
-  name: string;
-  /** The series' leg (job, matrix values, runner): legs of a step are separate series. */
-  leg?: Leg;
-  t: number[];
-  ms: number[];
-  failed: number[];
-  branch: number[];
-  commit: number[];
-  pr: number[];
+/**
+ * Rows of one step and leg (by the history's text ids): legs of a step are separate series, named
+ * at build time. Holds only the newest runs' records, for the runs table.
+ */
+interface LegGroup {
+  name: number;
+  job: number;
+  matrix: number;
+  runnerOs: number;
+  runnerArch: number;
+  /** Its index in the builder's groups, and the first row seen (its leg is read from it). */
+  index: number;
+  firstRow: number;
   recent: RunCandidate[];
   /** Start of the oldest of `recent` after its last trim: older runs cannot be shown. */
   recentFloor: number;
 }
 
-function asCi(metadata: unknown): Partial<CiContext> {
-  return parseCi(metadata) ?? {};
+/** A series of the model: its label, its groups and (at build) its columns. */
+interface ModelSeries {
+  name: string;
+  groups: LegGroup[];
+  /** Indices into the builder's kept rows, ascending by time. */
+  kept: Int32Array;
 }
 
-/** The leg of a row of a columnar history (see legOf). */
-function legOfRow(history: ColumnarHistory, row: number): Leg {
-  const matrix = history.text(history.matrix[row]!);
-  return {
-    job: history.text(history.job[row]!) ?? '',
-    matrix:
-      matrix === undefined
-        ? {}
-        : (Object.fromEntries(JSON.parse(matrix) as [string, string][]) as Record<string, string>),
-    runnerOs: history.text(history.runnerOs[row]!) ?? '',
-    runnerArch: history.text(history.runnerArch[row]!) ?? '',
-  };
+function asCi(metadata: unknown): Partial<CiContext> {
+  return parseCi(metadata) ?? {};
 }
 
 function branchOf(record: ExecutionRecord, ci: Partial<CiContext>): string | null {
@@ -100,8 +98,7 @@ function branchOf(record: ExecutionRecord, ci: Partial<CiContext>): string | nul
   return typeof b === 'string' && b !== '' ? b : null;
 }
 
-function shaOf(record: ExecutionRecord, ci: Partial<CiContext>): string | null {
-  if (isSha(ci.sha)) return ci.sha.toLowerCase();
+function shaOf(record: ExecutionRecord): string | null {
   const m = record.metadata as Record<string, unknown> | null;
   const s = m?.sha ?? m?.commit;
   return isSha(s) ? s.toLowerCase() : null;
@@ -144,98 +141,76 @@ function lowerBound(t: Float64Array, value: number): number {
   return lo;
 }
 
+/** `counts` with counts[id] incremented, grown when id is beyond it. */
+function count(counts: Float64Array, id: number): Float64Array {
+  const out = id < counts.length ? counts : grownCopy(counts, id + 1);
+  out[id]! += 1;
+  return out;
+}
+
+/** A bigger copy of a typed array (×1.5), for columns that grow row by row. */
+function grownCopy<T extends Int32Array | Float64Array>(column: T, atLeast: number): T {
+  const bigger = new (column.constructor as new (n: number) => T)(
+    Math.max(atLeast, Math.ceil(column.length * 1.5), 1024),
+  );
+  bigger.set(column);
+  return bigger;
+}
+
 /**
- * One buffer per series, named by its label (`unit_tests · windows-latest` when the step has several
- * legs); legs recorded with less context that resolve to the same series are merged into it.
+ * The exact statistics of the given indices (ascending by time), or of [lo, hi) when `indices`
+ * is null. Percentiles by selection, not a sort: two linear passes instead of n log n.
  */
-function labelledSeries(buffers: readonly OpBuffer[]): OpBuffer[] {
-  const byName = new Map<string, OpBuffer[]>();
-  for (const buf of buffers) byName.set(buf.name, [...(byName.get(buf.name) ?? []), buf]);
-  const out = new Map<string, OpBuffer>();
-  for (const [name, list] of byName) {
-    const labels = labelsOfStep(
-      name,
-      list.map((b) => b.leg ?? { job: '', matrix: {}, runnerOs: '', runnerArch: '' }),
-    );
-    for (const buf of list) {
-      const label = (buf.leg && labels.get(legKey(buf.leg))) ?? name;
-      const into = out.get(label);
-      if (into === undefined) {
-        out.set(label, { ...buf, name: label });
-        continue;
-      }
-      into.t = into.t.concat(buf.t);
-      into.ms = into.ms.concat(buf.ms);
-      into.failed = into.failed.concat(buf.failed);
-      into.branch = into.branch.concat(buf.branch);
-      into.commit = into.commit.concat(buf.commit);
-      into.pr = into.pr.concat(buf.pr);
-      into.recent = into.recent.concat(buf.recent);
-    }
-  }
-  return [...out.values()];
-}
-
-/** Sorted, typed columns of one operation. */
-function sortColumns(buf: OpBuffer): OperationColumns {
-  const n = buf.t.length;
-  const order = Array.from({ length: n }, (_, i) => i);
-  let sorted = true;
-  for (let i = 1; i < n && sorted; i++) sorted = (buf.t[i - 1] ?? 0) <= (buf.t[i] ?? 0);
-  if (!sorted) order.sort((a, b) => (buf.t[a] ?? 0) - (buf.t[b] ?? 0));
-  const pick = <A extends Float64Array | Int32Array | Uint8Array>(src: number[], out: A): A => {
-    for (let i = 0; i < n; i++) out[i] = src[order[i] ?? 0] ?? 0;
-    return out;
-  };
-  return {
-    name: buf.name,
-    t: pick(buf.t, new Float64Array(n)),
-    ms: pick(buf.ms, new Float64Array(n)),
-    failed: pick(buf.failed, new Uint8Array(n)),
-    branch: pick(buf.branch, new Int32Array(n)),
-    commit: pick(buf.commit, new Int32Array(n)),
-    pr: pick(buf.pr, new Uint8Array(n)),
-  };
-}
-
-/** The exact statistics of the given indices (ascending by time). */
 function statsOf(
   col: OperationColumns,
-  indices: ArrayLike<number>,
+  indices: ArrayLike<number> | null,
+  lo: number,
+  hi: number,
   toT: (ms: number) => number,
 ): Omit<Stat, 'branch' | 'range'> {
-  const n = indices.length;
+  const n = indices === null ? hi - lo : indices.length;
   const durations = new Float64Array(n);
   let failures = 0;
   let sum = 0;
   for (let k = 0; k < n; k++) {
-    const i = indices[k] ?? 0;
-    const d = col.ms[i] ?? 0;
+    const i = indices === null ? lo + k : indices[k]!;
+    const d = col.ms[i]!;
     durations[k] = d;
     sum += d;
-    failures += col.failed[i] ?? 0;
+    failures += col.failed[i]!;
   }
-  durations.sort();
-  const last = indices[n - 1] ?? 0;
+  const [p50 = NaN, p95 = NaN] = percentilesInPlace(durations, [50, 95]);
+  const last = indices === null ? hi - 1 : indices[n - 1]!;
   return {
     runs: n,
     failures,
     avg: round1(sum / n),
-    p50: round1(percentile(durations, 50)),
-    p95: round1(percentile(durations, 95)),
+    p50: round1(p50),
+    p95: round1(p95),
     lastT: toT(col.t[last] ?? 0),
     lastOk: col.failed[last] === 1 ? 0 : 1,
   };
 }
 
 export class DashboardModelBuilder {
-  private readonly ops = new Map<string, OpBuffer>();
-  private readonly branchIds = new Map<string, number>();
-  private readonly branchNames: string[] = [];
-  private readonly branchCounts: number[] = [];
-  private readonly commitIds = new Map<string, number>();
-  private readonly commitNames: string[] = [];
-  private readonly defaultBranches = new Map<string, number>();
+  /** Leg groups by step name id; `groups` in first-seen order. */
+  private readonly groupsByName = new Map<number, LegGroup[]>();
+  private readonly groups: LegGroup[] = [];
+  private lastGroup: LegGroup | undefined;
+  private lastGroupIndex = -1;
+  // The rows the model keeps (valid, in the window), as indices into the history's columns, with
+  // what the columns do not say directly: the leg group, and branch and commit as the page shows
+  // them (text ids of the history; fallbacks from ref / metadata.sha interned into it).
+  private kept = 0;
+  private keptGroup = new Int32Array(0);
+  /** Row of each kept index; null while they are the same (readHistory's window: every row). */
+  private keptRow: Int32Array | null = null;
+  /** Branch and commit where they do not come from the row's ci.branch / ci.sha (rare). */
+  private readonly branchFallback = new Map<number, number>();
+  private readonly commitFallback = new Map<number, number>();
+  /** Runs per branch text id, and per default-branch text id. */
+  private branchCounts: Float64Array = new Float64Array(0);
+  private defaultBranchCounts: Float64Array = new Float64Array(0);
   private readonly nowMs: number;
   private readonly startMs: number;
   private readonly days: number;
@@ -243,7 +218,7 @@ export class DashboardModelBuilder {
   private skipped = 0;
   /** The columns rows come from: the caller's (addRow) or the builder's own (add). */
   private source: ColumnarHistory | undefined;
-  /** Builder commit id of each history sha id (-2: not looked at yet; -1: not a commit sha). */
+  /** Commit text id of each history sha id (-2: not looked at yet; -1: not a commit sha). */
   private commitOfSha = new Int32Array(0);
 
   constructor(private readonly options: DashboardModelOptions = {}) {
@@ -286,7 +261,8 @@ export class DashboardModelBuilder {
   /**
    * Adds row `row` of `history` (the core's columns, as readHistory fills them), `record` being
    * that row's record, read for what the columns do not keep (links, error, details). Every row
-   * of one builder comes from the same history.
+   * of one builder comes from the same history. The model reads the history's columns at build
+   * time: per row it keeps three ids, and a record only while it is among its leg's newest.
    */
   addRow(history: ColumnarHistory, row: number, record: ExecutionRecord): void {
     if (this.source !== undefined && this.source !== history) {
@@ -301,118 +277,246 @@ export class DashboardModelBuilder {
     }
     if (tMs < this.startMs) return;
     this.records += 1;
-    // The series: name and leg, by text ids (no key built from the texts themselves).
-    const key = `${history.name[row]} ${history.job[row]} ${history.matrix[row]} ${history.runnerOs[row]} ${history.runnerArch[row]}`;
-    let op = this.ops.get(key);
-    if (op === undefined) {
-      op = {
-        name: history.text(history.name[row]!)!,
-        leg: legOfRow(history, row),
-        t: [],
-        ms: [],
-        failed: [],
-        branch: [],
-        commit: [],
-        pr: [],
-        recent: [],
-        recentFloor: -Infinity,
-      };
-      this.ops.set(key, op);
+    const group = this.groupOf(history, row);
+    const k = this.kept++;
+    let branch = history.branch[row]!;
+    if (branch === NONE) {
+      const fallback = branchOf(record, asCi(record.metadata));
+      branch = fallback === null ? NONE : history.intern(fallback);
+      if (branch !== NONE) this.branchFallback.set(k, branch);
     }
-    const branchText = history.text(history.branch[row]!);
-    const branch = this.intern(
-      branchText ?? branchOf(record, asCi(record.metadata)),
-      this.branchIds,
-      this.branchNames,
-    );
-    if (branch >= 0) this.branchCounts[branch] = (this.branchCounts[branch] ?? 0) + 1;
     const commit = this.commitOfRow(history, row, record);
-    const failed = record.status === 'failed';
-    op.t.push(tMs);
-    op.ms.push(ms);
-    op.failed.push(failed ? 1 : 0);
-    op.branch.push(branch);
-    op.commit.push(commit);
-    op.pr.push(Number.isNaN(history.prNumber[row]) ? 0 : 1);
-    const defaultBranch = history.text(history.defaultBranch[row]!);
-    if (defaultBranch !== undefined) {
-      this.defaultBranches.set(defaultBranch, (this.defaultBranches.get(defaultBranch) ?? 0) + 1);
+    if (commit !== NONE && !this.commitFromSha(history, row)) this.commitFallback.set(k, commit);
+    if (k === this.keptGroup.length) {
+      this.keptGroup = grownCopy(this.keptGroup, 0);
+      if (this.keptRow !== null) this.keptRow = grownCopy(this.keptRow, this.keptGroup.length);
     }
+    if (this.keptRow === null && row !== k) {
+      // The first row left out (or out of order): from here on, rows are listed.
+      this.keptRow = new Int32Array(this.keptGroup.length);
+      for (let j = 0; j < k; j++) this.keptRow[j] = j;
+    }
+    if (this.keptRow !== null) this.keptRow[k] = row;
+    this.keptGroup[k] = this.lastGroupIndex;
+    if (branch !== NONE) this.branchCounts = count(this.branchCounts, branch);
+    const defaultBranch = history.defaultBranch[row]!;
+    if (defaultBranch !== NONE)
+      this.defaultBranchCounts = count(this.defaultBranchCounts, defaultBranch);
     // Keep only the newest candidates for the runs table; trimmed in batches to stay O(n). A run
     // older than the newest MAX_RUN_ROWS already kept can never be shown: not kept (read newest
     // first, almost every record is then garbage at once).
-    if (op.recent.length >= MAX_RUN_ROWS && tMs < op.recentFloor) return;
-    op.recent.push({ tMs, ms, failed, branch, commit, record });
-    if (op.recent.length >= 2 * MAX_RUN_ROWS) {
-      op.recent.sort((a, b) => b.tMs - a.tMs);
-      op.recent.length = MAX_RUN_ROWS;
-      op.recentFloor = op.recent[MAX_RUN_ROWS - 1]!.tMs;
+    if (group.recent.length >= MAX_RUN_ROWS && tMs < group.recentFloor) return;
+    const failed = (history.flags[row]! & FAILED) !== 0;
+    group.recent.push({ tMs, ms, failed, branch, commit, record });
+    if (group.recent.length >= 2 * MAX_RUN_ROWS) {
+      group.recent.sort((a, b) => b.tMs - a.tMs);
+      group.recent.length = MAX_RUN_ROWS;
+      group.recentFloor = group.recent[MAX_RUN_ROWS - 1]!.tMs;
     }
   }
 
-  /** The builder's commit id of a row: its ci.sha when it is one, else metadata.sha / commit. */
+  /** The row's leg group (step name and leg, by text ids); sets lastGroupIndex. */
+  private groupOf(history: ColumnarHistory, row: number): LegGroup {
+    const name = history.name[row]!;
+    const job = history.job[row]!;
+    const matrix = history.matrix[row]!;
+    const runnerOs = history.runnerOs[row]!;
+    const runnerArch = history.runnerArch[row]!;
+    const same = (g: LegGroup | undefined): g is LegGroup =>
+      g !== undefined &&
+      g.name === name &&
+      g.job === job &&
+      g.matrix === matrix &&
+      g.runnerOs === runnerOs &&
+      g.runnerArch === runnerArch;
+    if (same(this.lastGroup)) {
+      this.lastGroupIndex = this.lastGroup.index;
+      return this.lastGroup;
+    }
+    let list = this.groupsByName.get(name);
+    if (list === undefined) this.groupsByName.set(name, (list = []));
+    let group = list.find(same);
+    if (group === undefined) {
+      group = {
+        name,
+        job,
+        matrix,
+        runnerOs,
+        runnerArch,
+        index: this.groups.length,
+        firstRow: row,
+        recent: [],
+        recentFloor: -Infinity,
+      };
+      list.push(group);
+      this.groups.push(group);
+    }
+    this.lastGroup = group;
+    this.lastGroupIndex = group.index;
+    return group;
+  }
+
+  /** The commit text id of a row: its ci.sha when it is one (lowercase), else metadata.sha / commit. */
   private commitOfRow(history: ColumnarHistory, row: number, record: ExecutionRecord): number {
     const sha = history.sha[row]!;
     if (sha !== NONE) {
-      if (this.commitOfSha.length < history.texts.length) {
-        const bigger = new Int32Array(Math.max(1024, history.texts.length * 2)).fill(-2);
+      if (this.commitOfSha.length <= sha) {
+        const bigger = new Int32Array(Math.max(1024, (sha + 1) * 2)).fill(-2);
         bigger.set(this.commitOfSha);
         this.commitOfSha = bigger;
       }
       let id = this.commitOfSha[sha]!;
       if (id === -2) {
         const text = history.texts[sha];
-        id = isSha(text) ? this.intern(text.toLowerCase(), this.commitIds, this.commitNames) : -1;
+        id = isSha(text) ? history.intern(text.toLowerCase()) : -1;
         this.commitOfSha[sha] = id;
       }
       if (id !== -1) return id;
     }
-    return this.intern(shaOf(record, {}), this.commitIds, this.commitNames);
+    const fallback = shaOf(record);
+    return fallback === null ? NONE : history.intern(fallback);
+  }
+
+  /** Whether the row's commit is its ci.sha (looked at by commitOfRow already). */
+  private commitFromSha(history: ColumnarHistory, row: number): boolean {
+    const sha = history.sha[row]!;
+    return sha !== NONE && this.commitOfSha[sha]! >= 0;
+  }
+
+  /** The history row of kept index k. */
+  private rowOf(k: number): number {
+    return this.keptRow === null ? k : this.keptRow[k]!;
   }
 
   /** The option, else the ci.default_branch most records name, else null. */
-  private defaultBranch(): string | null {
+  private defaultBranch(history: ColumnarHistory): string | null {
     if (this.options.defaultBranch !== undefined) return this.options.defaultBranch;
-    let best: string | null = null;
-    let count = 0;
-    for (const [name, n] of this.defaultBranches) if (n > count) [best, count] = [name, n];
-    return best;
+    let best = NONE;
+    let most = 0;
+    this.defaultBranchCounts.forEach((n, id) => {
+      if (n > most) [best, most] = [id, n];
+    });
+    return history.text(best) ?? null;
   }
 
-  private intern(value: string | null, ids: Map<string, number>, names: string[]): number {
-    if (value === null) return -1;
-    let id = ids.get(value);
-    if (id === undefined) {
-      id = names.length;
-      ids.set(value, id);
-      names.push(value);
+  /**
+   * The model's series: leg groups named by labelsOfStep (legs recorded with less context that
+   * resolve to the same series are merged), each with its kept rows ascending by time.
+   */
+  private series(history: ColumnarHistory): ModelSeries[] {
+    const byLabel = new Map<string, LegGroup[]>();
+    for (const [name, list] of this.groupsByName) {
+      const step = history.texts[name]!;
+      const legs = list.map((g) => legOfRow(history, g.firstRow));
+      const labels = labelsOfStep(step, legs);
+      list.forEach((g, i) => {
+        const label = labels.get(legKey(legs[i]!)) ?? step;
+        const into = byLabel.get(label);
+        if (into === undefined) byLabel.set(label, [g]);
+        else into.push(g);
+      });
     }
-    return id;
+    // Kept rows per group, then per series, sorted by time (stable: ties keep read order).
+    const counts = new Int32Array(this.groups.length);
+    for (let k = 0; k < this.kept; k++) counts[this.keptGroup[k]!]!++;
+    const lists = Array.from(counts, (n) => new Int32Array(n));
+    const filled = new Int32Array(this.groups.length);
+    for (let k = 0; k < this.kept; k++) {
+      const g = this.keptGroup[k]!;
+      lists[g]![filled[g]!++] = k;
+    }
+    const t = history.startedMs;
+    const out: ModelSeries[] = [];
+    for (const [name, groups] of byLabel) {
+      const parts = groups.map((g) => lists[g.index]!);
+      let kept: Int32Array;
+      if (parts.length === 1) kept = parts[0]!;
+      else {
+        kept = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+        let at = 0;
+        for (const part of parts) {
+          kept.set(part, at);
+          at += part.length;
+        }
+        kept.sort(); // read order
+      }
+      let sorted = true;
+      for (let i = 1; i < kept.length && sorted; i++) {
+        sorted = t[this.rowOf(kept[i - 1]!)]! <= t[this.rowOf(kept[i]!)]!;
+      }
+      if (!sorted) {
+        const order = Array.from(kept);
+        order.sort((a, b) => t[this.rowOf(a)]! - t[this.rowOf(b)]! || a - b);
+        kept = Int32Array.from(order);
+      }
+      out.push({ name, groups, kept });
+    }
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** One series' typed columns, read from the history (ids: history text ids, -1 unknown). */
+  private columnsOf(history: ColumnarHistory, s: ModelSeries): OperationColumns {
+    const n = s.kept.length;
+    const col: OperationColumns = {
+      name: s.name,
+      t: new Float64Array(n),
+      ms: new Float64Array(n),
+      failed: new Uint8Array(n),
+      branch: new Int32Array(n),
+      commit: new Int32Array(n),
+      pr: new Uint8Array(n),
+    };
+    for (let i = 0; i < n; i++) {
+      const k = s.kept[i]!;
+      const row = this.rowOf(k);
+      col.t[i] = history.startedMs[row]!;
+      col.ms[i] = history.durationMs[row]!;
+      col.failed[i] = (history.flags[row]! & FAILED) !== 0 ? 1 : 0;
+      const branch = history.branch[row]!;
+      col.branch[i] = branch !== NONE ? branch : (this.branchFallback.get(k) ?? NONE);
+      col.commit[i] = this.commitFromSha(history, row)
+        ? this.commitOfSha[history.sha[row]!]!
+        : (this.commitFallback.get(k) ?? NONE);
+      col.pr[i] = Number.isNaN(history.prNumber[row]) ? 0 : 1;
+    }
+    return col;
   }
 
   build(): DashboardModel {
-    const opBuffers = labelledSeries([...this.ops.values()]).sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-    );
-    const columns = opBuffers.map(sortColumns);
+    const history = this.source ?? new ColumnarHistory();
+    const modelSeries = this.series(history);
+    // Each series' typed columns are made when drawn (one at a time): ranking needs only counts
+    // and last times, read from the history.
+    const t = history.startedMs;
+    const lastStart = (s: ModelSeries) =>
+      s.kept.length > 0 ? t[this.rowOf(s.kept[s.kept.length - 1]!)]! : -Infinity;
+    const ranked = modelSeries.map((s) => ({
+      name: s.name,
+      runs: s.kept.length,
+      last: lastStart(s),
+    }));
+    const defaultBranch = this.defaultBranch(history);
+    const knownDefault =
+      defaultBranch !== null && (this.branchCounts[history.idOf(defaultBranch)] ?? 0) > 0;
     const attention =
       this.options.attention ??
       dashboardAttention(
-        columns,
-        this.branchNames,
-        this.commitNames,
+        history,
+        modelSeries.map((s) => ({ name: s.name, rows: s.kept.map((k) => this.rowOf(k)) })),
         this.nowMs,
-        this.defaultBranch(),
+        knownDefault ? defaultBranch : null,
       );
     // Charts for the most relevant few; every other operation is one row of `table`.
-    const order = rankOperations(columns, attention);
+    const order = rankOperations(ranked, attention);
     const charted = Math.min(MAX_CHARTED_OPERATIONS, order.length);
-    const position = new Int32Array(columns.length);
+    const position = new Int32Array(modelSeries.length);
     order.forEach((c, k) => (position[c] = k));
     const budget = pointBudget(charted);
 
     let minMs = this.nowMs;
-    for (const col of columns) if (col.t.length > 0) minMs = Math.min(minMs, col.t[0] ?? minMs);
+    for (const series of modelSeries) {
+      if (series.kept.length > 0) minMs = Math.min(minMs, t[this.rowOf(series.kept[0]!)]!);
+    }
     const t0 = Math.floor(minMs / 1000);
     const toT = (ms: number): number => Math.round(ms / 1000 - t0);
 
@@ -422,9 +526,12 @@ export class DashboardModelBuilder {
     ranges.push({ days: this.days, label: `All (${this.days} days)` });
 
     // Branch dictionary: the most-run branches first (those are the filter's choices).
-    const byCount = this.branchNames
-      .map((_, id) => id)
-      .sort((a, b) => (this.branchCounts[b] ?? 0) - (this.branchCounts[a] ?? 0));
+    const byCount: number[] = [];
+    this.branchCounts.forEach((n, id) => {
+      if (n > 0) byCount.push(id);
+    });
+    // Most runs first; ties in first-seen order (text ids are first-seen).
+    byCount.sort((a, b) => this.branchCounts[b]! - this.branchCounts[a]! || a - b);
     const filterBranches = Math.min(MAX_FILTER_BRANCHES, byCount.length);
     const branchOut: string[] = [];
     const branchMap = new Map<number, number>();
@@ -434,11 +541,14 @@ export class DashboardModelBuilder {
       if (out === undefined) {
         out = branchOut.length;
         branchMap.set(id, out);
-        branchOut.push(this.branchNames[id] ?? '');
+        branchOut.push(history.texts[id] ?? '');
       }
       return out;
     };
     for (let k = 0; k < filterBranches; k++) mapBranch(byCount[k] ?? -1);
+    // The filter slot of each history text id (-1: not a filter branch), for per-branch stats.
+    const filterSlot = new Int32Array(history.texts.length).fill(-1);
+    for (let k = 0; k < filterBranches; k++) filterSlot[byCount[k]!] = k;
     const commitOut: string[] = [];
     const commitMap = new Map<number, number>();
     const mapCommit = (id: number): number => {
@@ -447,7 +557,7 @@ export class DashboardModelBuilder {
       if (out === undefined) {
         out = commitOut.length;
         commitMap.set(id, out);
-        commitOut.push(this.commitNames[id] ?? '');
+        commitOut.push(history.texts[id] ?? '');
       }
       return out;
     };
@@ -456,7 +566,7 @@ export class DashboardModelBuilder {
     const stats: number[][] = [];
     let points = 0;
     for (const c of order.slice(0, charted)) {
-      const col = columns[c]!;
+      const col = this.columnsOf(history, modelSeries[c]!);
       const n = col.t.length;
       const mask = new Uint8Array(n);
       const opStats: number[] = [];
@@ -466,19 +576,24 @@ export class DashboardModelBuilder {
         for (const i of downsampleIndices(col.t, col.ms, col.failed, lo, n, budget)) {
           mask[i] = (mask[i] ?? 0) | (1 << r);
         }
-        const all = Uint32Array.from({ length: n - lo }, (_, k) => lo + k);
-        STAT.push(opStats, { branch: -1, range: r, ...statsOf(col, all, toT) });
-        const perBranch = new Map<number, number[]>();
+        STAT.push(opStats, { branch: -1, range: r, ...statsOf(col, null, lo, n, toT) });
+        // Per filter branch (their model ids are 0..filterBranches-1), in id order.
+        const counts = new Int32Array(filterBranches);
         for (let i = lo; i < n; i++) {
-          const b = mapBranch(col.branch[i] ?? -1);
-          if (b < 0 || b >= filterBranches) continue;
-          let list = perBranch.get(b);
-          if (list === undefined) perBranch.set(b, (list = []));
-          list.push(i);
+          const b = filterSlot[col.branch[i]!] ?? -1;
+          if (b >= 0) counts[b]!++;
         }
-        for (const [b, list] of [...perBranch].sort((x, y) => x[0] - y[0])) {
-          STAT.push(opStats, { branch: b, range: r, ...statsOf(col, list, toT) });
+        const lists = Array.from(counts, (count) => new Int32Array(count));
+        const filled = new Int32Array(filterBranches);
+        for (let i = lo; i < n; i++) {
+          const b = filterSlot[col.branch[i]!] ?? -1;
+          if (b >= 0) lists[b]![filled[b]!++] = i;
         }
+        lists.forEach((list, b) => {
+          if (list.length > 0) {
+            STAT.push(opStats, { branch: b, range: r, ...statsOf(col, list, 0, 0, toT) });
+          }
+        });
       });
       const flat: number[] = [];
       for (let i = 0; i < n; i++) {
@@ -499,12 +614,19 @@ export class DashboardModelBuilder {
 
     const table: number[] = [];
     for (const c of order.slice(charted)) {
-      const col = columns[c]!;
-      const all = Uint32Array.from({ length: col.t.length }, (_, k) => k);
-      TABLE_ROW.push(table, statsOf(col, all, toT));
+      const col = this.columnsOf(history, modelSeries[c]!);
+      TABLE_ROW.push(table, statsOf(col, null, 0, col.t.length, toT));
     }
 
-    const runs = this.recentRuns(opBuffers, position, charted, toT, mapBranch, mapCommit);
+    const runs = this.recentRuns(
+      history,
+      modelSeries,
+      position,
+      charted,
+      toT,
+      mapBranch,
+      mapCommit,
+    );
 
     return {
       version: 1,
@@ -514,7 +636,7 @@ export class DashboardModelBuilder {
       now: toT(this.nowMs),
       days: this.days,
       ranges,
-      ops: order.map((c) => truncateText(columns[c]?.name ?? '', MAX_NAME_CHARS)),
+      ops: order.map((c) => truncateText(modelSeries[c]?.name ?? '', MAX_NAME_CHARS)),
       charted,
       table,
       branches: branchOut,
@@ -529,7 +651,7 @@ export class DashboardModelBuilder {
       totals: {
         records: this.records,
         skipped: this.skipped,
-        operations: columns.length,
+        operations: modelSeries.length,
         points,
         attention: attention.length,
       },
@@ -543,7 +665,8 @@ export class DashboardModelBuilder {
   }
 
   private recentRuns(
-    opBuffers: OpBuffer[],
+    history: ColumnarHistory,
+    modelSeries: readonly ModelSeries[],
     position: Int32Array,
     charted: number,
     toT: (ms: number) => number,
@@ -554,9 +677,12 @@ export class DashboardModelBuilder {
     // visible); `op` is the operation's position in the model's `ops`.
     const rows = new Map<RunCandidate, number>();
     const newest: Array<[RunCandidate, number]> = [];
-    opBuffers.forEach((buf, index) => {
+    modelSeries.forEach((series, index) => {
       const op = position[index] ?? 0;
-      const recent = [...buf.recent].sort((a, b) => b.tMs - a.tMs).slice(0, MAX_RUN_ROWS);
+      const recent = series.groups
+        .flatMap((g) => g.recent)
+        .sort((a, b) => b.tMs - a.tMs)
+        .slice(0, MAX_RUN_ROWS);
       recent.forEach((c, k) => {
         newest.push([c, op]);
         if (k < RUN_ROWS_PER_OPERATION && op < charted) rows.set(c, op);
@@ -569,7 +695,7 @@ export class DashboardModelBuilder {
       .map(([c, op]) => {
         const ci = asCi(c.record.metadata);
         const repo = repositoryUrl(ci.server_url, ci.repository);
-        const branchName = c.branch >= 0 ? this.branchNames[c.branch] : undefined;
+        const branchName = history.text(c.branch);
         const error =
           typeof c.record.error === 'string' && c.record.error !== '' ? c.record.error : null;
         const pr =
@@ -581,7 +707,7 @@ export class DashboardModelBuilder {
           ok: c.failed ? 0 : 1,
           branch: mapBranch(c.branch),
           commit: mapCommit(c.commit),
-          commitUrl: commitUrl(repo, c.commit >= 0 ? this.commitNames[c.commit] : null),
+          commitUrl: commitUrl(repo, history.text(c.commit) ?? null),
           branchUrl: branchUrl(repo, branchName),
           runUrl: runUrl(repo, ci.run_id),
           pr,

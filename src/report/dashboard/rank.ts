@@ -10,7 +10,14 @@
  *   3. the most recent last run;
  *   4. name, so the order is stable.
  */
-import type { AttentionItem, OperationColumns } from './attention.js';
+import type { AttentionItem } from './attention.js';
+
+/** What ranking reads of an operation: its name, runs in the window and newest start (ms). */
+export interface RankedOperation {
+  name: string;
+  runs: number;
+  last: number;
+}
 
 /** Operations drawn with full statistics, sparkline and chart; the others are table rows. */
 export const MAX_CHARTED_OPERATIONS = 50;
@@ -20,7 +27,7 @@ export const MAX_CHARTED_OPERATIONS = 50;
  * urgent first; an operation with several items counts at its first.
  */
 export function rankOperations(
-  columns: readonly OperationColumns[],
+  columns: readonly RankedOperation[],
   attention: readonly AttentionItem[],
 ): number[] {
   const urgency = new Map<string, number>();
@@ -34,8 +41,8 @@ export function rankOperations(
   const last = new Float64Array(n);
   columns.forEach((col, i) => {
     rank[i] = urgency.get(col.name) ?? none;
-    runs[i] = col.t.length;
-    last[i] = col.t.length > 0 ? (col.t[col.t.length - 1] ?? 0) : -Infinity;
+    runs[i] = col.runs;
+    last[i] = col.last;
   });
   const order = Array.from({ length: n }, (_, i) => i);
   // Columns come sorted by name, so the index is the name's tie-break.
