@@ -2,27 +2,139 @@ export const id = 282;
 export const ids = [282];
 export const modules = {
 
-/***/ 41251:
+/***/ 78103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E2: () => (/* binding */ commandOutcome),
-/* harmony export */   J$: () => (/* binding */ commandEnvironment),
-/* harmony export */   d1: () => (/* binding */ runCommand),
-/* harmony export */   zG: () => (/* binding */ installCancellation)
-/* harmony export */ });
-/* unused harmony exports resolveShell, splitArgs, TailBuffer, tailText */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(643);
-/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_perf_hooks__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _shells_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(84951);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  J$: () => (/* binding */ commandEnvironment),
+  E2: () => (/* binding */ commandOutcome),
+  zG: () => (/* binding */ installCancellation),
+  d1: () => (/* binding */ runCommand)
+});
+
+// UNUSED EXPORTS: TailBuffer, resolveShell, splitArgs, tailText
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __webpack_require__(643);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(74296);
+// EXTERNAL MODULE: ./src/core/values.ts
+var core_values = __webpack_require__(14101);
+;// CONCATENATED MODULE: ./src/core/value-file.ts
+/**
+ * The value file a wrapped command writes to, like GITHUB_OUTPUT: its path is in the environment
+ * variable DEV_METRICS_VALUES, and each line is `name=number [unit] [bigger-is-better]`. The CLI
+ * and the action create it empty before the command starts and read it after it exits.
+ * A line that does not parse is skipped with one warning naming its line number and text: a value
+ * never changes the outcome of the command.
+ */
+
+
+
+
+
+/** The environment variable naming the value file. */
+const VALUES_ENV = 'DEV_METRICS_VALUES';
+/** What a value file holds beyond this is not read (a runaway loop must not fill the record). */
+const MAX_VALUE_FILE_BYTES = 1024 * 1024;
+/** At most this many values per run; later lines are skipped with one warning. */
+const MAX_VALUES = 1000;
+/** Warnings about single bad lines, at most; then one line saying how many more were skipped. */
+const MAX_LINE_WARNINGS = 10;
+/** Parses the text of a value file; `label` names it in warnings. Pure. */
+function parseValueFile(text, label) {
+    const values = [];
+    const warnings = [];
+    let bad = 0;
+    let dropped = 0;
+    const lines = text.split(/\r?\n/);
+    lines.forEach((line, index) => {
+        const parsed = (0,core_values/* parseValueLine */.HE)(line);
+        if (parsed === null)
+            return;
+        if ('problem' in parsed) {
+            bad++;
+            if (bad <= MAX_LINE_WARNINGS) {
+                warnings.push(`${label} line ${index + 1}: ${parsed.problem}; line skipped: ${(0,errors/* describeValue */.bp)(line)}`);
+            }
+            return;
+        }
+        if (values.length >= MAX_VALUES) {
+            dropped++;
+            return;
+        }
+        values.push(parsed);
+    });
+    if (bad > MAX_LINE_WARNINGS) {
+        warnings.push(`${label}: ${bad - MAX_LINE_WARNINGS} more lines that do not parse skipped`);
+    }
+    if (dropped > 0) {
+        warnings.push(`${label}: only the first ${MAX_VALUES} values are kept; ${dropped} more skipped`);
+    }
+    return { values, warnings };
+}
+/** Creates an empty value file in `dir` (a temp directory); returns its path. */
+async function createValueFile(dir) {
+    const file = external_node_path_default().join(dir, `dev-metrics-values-${(0,external_node_crypto_.randomUUID)()}.txt`);
+    await (0,promises_.writeFile)(file, '', { flag: 'wx' });
+    return file;
+}
+/**
+ * Reads and removes a value file. Never throws: a file the command deleted or made unreadable
+ * gives a warning and no values.
+ */
+async function takeValueFile(file, label = VALUES_ENV) {
+    let text;
+    let truncated = false;
+    try {
+        const handle = await (0,promises_.open)(file, 'r');
+        try {
+            const buffer = Buffer.alloc(MAX_VALUE_FILE_BYTES + 1);
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+            truncated = bytesRead > MAX_VALUE_FILE_BYTES;
+            let end = Math.min(bytesRead, MAX_VALUE_FILE_BYTES);
+            // Cut at the last whole line, so no half-written value is read.
+            if (truncated)
+                end = buffer.lastIndexOf(0x0a, end - 1) + 1;
+            text = buffer.subarray(0, end).toString('utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch (error) {
+        const code = error.code ?? error.message;
+        return {
+            values: [],
+            warnings: [
+                `${label} (${file}) could not be read (${code}); no values recorded from it — write values with e.g. echo "size_kb=512 KB" >> "$${VALUES_ENV}"`,
+            ],
+        };
+    }
+    finally {
+        await (0,promises_.rm)(file, { force: true }).catch(() => undefined);
+    }
+    const result = parseValueFile(text, label);
+    if (truncated) {
+        result.warnings.push(`${label}: only its first ${MAX_VALUE_FILE_BYTES} bytes are read; write fewer lines`);
+    }
+    return result;
+}
+
+// EXTERNAL MODULE: ./src/action/shells.ts
+var shells = __webpack_require__(84951);
+;// CONCATENATED MODULE: ./src/action/command.ts
 /**
  * Runs the user's command the way a `run:` step does (actions/runner ScriptHandler): the script is
  * written to a uniquely named file in RUNNER_TEMP with the shell's extension and run through the
@@ -39,6 +151,7 @@ export const modules = {
 
 
 
+
 /**
  * Resolves the `shell` input like the runner: split at the first space into command and argument
  * template; a bare built-in name gets its documented template.
@@ -48,13 +161,13 @@ function resolveShell(shell) {
     const space = trimmed.indexOf(' ');
     const command = space < 0 ? trimmed : trimmed.slice(0, space);
     const given = space < 0 ? '' : trimmed.slice(space + 1).trim();
-    const name = node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(command)
+    const name = external_node_path_default().basename(command)
         .toLowerCase()
         .replace(/\.exe$/, '');
-    const builtin = (0,_shells_js__WEBPACK_IMPORTED_MODULE_5__/* .builtinShell */ .aP)(name);
+    const builtin = (0,shells/* builtinShell */.aP)(name);
     const argsTemplate = given || builtin?.args || '';
     if (!argsTemplate.includes('{0}')) {
-        throw new Error(`shell '${shell}' must be one of ${_shells_js__WEBPACK_IMPORTED_MODULE_5__/* .BUILTIN_SHELL_NAMES */ .Uc.join(', ')} or a command template containing {0}`);
+        throw new Error(`shell '${shell}' must be one of ${shells/* BUILTIN_SHELL_NAMES */.Uc.join(', ')} or a command template containing {0}`);
     }
     return {
         command: name === 'cmd' && given === '' ? 'cmd.exe' : command,
@@ -189,7 +302,7 @@ async function runCommand(options) {
     const env = options.env ?? process.env;
     const startedAt = new Date();
     const workspace = options.workspace ?? env.GITHUB_WORKSPACE ?? process.cwd();
-    const cwd = node_path__WEBPACK_IMPORTED_MODULE_3___default().resolve(workspace, options.workingDirectory ?? '');
+    const cwd = external_node_path_default().resolve(workspace, options.workingDirectory ?? '');
     const cwdProblem = await directoryProblem(cwd);
     if (cwdProblem) {
         const given = options.workingDirectory ?? '';
@@ -198,21 +311,30 @@ async function runCommand(options) {
     if (options.signal?.aborted)
         return notStarted(startedAt, 1, 'cancelled before start', true);
     const shell = resolveShell(options.shell);
-    const scriptPath = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(options.tempDir, `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)()}${shell.extension}`);
+    const scriptPath = external_node_path_default().join(options.tempDir, `${(0,external_node_crypto_.randomUUID)()}${shell.extension}`);
     let contents = shell.fixUp(options.script);
     if (process.platform === 'win32')
         contents = contents.replace(/\r?\n/g, '\r\n');
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(scriptPath, contents, { encoding: 'utf8', flag: 'wx' });
+    await (0,promises_.writeFile)(scriptPath, contents, { encoding: 'utf8', flag: 'wx' });
+    // Like GITHUB_OUTPUT: the command appends `name=number [unit]` lines; values are extras, so a
+    // file that cannot be created only means none are read.
+    const valuesFile = await createValueFile(options.tempDir).catch(() => undefined);
+    const stepEnv = valuesFile === undefined ? env : { ...env, [VALUES_ENV]: valuesFile };
     try {
-        return await spawnShell(shell, scriptPath, cwd, env, options);
+        const result = await spawnShell(shell, scriptPath, cwd, stepEnv, options);
+        if (valuesFile === undefined)
+            return result;
+        return { ...result, values: await takeValueFile(valuesFile) };
     }
     finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(scriptPath, { force: true });
+        await (0,promises_.rm)(scriptPath, { force: true });
+        if (valuesFile !== undefined)
+            await (0,promises_.rm)(valuesFile, { force: true });
     }
 }
 async function directoryProblem(dir) {
     try {
-        return (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(dir)).isDirectory() ? null : 'is not a directory';
+        return (await (0,promises_.stat)(dir)).isDirectory() ? null : 'is not a directory';
     }
     catch {
         return 'does not exist';
@@ -221,7 +343,7 @@ async function directoryProblem(dir) {
 function spawnShell(shell, scriptPath, cwd, env, options) {
     const windows = process.platform === 'win32';
     // cmd's template is not argv-shaped ("CALL "{0}""): hand it to cmd verbatim, like the runner.
-    const verbatim = windows && /^cmd(\.exe)?$/i.test(node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(shell.command));
+    const verbatim = windows && /^cmd(\.exe)?$/i.test(external_node_path_default().basename(shell.command));
     const args = verbatim
         ? [shell.argsTemplate.replaceAll('{0}', scriptPath)]
         : splitArgs(shell.argsTemplate).map((arg) => arg.replaceAll('{0}', scriptPath));
@@ -229,11 +351,11 @@ function spawnShell(shell, scriptPath, cwd, env, options) {
     const graceMs = options.killGraceMs ?? DEFAULT_KILL_GRACE_MS;
     return new Promise((resolve) => {
         const startedAt = new Date();
-        const t0 = node_perf_hooks__WEBPACK_IMPORTED_MODULE_4__.performance.now();
+        const t0 = external_node_perf_hooks_.performance.now();
         let child;
         try {
             // detached: the shell leads its own process group, so a cancel reaches its children too.
-            child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(shell.command, args, {
+            child = (0,external_node_child_process_.spawn)(shell.command, args, {
                 cwd,
                 env,
                 stdio: ['inherit', 'pipe', 'pipe'],
@@ -259,7 +381,7 @@ function spawnShell(shell, scriptPath, cwd, env, options) {
                     process.kill(-child.pid, sig);
                 // No process groups on Windows: end the shell's whole tree, as the runner does.
                 else
-                    (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('taskkill', ['/PID', String(child.pid), '/T', '/F'], {
+                    (0,external_node_child_process_.spawn)('taskkill', ['/PID', String(child.pid), '/T', '/F'], {
                         stdio: 'ignore',
                         windowsHide: true,
                     });
@@ -318,7 +440,7 @@ function spawnShell(shell, scriptPath, cwd, env, options) {
             resolve(failedToStart(error));
         });
         child.on('exit', (code, signal) => {
-            exit = { code, signal, at: node_perf_hooks__WEBPACK_IMPORTED_MODULE_4__.performance.now(), endedAt: new Date() };
+            exit = { code, signal, at: external_node_perf_hooks_.performance.now(), endedAt: new Date() };
             // A cancel ends the whole group: sweep anything that ignored the forwarded signal.
             if (cancelled)
                 killGroup('SIGKILL');
@@ -444,8 +566,9 @@ function installCancellation(onSignal) {
 /* harmony export */ });
 /* unused harmony exports ACTION_INPUT_DEFAULTS, fromEnv, inputEnvName, MAX_NAME_CHARS */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-/* harmony import */ var _export_otlp_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(66046);
-/* harmony import */ var _shells_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(84951);
+/* harmony import */ var _core_benchmarks_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25745);
+/* harmony import */ var _export_otlp_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66046);
+/* harmony import */ var _shells_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84951);
 /**
  * The action's inputs, read and validated in one place so that a bad value fails the step before
  * anything runs, with one line that names the input and says how to fix it.
@@ -458,6 +581,7 @@ function installCancellation(onSignal) {
  * `working-directory` is only checked for shape here; whether it exists is checked by
  * command.ts at run time (see runCommand), so this module stays free of file-system I/O.
  */
+
 
 
 
@@ -489,6 +613,8 @@ const ACTION_INPUT_DEFAULTS = {
     'fail-on-regression': 'false',
     'otlp-endpoint': '',
     'otlp-headers': '',
+    'benchmark-file': '',
+    'benchmark-tool': '',
 };
 const MAX_CACHE_KEY_LENGTH = 512; // @actions/cache rejects longer keys
 /**
@@ -520,13 +646,30 @@ function readInputs(getInput = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInp
         dashboardArtifact: parseArtifactName(get('dashboard-artifact')),
         regressionThreshold: parseThreshold(get('regression-threshold')),
         failOnRegression: parseBoolean('fail-on-regression', get('fail-on-regression'), false),
-        otlpEndpoint: parseOtlp('otlp-endpoint', get('otlp-endpoint'), (v) => (0,_export_otlp_config_js__WEBPACK_IMPORTED_MODULE_1__/* .checkUrl */ .CU)(v, "Input 'otlp-endpoint'")),
+        otlpEndpoint: parseOtlp('otlp-endpoint', get('otlp-endpoint'), (v) => (0,_export_otlp_config_js__WEBPACK_IMPORTED_MODULE_2__/* .checkUrl */ .CU)(v, "Input 'otlp-endpoint'")),
         otlpHeaders: parseOtlp('otlp-headers', get('otlp-headers'), (v) => {
-            (0,_export_otlp_config_js__WEBPACK_IMPORTED_MODULE_1__/* .parseHeaders */ .QG)(v, "Input 'otlp-headers'");
+            (0,_export_otlp_config_js__WEBPACK_IMPORTED_MODULE_2__/* .parseHeaders */ .QG)(v, "Input 'otlp-headers'");
             return v;
         }),
         matrix: parseMatrix(get('matrix')),
+        benchmark: parseBenchmark(get('benchmark-file'), get('benchmark-tool')),
     };
+}
+/** Both or neither: a file needs its format, a format needs a file. */
+function parseBenchmark(file, tool) {
+    const tools = _core_benchmarks_index_js__WEBPACK_IMPORTED_MODULE_1__/* .BENCHMARK_TOOLS */ .kf.join(', ');
+    if (tool !== '' && !(0,_core_benchmarks_index_js__WEBPACK_IMPORTED_MODULE_1__/* .isBenchmarkTool */ .Mk)(tool)) {
+        throw new InputError('benchmark-tool', `Input 'benchmark-tool' must be one of ${tools} (github-action-benchmark's names); got ${quote(tool)}`);
+    }
+    if (file === '' && tool === '')
+        return null;
+    if (file === '') {
+        throw new InputError('benchmark-file', `Input 'benchmark-file' is required with 'benchmark-tool': give the path the command writes its ${tool} results to, e.g. 'benchmark-file: output.txt'`);
+    }
+    if (tool === '') {
+        throw new InputError('benchmark-tool', `Input 'benchmark-tool' is required with 'benchmark-file': say which tool wrote it, one of ${tools}`);
+    }
+    return { file, tool: tool };
 }
 /** The OTLP inputs are checked with the same rules as the OTEL_* variables they stand beside. */
 function parseOtlp(input, value, check) {
@@ -536,7 +679,7 @@ function parseOtlp(input, value, check) {
         return check(value);
     }
     catch (error) {
-        if (error instanceof _export_otlp_config_js__WEBPACK_IMPORTED_MODULE_1__/* .OtlpConfigError */ .EO)
+        if (error instanceof _export_otlp_config_js__WEBPACK_IMPORTED_MODULE_2__/* .OtlpConfigError */ .EO)
             throw new InputError(input, error.message);
         throw error;
     }
@@ -593,9 +736,9 @@ function parseArtifactName(value) {
 function parseShell(value) {
     if (value === '')
         return ACTION_INPUT_DEFAULTS.shell;
-    if (_shells_js__WEBPACK_IMPORTED_MODULE_2__/* .BUILTIN_SHELL_NAMES */ .Uc.includes(value) || value.includes('{0}'))
+    if (_shells_js__WEBPACK_IMPORTED_MODULE_3__/* .BUILTIN_SHELL_NAMES */ .Uc.includes(value) || value.includes('{0}'))
         return value;
-    throw new InputError('shell', `Input 'shell' must be one of ${_shells_js__WEBPACK_IMPORTED_MODULE_2__/* .BUILTIN_SHELL_NAMES */ .Uc.join(', ')} or a command template containing {0}; got ${quote(value)}`);
+    throw new InputError('shell', `Input 'shell' must be one of ${_shells_js__WEBPACK_IMPORTED_MODULE_3__/* .BUILTIN_SHELL_NAMES */ .Uc.join(', ')} or a command template containing {0}; got ${quote(value)}`);
 }
 const METADATA_EXAMPLE = `'{"suite": "unit"}'`;
 function parseMetadata(value) {
@@ -861,6 +1004,8 @@ var external_node_crypto_ = __webpack_require__(77598);
 var core_record = __webpack_require__(14130);
 // EXTERNAL MODULE: ./src/core/redact.ts
 var redact = __webpack_require__(12258);
+// EXTERNAL MODULE: ./src/core/values.ts
+var values = __webpack_require__(14101);
 ;// CONCATENATED MODULE: ./src/export/spans.ts
 /**
  * Execution records → what OpenTelemetry receives: spans (one per execution, one parent per CI
@@ -868,6 +1013,7 @@ var redact = __webpack_require__(12258);
  * Pure: no SDK types here, so this is cheap to test and loads nothing; otlp.ts maps it onto the
  * SDK's data model.
  */
+
 
 
 
@@ -1001,6 +1147,9 @@ function metadataValue(value) {
         return undefined;
     }
 }
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 /** Start and end in epoch ms; the end is never before the start. */
 function timesOf(record) {
     const startMs = (0,core_record/* parseTimestamp */.EH)(record.started_at);
@@ -1023,7 +1172,15 @@ function spans_executionSpan(record, extraSecrets = []) {
     for (const [key, value] of Object.entries(record.metadata)) {
         if (key === 'ci')
             continue;
+        // Values get attributes of their own below (numbers a backend can query, not a JSON text);
+        // a `values` key of another shape is someone's own metadata and goes out as before.
+        if ((key === values/* VALUES_KEY */.Do || key === values/* VALUE_INFO_KEY */.jC) && isPlainObject(value))
+            continue;
         put(attributes, `dev_metrics.metadata.${key}`, metadataValue(value));
+    }
+    for (const v of (0,values/* valuesOf */.sm)(record.metadata)) {
+        attributes[`dev_metrics.value.${v.name}`] = v.value;
+        put(attributes, `dev_metrics.value_unit.${v.name}`, v.unit);
     }
     const span = {
         ...spanIds(record),
@@ -1637,14 +1794,14 @@ async function exportJobSpan(job, env = process.env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Hr: () => (/* binding */ failureReason),
-/* harmony export */   kA: () => (/* binding */ buildRecord),
-/* harmony export */   n6: () => (/* binding */ commandFailed)
+/* harmony export */   kA: () => (/* binding */ buildRecord)
 /* harmony export */ });
-/* unused harmony exports ERROR_MAX_BYTES, ERROR_MAX_LINES */
+/* unused harmony exports ERROR_MAX_BYTES, ERROR_MAX_LINES, commandFailed, failureReason */
 /* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14130);
 /* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12258);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41251);
+/* harmony import */ var _core_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14101);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78103);
+
 
 
 
@@ -1653,11 +1810,11 @@ const ERROR_MAX_BYTES = 4096;
 /** Lines of output the `error` field keeps at most. */
 const ERROR_MAX_LINES = 40;
 function commandFailed(result) {
-    return (0,_command_js__WEBPACK_IMPORTED_MODULE_2__/* .commandOutcome */ .E2)(result).kind !== 'succeeded';
+    return (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .commandOutcome */ .E2)(result).kind !== 'succeeded';
 }
 /** Why the step failed, in one line: what the failure message and an empty-output error say. */
 function failureReason(result) {
-    return (0,_command_js__WEBPACK_IMPORTED_MODULE_2__/* .commandOutcome */ .E2)(result).reason ?? 'succeeded';
+    return (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .commandOutcome */ .E2)(result).reason ?? 'succeeded';
 }
 function errorText(result, secrets) {
     if (result.cancelled)
@@ -1707,7 +1864,7 @@ function buildRecord(input) {
         ended_at: (0,_core_record_js__WEBPACK_IMPORTED_MODULE_0__/* .formatTimestamp */ .Ey)(result.endedAt),
         duration_ms: Math.round(result.durationMs * 1000) / 1000,
         status: failed ? 'failed' : 'success',
-        metadata: { ...input.metadata, ci },
+        metadata: (0,_core_values_js__WEBPACK_IMPORTED_MODULE_2__/* .withValues */ .tV)({ ...input.metadata, ci }, input.values ?? []),
         error: failed ? errorText(result, input.secrets ?? []) : null,
     };
 }
@@ -1940,14 +2097,291 @@ function builtinShell(name) {
 
 /***/ }),
 
+/***/ 25745:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  kf: () => (/* binding */ BENCHMARK_TOOLS),
+  L8: () => (/* reexport */ BenchmarkFormatError),
+  Mk: () => (/* binding */ isBenchmarkTool),
+  Ir: () => (/* binding */ parseBenchmarks)
+});
+
+// EXTERNAL MODULE: ./src/core/values.ts
+var values = __webpack_require__(14101);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(74296);
+;// CONCATENATED MODULE: ./src/core/benchmarks/common.ts
+/**
+ * What the benchmark parsers share: the error they throw for a file that is not the tool's
+ * format, and the clean-up that makes a benchmark's name a value name.
+ */
+
+
+/** The file is not what the tool writes; the message says what was expected, in one line. */
+class BenchmarkFormatError extends errors/* DevMetricsError */.xm {
+}
+/**
+ * A value name for a benchmark as the tool names it: `=` (which a value line cannot hold) becomes
+ * `:`, control characters a space, surrounding spaces go, and overlong names are cut.
+ */
+function benchmarkName(raw) {
+    const name = raw
+        .replace(/=/g, ':')
+        // eslint-disable-next-line no-control-regex -- replacing control characters is the point
+        .replace(/[\u0000-\u001f\u007f]/g, ' ')
+        .trim();
+    return name.length > values/* MAX_VALUE_NAME */.BN ? name.slice(0, values/* MAX_VALUE_NAME */.BN).trimEnd() : name;
+}
+/** One benchmark's value; a bad name or number is a BenchmarkFormatError naming the benchmark. */
+function benchmarkValue(rawName, value, unit, better) {
+    const name = benchmarkName(rawName);
+    if (name === '')
+        throw new BenchmarkFormatError(`a benchmark has an empty name`);
+    try {
+        return (0,values/* checkValue */.Su)(name, value, { unit, better }, 'benchmark');
+    }
+    catch (error) {
+        throw new BenchmarkFormatError(error.message);
+    }
+}
+/** `1,234.5` → 1234.5 (libtest groups thousands with commas). */
+function parseGroupedNumber(text) {
+    return Number(text.replace(/,/g, ''));
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** JSON.parse with a one-line error for the tool. */
+function parseJsonFile(text, what) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        throw new BenchmarkFormatError(`not valid JSON (${error.message}); expected ${what}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/benchmarks/cargo.ts
+/**
+ * `cargo bench` output of the built-in (nightly `#[bench]`) harness, and of harnesses that print
+ * the same "bencher" lines (criterion's `--output-format bencher`):
+ *   test tests::bench_fib_10 ... bench:         484.15 ns/iter (+/- 1,084.47)
+ * The value is the median per iteration in the line's unit; rates (`MB/s`) are bigger-is-better.
+ */
+
+
+const LINE = /^test\s+(.+?)\s+\.\.\.\s+bench:\s+(\d[\d,]*(?:\.\d+)?)\s+(\S+)\s+\(\+\/-\s+[\d,.]+\)/;
+function parseCargoBench(text) {
+    const out = [];
+    for (const raw of text.split(/\r?\n/)) {
+        const match = LINE.exec(raw.trim());
+        if (match === null)
+            continue;
+        const [, name, number, unit] = match;
+        out.push(benchmarkValue(name, parseGroupedNumber(number), unit, (0,values/* defaultBetter */.m_)(unit)));
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/benchmarks/custom.ts
+
+const SHAPE = 'an array of {"name", "unit", "value"} objects';
+function parseCustom(text, better) {
+    const data = parseJsonFile(text, SHAPE);
+    if (!Array.isArray(data))
+        throw new BenchmarkFormatError(`expected ${SHAPE}, got no array`);
+    return data.map((entry, index) => {
+        if (!isObject(entry) || typeof entry['name'] !== 'string') {
+            throw new BenchmarkFormatError(`entry ${index} has no "name" text; expected ${SHAPE}`);
+        }
+        const value = entry['value'];
+        if (typeof value !== 'number') {
+            throw new BenchmarkFormatError(`entry ${index} ("${entry['name']}") has no numeric "value"; expected ${SHAPE}`);
+        }
+        const unit = typeof entry['unit'] === 'string' ? entry['unit'] : undefined;
+        return benchmarkValue(entry['name'], value, unit, better);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/benchmarks/go.ts
+/**
+ * `go test -bench` text output: `BenchmarkFib10-8   5000000   325 ns/op   0 B/op ...`. Each
+ * benchmark's first measurement (ns/op: smaller is better) is its value. The `-8` GOMAXPROCS
+ * suffix is dropped so a runner with another CPU count continues the same series; names that then
+ * collide (`-cpu 1,2,4`, or one name in two packages) keep the suffix, then get the package.
+ */
+
+
+const go_LINE = /^(Benchmark\S*)\s+(\d+)\s+([-+]?\d[\d.eE+-]*)\s+(\S+)/;
+const PROCS = /^(.+?)-(\d+)$/;
+function parseGoBench(text) {
+    const entries = [];
+    let pkg = null;
+    for (const raw of text.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (line.startsWith('pkg:')) {
+            pkg = line.slice(4).trim();
+            continue;
+        }
+        const match = go_LINE.exec(line);
+        if (match === null)
+            continue;
+        const [, fullName, , number, unit] = match;
+        const value = Number(number);
+        if (!Number.isFinite(value)) {
+            throw new BenchmarkFormatError(`benchmark "${fullName}" has no number: ${JSON.stringify(line)}`);
+        }
+        const procs = PROCS.exec(fullName);
+        entries.push({
+            base: procs ? procs[1] : fullName,
+            procs: procs ? procs[2] : null,
+            pkg,
+            value,
+            unit,
+        });
+    }
+    const names = uniqueNames(entries);
+    return entries.map((e, i) => benchmarkValue(names[i], e.value, e.unit, (0,values/* defaultBetter */.m_)(e.unit)));
+}
+function uniqueNames(entries) {
+    let names = entries.map((e) => e.base);
+    // Each step applies only to names still shared, and only when it tells them apart.
+    const steps = [
+        (e, name) => (e.procs === null ? name : `${name}-${e.procs}`),
+        (e, name) => (e.pkg === null ? name : `${name} (${e.pkg})`),
+    ];
+    for (const step of steps) {
+        const groups = new Map();
+        names.forEach((n, i) => groups.set(n, [...(groups.get(n) ?? []), i]));
+        const next = [...names];
+        for (const indexes of groups.values()) {
+            if (indexes.length < 2)
+                continue;
+            const renamed = indexes.map((i) => step(entries[i], names[i]));
+            if (new Set(renamed).size === 1)
+                continue; // no help: keep the shorter name
+            indexes.forEach((i, k) => (next[i] = renamed[k]));
+        }
+        names = next;
+    }
+    return names;
+}
+
+;// CONCATENATED MODULE: ./src/core/benchmarks/googlecpp.ts
+
+const googlecpp_SHAPE = 'Google Benchmark JSON: {"benchmarks": [{"name", "real_time", "time_unit"}]}';
+const SPREAD = new Set(['stddev', 'cv']);
+function parseGoogleBenchmark(text) {
+    const data = parseJsonFile(text, googlecpp_SHAPE);
+    const benchmarks = isObject(data) ? data['benchmarks'] : undefined;
+    if (!Array.isArray(benchmarks)) {
+        throw new BenchmarkFormatError(`no "benchmarks" array; expected ${googlecpp_SHAPE}`);
+    }
+    const entries = benchmarks.map((entry, index) => {
+        if (!isObject(entry) || typeof entry['name'] !== 'string') {
+            throw new BenchmarkFormatError(`benchmark ${index} has no "name"; expected ${googlecpp_SHAPE}`);
+        }
+        return entry;
+    });
+    const aggregated = new Set(entries.filter((e) => e['run_type'] === 'aggregate').map((e) => String(e['run_name'])));
+    const out = [];
+    for (const entry of entries) {
+        const name = entry['name'];
+        if (entry['error_occurred'] === true)
+            continue; // the tool reports no time for it
+        if (entry['run_type'] === 'aggregate') {
+            if (SPREAD.has(String(entry['aggregate_name'])))
+                continue;
+        }
+        else if (aggregated.has(String(entry['run_name']))) {
+            continue;
+        }
+        const time = entry['real_time'];
+        if (typeof time !== 'number') {
+            throw new BenchmarkFormatError(`benchmark "${name}" has no numeric "real_time"`);
+        }
+        const unit = typeof entry['time_unit'] === 'string' ? entry['time_unit'] : 'ns';
+        out.push(benchmarkValue(name, time, unit, 'smaller'));
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/benchmarks/pytest.ts
+
+const pytest_SHAPE = 'pytest-benchmark JSON: {"benchmarks": [{"fullname", "stats": {"ops"}}]}';
+function parsePytestBenchmark(text) {
+    const data = parseJsonFile(text, pytest_SHAPE);
+    const benchmarks = isObject(data) ? data['benchmarks'] : undefined;
+    if (!Array.isArray(benchmarks)) {
+        throw new BenchmarkFormatError(`no "benchmarks" array; expected ${pytest_SHAPE}`);
+    }
+    return benchmarks.map((entry, index) => {
+        const name = isObject(entry) ? (entry['fullname'] ?? entry['name']) : undefined;
+        if (typeof name !== 'string') {
+            throw new BenchmarkFormatError(`benchmark ${index} has no "fullname"; expected ${pytest_SHAPE}`);
+        }
+        const stats = entry['stats'];
+        const ops = isObject(stats) ? stats['ops'] : undefined;
+        if (typeof ops !== 'number') {
+            throw new BenchmarkFormatError(`benchmark "${name}" has no numeric "stats.ops"`);
+        }
+        return benchmarkValue(name, ops, 'iter/sec', 'bigger');
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/benchmarks/index.ts
+
+
+
+
+
+
+
+const BENCHMARK_TOOLS = [
+    'customSmallerIsBetter',
+    'customBiggerIsBetter',
+    'googlecpp',
+    'pytest',
+    'go',
+    'cargo',
+];
+function isBenchmarkTool(value) {
+    return BENCHMARK_TOOLS.includes(value);
+}
+const PARSERS = {
+    customSmallerIsBetter: (text) => parseCustom(text, 'smaller'),
+    customBiggerIsBetter: (text) => parseCustom(text, 'bigger'),
+    googlecpp: parseGoogleBenchmark,
+    pytest: parsePytestBenchmark,
+    go: parseGoBench,
+    cargo: parseCargoBench,
+};
+/**
+ * The benchmarks of one result file. Throws BenchmarkFormatError (one line) when the text is not
+ * the tool's format or holds no benchmark; a name given twice keeps its last value.
+ */
+function parseBenchmarks(tool, text) {
+    const values = PARSERS[tool](text);
+    if (values.length === 0) {
+        throw new BenchmarkFormatError(`no ${tool} benchmark results found in it`);
+    }
+    return values;
+}
+
+
+/***/ }),
+
 /***/ 74296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bp: () => (/* binding */ describeValue),
 /* harmony export */   eF: () => (/* binding */ requireNonNegativeInteger),
 /* harmony export */   xm: () => (/* binding */ DevMetricsError)
 /* harmony export */ });
-/* unused harmony export describeValue */
 /**
  * The one error type the library throws for caller mistakes (bad argument, unknown id, invalid
  * record). Its message is a single line naming the argument and the fix, so the CLI and the Action
@@ -2866,11 +3300,12 @@ function secretValuesFromEnv(env) {
 /* harmony export */   EB: () => (/* binding */ appendRecord),
 /* harmony export */   T3: () => (/* binding */ readRecords),
 /* harmony export */   Uy: () => (/* binding */ pruneDayFiles),
+/* harmony export */   qI: () => (/* binding */ listDayFiles),
 /* harmony export */   sO: () => (/* reexport safe */ _record_js__WEBPACK_IMPORTED_MODULE_6__.sO),
 /* harmony export */   u2: () => (/* binding */ DAY_FILE_RE),
 /* harmony export */   u3: () => (/* binding */ scanRecords)
 /* harmony export */ });
-/* unused harmony exports consoleWarning, dayFileDate, listDayFiles, readTextChunks, forEachLine, describeSkipped, appendRecordSync */
+/* unused harmony exports consoleWarning, dayFileDate, readTextChunks, forEachLine, describeSkipped, appendRecordSync */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
@@ -3410,6 +3845,258 @@ async function pruneDayFiles(dir, daysToKeep, nowMs = Date.now()) {
         }
     }
     return deleted;
+}
+
+
+/***/ }),
+
+/***/ 14101:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BN: () => (/* binding */ MAX_VALUE_NAME),
+/* harmony export */   Do: () => (/* binding */ VALUES_KEY),
+/* harmony export */   HE: () => (/* binding */ parseValueLine),
+/* harmony export */   Su: () => (/* binding */ checkValue),
+/* harmony export */   jC: () => (/* binding */ VALUE_INFO_KEY),
+/* harmony export */   m_: () => (/* binding */ defaultBetter),
+/* harmony export */   sm: () => (/* binding */ valuesOf),
+/* harmony export */   tV: () => (/* binding */ withValues),
+/* harmony export */   wg: () => (/* binding */ unitProblem)
+/* harmony export */ });
+/* unused harmony exports MAX_UNIT, valueNameProblem, valueSeriesKey, VALUE_SEPARATOR, valueLabel, valuesFromInput */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/**
+ * Numeric values of a run beside its duration: tokens, cost, sizes, counts, benchmark results.
+ * They live inside `metadata`, so the record keeps exactly the Python tool's keys and that tool
+ * still reads every file:
+ *
+ *   "metadata": { "values": { "bundle_kb": 512, "ops": 1.2e6 },
+ *                 "value_info": { "bundle_kb": { "unit": "KB", "better": "smaller" },
+ *                                 "ops": { "unit": "ops/s", "better": "bigger" } } }
+ *
+ * `values` maps a name to a finite number; `value_info` says, where the value was produced, its
+ * unit and which direction is better. Each value of a step is its own series.
+ * Pure: parsing, checking and reading; no I/O.
+ */
+
+const VALUES_KEY = 'values';
+const VALUE_INFO_KEY = 'value_info';
+const MAX_VALUE_NAME = 200;
+const MAX_UNIT = 40;
+const DIRECTION_WORDS = {
+    'bigger-is-better': 'bigger',
+    'higher-is-better': 'bigger',
+    'smaller-is-better': 'smaller',
+    'lower-is-better': 'smaller',
+};
+// Rates ("ops/s", "req/sec", "it/s", "MB/s", "Hz") are better bigger; everything else (time, size,
+// cost, counts of errors) smaller, as with durations. An explicit direction always wins.
+// "ops" is a rate, but "/op" is a cost per operation (go's ns/op, B/op, allocs/op).
+const RATE_UNIT = /(\/\s*(s|sec|second|min|minute)|\bhz|(?<!\/\s*)\bops?\b|per second)$/i;
+/** The direction a unit implies when the producer did not say. */
+function defaultBetter(unit) {
+    return unit !== undefined && RATE_UNIT.test(unit.trim()) ? 'bigger' : 'smaller';
+}
+/** Why `name` cannot name a value, or null when it can. */
+function valueNameProblem(name) {
+    if (typeof name !== 'string')
+        return `a value name must be text, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(name)}`;
+    if (name.trim() === '')
+        return 'a value name must not be empty';
+    if (name !== name.trim())
+        return `value name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(name)} has leading or trailing spaces`;
+    if (name.length > MAX_VALUE_NAME)
+        return `value name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(name)} is longer than ${MAX_VALUE_NAME} characters`;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f=]/.test(name))
+        return `value name ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(name)} contains '=' or a control character`;
+    return null;
+}
+/** Why `unit` cannot be a unit, or null when it can (undefined: no unit). */
+function unitProblem(unit) {
+    if (unit === undefined)
+        return null;
+    if (typeof unit !== 'string')
+        return `a unit must be text, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(unit)}`;
+    if (unit.length > MAX_UNIT)
+        return `unit ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(unit)} is longer than ${MAX_UNIT} characters`;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(unit))
+        return `unit ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(unit)} contains a control character`;
+    return null;
+}
+/**
+ * Checks one value as given by a caller (library options, CLI flag, value file); throws a
+ * one-line DevMetricsError naming `source` and the fix. Non-finite numbers are refused.
+ */
+function checkValue(name, value, info = {}, source = 'value') {
+    const nameProblem = valueNameProblem(name);
+    if (nameProblem !== null)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DevMetricsError */ .xm(`${source}: ${nameProblem}`);
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DevMetricsError */ .xm(`${source}: value "${String(name)}" must be a finite number, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(value)}`);
+    }
+    const unit = info.unit === '' ? undefined : info.unit;
+    const problem = unitProblem(unit);
+    if (problem !== null)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DevMetricsError */ .xm(`${source}: ${problem}`);
+    const better = info.better ?? defaultBetter(unit);
+    if (better !== 'smaller' && better !== 'bigger') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DevMetricsError */ .xm(`${source}: "better" of value "${String(name)}" must be "smaller" or "bigger", got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(better)}`);
+    }
+    const out = { name: name, value, better };
+    if (unit !== undefined)
+        out.unit = unit;
+    return out;
+}
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/**
+ * Parses one line of a value file (like `GITHUB_OUTPUT`): `name=number [unit] [direction]`, where
+ * direction is `bigger-is-better` or `smaller-is-better` (also `higher-`/`lower-is-better`).
+ * Returns the value, or a problem text naming what is wrong; blank lines and `#` comments give null.
+ */
+function parseValueLine(line) {
+    const text = line.trim();
+    if (text === '' || text.startsWith('#'))
+        return null;
+    const eq = text.indexOf('=');
+    if (eq < 0)
+        return { problem: `expected name=number [unit], got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(text)}` };
+    const name = text.slice(0, eq).trim();
+    const nameProblem = valueNameProblem(name);
+    if (nameProblem !== null)
+        return { problem: nameProblem };
+    const words = text
+        .slice(eq + 1)
+        .trim()
+        .split(/\s+/)
+        .filter((w) => w !== '');
+    const numberText = words.shift();
+    if (numberText === undefined || !NUMBER.test(numberText)) {
+        return {
+            problem: `value "${name}" must be a decimal number, got ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeValue */ .bp)(numberText ?? '')}`,
+        };
+    }
+    const value = Number(numberText);
+    if (!Number.isFinite(value))
+        return { problem: `value "${name}" is not finite (${numberText})` };
+    let better;
+    const last = words[words.length - 1];
+    if (last !== undefined && DIRECTION_WORDS[last.toLowerCase()] !== undefined) {
+        better = DIRECTION_WORDS[last.toLowerCase()];
+        words.pop();
+    }
+    const unit = words.length > 0 ? words.join(' ') : undefined;
+    const problem = unitProblem(unit);
+    if (problem !== null)
+        return { problem };
+    const out = { name, value, better: better ?? defaultBetter(unit) };
+    if (unit !== undefined)
+        out.unit = unit;
+    return out;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/**
+ * The values a record's metadata carries, in stored order. Tolerant, as a reader of files written
+ * by others must be: a value that is not a finite number is left out, an unreadable `value_info`
+ * entry falls back to the defaults.
+ */
+function valuesOf(metadata) {
+    if (!isObject(metadata))
+        return [];
+    const values = metadata[VALUES_KEY];
+    if (!isObject(values))
+        return [];
+    const infos = isObject(metadata[VALUE_INFO_KEY]) ? metadata[VALUE_INFO_KEY] : {};
+    const out = [];
+    for (const name of Object.keys(values)) {
+        const value = values[name];
+        if (typeof value !== 'number' || !Number.isFinite(value))
+            continue;
+        if (valueNameProblem(name) !== null)
+            continue;
+        const info = Object.hasOwn(infos, name) && isObject(infos[name]) ? infos[name] : {};
+        const unit = typeof info['unit'] === 'string' && info['unit'] !== '' && unitProblem(info['unit']) === null
+            ? info['unit']
+            : undefined;
+        const better = info['better'] === 'bigger' || info['better'] === 'smaller'
+            ? info['better']
+            : defaultBetter(unit);
+        const entry = { name, value, better };
+        if (unit !== undefined)
+            entry.unit = unit;
+        out.push(entry);
+    }
+    return out;
+}
+/**
+ * `metadata` with `values` added (a later value of the same name replaces an earlier one), as a
+ * new object; the caller's object is not changed. Values must already be checked (checkValue).
+ */
+function withValues(metadata, values) {
+    if (values.length === 0)
+        return { ...metadata };
+    const stored = isObject(metadata[VALUES_KEY]) ? { ...metadata[VALUES_KEY] } : {};
+    const infos = isObject(metadata[VALUE_INFO_KEY]) ? { ...metadata[VALUE_INFO_KEY] } : {};
+    for (const v of values) {
+        // defineProperty: a value named "__proto__" is a value like any other.
+        Object.defineProperty(stored, v.name, {
+            value: v.value,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+        });
+        const info = v.unit === undefined ? { better: v.better } : { unit: v.unit, better: v.better };
+        Object.defineProperty(infos, v.name, {
+            value: info,
+            enumerable: true,
+            writable: true,
+            configurable: true,
+        });
+    }
+    return { ...metadata, [VALUES_KEY]: stored, [VALUE_INFO_KEY]: infos };
+}
+/**
+ * The series key of a value: its step's series key and the value's name. Kept printable, as step
+ * series keys are (the PR comment stores rows by key).
+ */
+function valueSeriesKey(stepSeriesKey, valueName) {
+    return `${stepSeriesKey} ${JSON.stringify(valueName)}`;
+}
+/** Separates a step's label from a value's name in a value series' label. */
+const VALUE_SEPARATOR = ' › ';
+/** How a value series is named in reports: `bench · linux › BenchmarkFib10`. */
+function valueLabel(stepLabel, valueName) {
+    return `${stepLabel}${VALUE_SEPARATOR}${valueName}`;
+}
+/**
+ * Checks values a caller passed (an object of name → number or {value, unit?, better?}, or a
+ * list of {name, value, unit?, better?}); throws a one-line DevMetricsError naming `source` and
+ * the value at fault. undefined gives no values.
+ */
+function valuesFromInput(input, source) {
+    if (input === undefined || input === null)
+        return [];
+    if (Array.isArray(input)) {
+        return input.map((entry, index) => {
+            if (!isObject(entry)) {
+                throw new DevMetricsError(`${source}[${index}] must be an object like { name: "size_kb", value: 512 }, got ${describeValue(entry)}`);
+            }
+            return checkValue(entry['name'], entry['value'], entry, source);
+        });
+    }
+    if (!isObject(input)) {
+        throw new DevMetricsError(`${source} must be an object like { size_kb: 512 }, got ${describeValue(input)}`);
+    }
+    return Object.keys(input).map((name) => {
+        const given = input[name];
+        if (isObject(given))
+            return checkValue(name, given['value'], given, source);
+        return checkValue(name, given, {}, source);
+    });
 }
 
 

@@ -52,51 +52,93 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/core/history.ts
+var core_history = __webpack_require__(28863);
+// EXTERNAL MODULE: ./src/core/record.ts
+var core_record = __webpack_require__(14130);
 // EXTERNAL MODULE: ./src/core/stats.ts
 var stats = __webpack_require__(38796);
 // EXTERNAL MODULE: ./src/core/store.ts
 var store = __webpack_require__(4230);
 // EXTERNAL MODULE: ./src/insight/flakiness.ts
 var insight_flakiness = __webpack_require__(44746);
-// EXTERNAL MODULE: ./src/insight/series.ts
-var series = __webpack_require__(36251);
-// EXTERNAL MODULE: ./src/insight/ci-metadata.ts
-var ci_metadata = __webpack_require__(22950);
+// EXTERNAL MODULE: ./src/insight/series.ts + 1 modules
+var insight_series = __webpack_require__(18744);
 ;// CONCATENATED MODULE: ./src/insight/baseline.ts
 
-function usableSuccesses(records, name) {
-    return records.filter((r) => r.name === name && r.status === 'success' && (0,ci_metadata/* isUsableDuration */.Zu)(r.duration_ms));
+function checkLimit(limit, what) {
+    if (!Number.isInteger(limit) || limit < 1) {
+        throw new Error(`${what} limit must be a whole number ≥ 1, got ${limit}`);
+    }
+    return limit;
 }
 /**
- * The baseline for one step: its successful runs on the base branch (falling back to the default
- * branch), newest `limit`. Records without CI metadata (laptop runs) are only used when no record of
- * the step has branch information at all — mixing a laptop's timings with a runner's would compare
- * machines, not code.
+ * Indices k into `view` of successful runs with a usable number: finite (and, for durations,
+ * not negative: values may be 0 or below).
  */
-function selectBaseline(records, options) {
-    const limit = options.limit ?? 100;
-    if (!Number.isInteger(limit) || limit < 1) {
-        throw new Error(`baseline limit must be a whole number ≥ 1, got ${limit}`);
+function usableSuccesses(history, view) {
+    const out = [];
+    const nonNegative = view.kind === 'duration';
+    for (let k = 0; k < view.rows.length; k++) {
+        const x = view.numbers[k];
+        if ((history.flags[view.rows[k]] & core_history/* FAILED */.Wk) !== 0)
+            continue;
+        if (!Number.isFinite(x) || (nonNegative && x < 0))
+            continue;
+        out.push(k);
     }
-    const excluded = new Set(options.excludeRunIds ?? []);
-    const runs = usableSuccesses(records, options.name).filter((r) => {
-        const ci = (0,ci_metadata/* ciOf */.sp)(r);
-        if (ci?.run_id !== undefined && excluded.has(ci.run_id))
-            return false;
-        return !(options.excludeSha !== undefined && ci?.sha === options.excludeSha);
-    });
-    const pick = (chosen, branch, source) => {
-        const newest = (0,ci_metadata/* newestFirst */.ll)(chosen).slice(0, limit);
-        return { records: newest, durations: newest.map((r) => r.duration_ms), branch, source };
+    return out;
+}
+/** Newest first by start; unreadable times last; ties in row order. Returns at most `limit`. */
+function newestFirst(history, view, picked, limit) {
+    const time = (k) => {
+        const t = history.startedMs[view.rows[k]];
+        return Number.isNaN(t) ? -Infinity : t;
     };
-    const hasBranchInfo = usableSuccesses(records, options.name).some((r) => (0,ci_metadata/* ciOf */.sp)(r)?.branch);
+    const order = [...picked].sort((a, b) => time(b) - time(a) || a - b).slice(0, limit);
+    return { rows: order.map((k) => view.rows[k]), numbers: order.map((k) => view.numbers[k]) };
+}
+/**
+ * The baseline of one series (`view`: its rows and numbers): its successful runs on the base
+ * branch (falling back to the default branch), newest `limit`. Rows without CI metadata (laptop
+ * runs) are only used when no row of the series has branch information at all — mixing a
+ * laptop's timings with a runner's would compare machines, not code.
+ */
+function baselineOfView(history, view, options) {
+    const limit = checkLimit(options.limit ?? 100, 'baseline');
+    const usable = usableSuccesses(history, view);
+    if ((options.excludeRunIds?.length ?? 0) > 0)
+        history.requireLegs('excludeRunIds');
+    const excluded = new Set();
+    for (const id of options.excludeRunIds ?? []) {
+        if (history.idOf(id) !== core_history/* NONE */.x3)
+            excluded.add(history.idOf(id));
+    }
+    const excludedSha = history.idOf(options.excludeSha);
+    const runs = usable.filter((k) => {
+        const row = view.rows[k];
+        if (excluded.has(history.runId[row]))
+            return false;
+        return excludedSha === core_history/* NONE */.x3 || history.sha[row] !== excludedSha;
+    });
+    const pick = (chosen, branch, source) => ({
+        ...newestFirst(history, view, chosen, limit),
+        branch,
+        source,
+    });
+    const hasBranchInfo = usable.some((k) => history.branch[view.rows[k]] !== core_history/* NONE */.x3);
     if (!hasBranchInfo)
         return pick(runs, null, 'no-branch-info');
     // Pull-request runs carry the PR's head branch, which may itself be called "main" (forks).
-    const onBranch = (branch) => runs.filter((r) => {
-        const ci = (0,ci_metadata/* ciOf */.sp)(r);
-        return ci?.branch === branch && ci.pr_number === undefined;
-    });
+    const onBranch = (branch) => {
+        const id = history.idOf(branch);
+        if (id === core_history/* NONE */.x3)
+            return [];
+        return runs.filter((k) => {
+            const row = view.rows[k];
+            return history.branch[row] === id && Number.isNaN(history.prNumber[row]);
+        });
+    };
     if (options.baseBranch) {
         const base = onBranch(options.baseBranch);
         if (base.length > 0)
@@ -109,56 +151,116 @@ function selectBaseline(records, options) {
     }
     return pick([], options.baseBranch ?? options.defaultBranch ?? null, 'none');
 }
+/** The rows of `records` named `name`, in a history of exactly `records` (row k = records[k]). */
+function rowsNamed(history, name) {
+    const id = history.idOf(name);
+    const rows = [];
+    if (id === NONE)
+        return rows;
+    for (let row = 0; row < history.length; row++)
+        if (history.name[row] === id)
+            rows.push(row);
+    return rows;
+}
 /**
- * The candidate for one step: successful runs of the commit under test, newest first, at most
- * `limit`. Without a sha (histories from other tools), the runs of the same pull request (or, for
- * pushes, the same branch). The caller includes the current run in `records`.
+ * The baseline for one step of `records`: see baselineOfView. (The record-shaped entry point: a
+ * caller holding a history reads it with readHistory and calls baselineOfView.)
  */
-function selectCandidate(records, options) {
-    const limit = options.limit ?? 10;
-    if (!Number.isInteger(limit) || limit < 1) {
-        throw new Error(`candidate limit must be a whole number ≥ 1, got ${limit}`);
-    }
-    const matches = usableSuccesses(records, options.name).filter((r) => {
-        const ci = (0,ci_metadata/* ciOf */.sp)(r);
+function selectBaseline(records, options) {
+    const history = ColumnarHistory.of(records);
+    const view = durationView(history, rowsNamed(history, options.name));
+    const chosen = baselineOfView(history, view, options);
+    return {
+        records: chosen.rows.map((row) => records[row]),
+        durations: chosen.numbers,
+        branch: chosen.branch,
+        source: chosen.source,
+    };
+}
+/**
+ * The candidate of one series (`view`): successful runs of the commit under test, newest first, at
+ * most `limit`. Without a sha (histories from other tools), the runs of the same pull request (or,
+ * for pushes, the same branch). The caller's history includes the current run.
+ */
+function candidateOfView(history, view, options) {
+    const limit = checkLimit(options.limit ?? 10, 'candidate');
+    const sha = history.idOf(options.sha);
+    const branch = history.idOf(options.branch);
+    const matches = usableSuccesses(history, view).filter((k) => {
+        const row = view.rows[k];
         if (options.sha !== undefined)
-            return ci?.sha === options.sha;
+            return sha !== core_history/* NONE */.x3 && history.sha[row] === sha;
         if (options.prNumber !== undefined)
-            return ci?.pr_number === options.prNumber;
-        return (options.branch !== undefined && ci?.branch === options.branch && ci.pr_number === undefined);
+            return history.prNumber[row] === options.prNumber;
+        return branch !== core_history/* NONE */.x3 && history.branch[row] === branch && Number.isNaN(history.prNumber[row]);
     });
-    return (0,ci_metadata/* newestFirst */.ll)(matches).slice(0, limit);
+    return newestFirst(history, view, matches, limit);
+}
+/** The candidate for one step of `records`: see candidateOfView. */
+function selectCandidate(records, options) {
+    const history = ColumnarHistory.of(records);
+    const view = durationView(history, rowsNamed(history, options.name));
+    return candidateOfView(history, view, options).rows.map((row) => records[row]);
 }
 
 // EXTERNAL MODULE: ./src/insight/regression.ts + 3 modules
-var regression = __webpack_require__(33535);
+var insight_regression = __webpack_require__(33535);
 ;// CONCATENATED MODULE: ./src/insight/verdicts.ts
+/**
+ * One call for the action and the CLI: a regression verdict for each tracked step of the current run,
+ * choosing baseline and candidate runs from the history. verdictOfView works on the core's columns
+ * for any measure (durations or a value series); regressionVerdicts is the record-shaped entry point.
+ */
 
 
+
+/**
+ * The verdict of one series (`view`: its rows of `history` and the number measured at each; the
+ * current run's rows must be among them), named `name`. A push to the base branch is judged on its
+ * own commit's runs against the branch's earlier runs. For a measure where bigger is better, a
+ * rise is the improvement: the kinds 'slower'/'faster' then mean worse/better.
+ */
+function verdictOfView(history, view, name, run, options = {}) {
+    const baseBranch = run.baseBranch ?? run.defaultBranch;
+    const pushToBase = run.prNumber === undefined && run.branch !== undefined && run.branch === baseBranch;
+    const baseline = baselineOfView(history, view, {
+        baseBranch,
+        defaultBranch: run.defaultBranch,
+        limit: options.baselineLimit,
+        excludeRunIds: run.runIds,
+        excludeSha: pushToBase ? run.sha : undefined,
+    });
+    const candidate = candidateOfView(history, view, {
+        branch: pushToBase ? undefined : run.branch,
+        prNumber: run.prNumber,
+        sha: run.sha,
+        limit: options.candidateLimit,
+    });
+    const { baselineLimit: _b, candidateLimit: _c, ...regression } = options;
+    const verdict = (0,insight_regression/* detectRegression */.l)(baseline.numbers, candidate.numbers, {
+        ...regression,
+        name,
+        baselineLabel: baseline.branch ?? undefined,
+    });
+    return orientVerdict(verdict, view.better);
+}
+/** detectRegression says 'slower' for a rise; for a bigger-is-better measure a rise is better. */
+function orientVerdict(verdict, better) {
+    if (better === 'smaller')
+        return verdict;
+    const flipped = verdict.verdict === 'slower' ? 'faster' : verdict.verdict === 'faster' ? 'slower' : null;
+    return flipped === null ? verdict : { ...verdict, verdict: flipped };
+}
 /**
  * Verdicts for `names` (the steps of the current run, which must already be in `records`).
  * A push to the base branch is judged on its own commit's runs against the branch's earlier runs.
  */
 function regressionVerdicts(records, names, run, options = {}) {
-    const baseBranch = run.baseBranch ?? run.defaultBranch;
-    const pushToBase = run.prNumber === undefined && run.branch !== undefined && run.branch === baseBranch;
+    const history = ColumnarHistory.of(records);
+    const byName = history.rowsByName();
     return [...new Set(names)].map((name) => {
-        const baseline = selectBaseline(records, {
-            name,
-            baseBranch,
-            defaultBranch: run.defaultBranch,
-            limit: options.baselineLimit,
-            excludeRunIds: run.runIds,
-            excludeSha: pushToBase ? run.sha : undefined,
-        });
-        const candidate = selectCandidate(records, {
-            name,
-            branch: pushToBase ? undefined : run.branch,
-            prNumber: run.prNumber,
-            sha: run.sha,
-            limit: options.candidateLimit,
-        });
-        return (0,regression/* detectRegression */.l)(baseline.durations, candidate.map((r) => r.duration_ms), { ...options, name, baselineLabel: baseline.branch ?? undefined });
+        const rows = byName.get(name) ?? new Int32Array(0);
+        return verdictOfView(history, durationView(history, rows), name, run, options);
     });
 }
 
@@ -166,6 +268,8 @@ function regressionVerdicts(records, names, run, options = {}) {
 var comment_body = __webpack_require__(7840);
 // EXTERNAL MODULE: ./src/core/ci.ts
 var ci = __webpack_require__(42131);
+// EXTERNAL MODULE: ./src/core/values.ts
+var core_values = __webpack_require__(14101);
 // EXTERNAL MODULE: ./src/report/charts.ts
 var charts = __webpack_require__(43337);
 // EXTERNAL MODULE: ./src/report/format.ts
@@ -180,6 +284,7 @@ var sanitize = __webpack_require__(91211);
  * writes one section per step; several steps in a job each add their own). Pure rendering: every
  * piece of user data goes through sanitize.ts, error text through core/redact.ts first.
  */
+
 
 
 
@@ -204,7 +309,11 @@ const FLAKY_COMMITS_SHOWN = 5;
 function renderStepSummary(input) {
     const maxBytes = input.maxBytes ?? STEP_SUMMARY_MAX_BYTES;
     const runs = orderedRuns(input.run, input.history ?? []);
-    const head = [heading(input.run), resultTable(input, runs), verdictSentence(input)];
+    const head = [heading(input.run), resultTable(input, runs)];
+    const values = valuesTable(input);
+    if (values)
+        head.push(values);
+    head.push(verdictSentence(input));
     const flaky = flakinessNote(input.flakiness);
     if (flaky)
         head.push(flaky);
@@ -242,6 +351,32 @@ function resultTable(input, runs) {
             String(total),
         ],
     ], ['r', 'r', 'r', 'r', 'l', 'r', 'r']);
+}
+/**
+ * A row per value of this run: `bundle_kb | 512 KB | 498 KB | +2.8% | 👍 better`, the change being
+ * this run's value against the baseline median, the verdict the value series' (worse/better);
+ * null when the run has no values.
+ */
+function valuesTable({ run, valueVerdicts }) {
+    const values = (0,core_values/* valuesOf */.sm)(run.metadata);
+    if (values.length === 0)
+        return null;
+    const rows = values.map((v) => {
+        const verdict = valueVerdicts?.find((x) => x.valueName === v.name);
+        const median = verdict?.baselineMedianMs ?? null;
+        // A change against 0 or across it is no percentage anyone can read.
+        const change = median !== null && median > 0 && v.value >= 0 ? (100 * (v.value - median)) / median : null;
+        const show = (x) => (0,sanitize/* escapeMarkdownText */.m4)((0,format/* formatValue */.Fl)(x, v.unit), CELL_MAX_CHARS);
+        return [
+            (0,sanitize/* escapeMarkdownText */.m4)(v.name, CELL_MAX_CHARS),
+            show(v.value),
+            show(median),
+            (0,format/* formatChangePercent */.Bd)(change),
+            verdict ? (0,format/* verdictLabel */.Id)(verdict.verdict, 'value') : format/* NO_VALUE */.GY,
+            v.better === 'bigger' ? 'bigger' : 'smaller',
+        ];
+    });
+    return (0,sanitize/* table */.tp)([['Value', 'This run', 'Baseline median', 'Change', 'Verdict', 'Better'], ...rows], ['l', 'r', 'r', 'r', 'l', 'l']);
 }
 function verdictSentence({ verdict, baselineBranch }) {
     // The detector's reason already carries the change, its interval and the p-value.
@@ -378,17 +513,20 @@ var dashboard_path = __webpack_require__(87648);
 
 
 
-/** Records of the whole (pruned) history: what the verdicts, charts and dashboard are made of. */
-async function loadHistory(metricsDir, days) {
-    const records = [];
+
+
+/**
+ * The whole (pruned) history as columns, read once: what the verdict and flakiness are made of.
+ * Only the records of step `name` are kept whole, for the summary's runs table and the chart.
+ */
+async function loadHistory(metricsDir, days, name) {
+    const stepRecords = new Map();
     const since = Date.now() - (days + 1) * store/* DAY_MS */.sO;
-    for await (const record of (0,store/* readRecords */.T3)(metricsDir, {
-        since,
-        onWarning: (m) => core.warning(m),
-    })) {
-        records.push(record);
-    }
-    return records;
+    const { history } = await (0,core_history/* readHistory */.Lu)(metricsDir, { since, onWarning: (m) => core.warning(m) }, (record, row) => {
+        if (record.name === name)
+            stepRecords.set(row, (0,core_record/* normalizeRecord */.pY)(record));
+    });
+    return { history, stepRecords };
 }
 async function part(what, fn) {
     try {
@@ -423,22 +561,29 @@ async function publishStep(p) {
     const { inputs, ci } = p;
     const { secrets } = p;
     // Read once: the verdicts, the summary, the comment and the dashboard are all made of it.
-    const read = await part('reading the history', () => loadHistory(p.metricsDir, inputs.daysToKeep));
-    const raw = read ?? [p.record];
+    const read = await part('reading the history', () => loadHistory(p.metricsDir, inputs.daysToKeep, p.record.name));
+    const { history, stepRecords } = read ?? {
+        history: core_history/* ColumnarHistory */.OO.of([p.record]),
+        stepRecords: new Map([[0, p.record]]),
+    };
     // Series: this step in this job, matrix leg and runner; named by its leg when the step has several.
-    const record = { ...p.record, name: (0,series/* seriesLabel */.Ym)(p.record, raw) };
-    const history = (0,series/* labelSeries */.gR)(raw);
-    const mine = history.filter((r) => r.name === record.name);
+    const series = (0,insight_series/* seriesOfRecord */.qi)(history, p.record);
+    const record = { ...p.record, name: series.name };
+    const mine = Array.from(series.rows, (row) => {
+        const r = stepRecords.get(row);
+        return r.name === series.name ? r : { ...r, name: series.name };
+    });
     const baselineBranch = baselineBranchOf(ci);
-    const verdict = regressionVerdicts(history, [record.name], {
+    const verdict = verdictOfView(history, (0,core_history/* durationView */.aG)(history, series.rows), series.name, {
         branch: ci.branch,
         prNumber: ci.pr_number,
         sha: ci.sha,
         baseBranch: ci.base_branch,
         defaultBranch: ci.default_branch,
         runIds: ci.run_id ? [ci.run_id] : [],
-    }, { thresholdPercent: inputs.regressionThreshold })[0] ?? null;
-    const flakiness = (0,insight_flakiness/* detectFlakiness */.i)(mine).find((f) => f.name === record.name) ?? null;
+    }, { thresholdPercent: inputs.regressionThreshold });
+    const [flaky] = (0,insight_flakiness/* flakinessOfRows */.Jo)(history, series.rows);
+    const flakiness = flaky === undefined ? null : { ...flaky, name: series.name };
     if (verdict) {
         core.setOutput('verdict', verdict.verdict);
         core.setOutput('change-percent', verdict.changePercent === null ? '' : verdict.changePercent.toFixed(1));
@@ -481,7 +626,7 @@ async function publishStep(p) {
             });
             const stored = (0,comment_body/* toStoredRow */.v5)(built, inputs.charts === 'none' ? null : { points, quickchartUrl: inputs.quickchartUrl });
             // A step in another job or matrix leg is another row: merged by its series key.
-            return { ...stored, key: (0,series/* seriesKey */.Xk)(p.record) };
+            return { ...stored, key: (0,insight_series/* seriesKey */.Xk)(p.record) };
         });
     }
     return { verdict, row };
@@ -670,13 +815,17 @@ function parseCi(metadata) {
 /* harmony export */   Lu: () => (/* binding */ readHistory),
 /* harmony export */   OO: () => (/* binding */ ColumnarHistory),
 /* harmony export */   Wk: () => (/* binding */ FAILED),
+/* harmony export */   aG: () => (/* binding */ durationView),
 /* harmony export */   gD: () => (/* binding */ CANCELLED),
 /* harmony export */   x3: () => (/* binding */ NONE)
 /* harmony export */ });
 /* unused harmony export matrixText */
-/* harmony import */ var _ci_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42131);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14130);
-/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4230);
+/* harmony import */ var _ci_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42131);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14130);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4230);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14101);
 /**
  * The history as columns: what every reader of `.metrics/` (summary, insight, reports, dashboard,
  * CLI, action) keeps of each run, read once. Names and CI fields are interned (each distinct text
@@ -685,6 +834,8 @@ function parseCi(metadata) {
  * almost nothing to trace. Rows stay in the order they were added (file order).
  * Pure but for readHistory, which streams day files through the store's reader.
  */
+
+
 
 
 
@@ -712,6 +863,9 @@ const TEXT_FIELDS = [
     'runId',
     'defaultBranch',
 ];
+/** What a compact history leaves out: the leg (job, runner, matrix) and the run id. */
+const LEG_FIELDS = ['job', 'runnerOs', 'runnerArch', 'matrix', 'runId'];
+const KEPT_COMPACT = TEXT_FIELDS.filter((f) => !LEG_FIELDS.includes(f));
 /** A stable text of a matrix (keys sorted), or undefined without one. */
 function matrixText(matrix) {
     if (matrix === undefined)
@@ -721,9 +875,23 @@ function matrixText(matrix) {
         return undefined;
     return JSON.stringify(keys.map((k) => [k, matrix[k]]));
 }
+/** The durations of `rows` (default: all) as a MeasureView. */
+function durationView(history, rows) {
+    const n = rows === undefined ? history.length : rows.length;
+    const picked = new Int32Array(n);
+    const numbers = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+        const row = rows === undefined ? k : rows[k];
+        picked[k] = row;
+        numbers[k] = history.durationMs[row];
+    }
+    return { kind: 'duration', rows: picked, numbers, better: 'smaller' };
+}
 class ColumnarHistory {
     /** Rows held. */
     length = 0;
+    /** True when the leg columns and run ids are not kept (see HistoryOptions.compact). */
+    compact;
     /** Every interned text; the index columns point into it. */
     texts = [];
     textIds = new Map();
@@ -755,6 +923,20 @@ class ColumnarHistory {
     // slot here, and one comparison usually settles it.
     cacheText = new Array(CACHE_SLOTS);
     cacheId = new Int32Array(CACHE_SLOTS);
+    /** metadata.values by value name (insertion order: first seen); empty without values. */
+    values = new Map();
+    constructor(options = {}) {
+        this.compact = options.compact === true;
+        if (this.compact)
+            for (const field of LEG_FIELDS)
+                this[field] = new Int32Array(0);
+    }
+    /** Throws when this history is compact: `what` needs the leg columns or run ids. */
+    requireLegs(what) {
+        if (this.compact) {
+            throw new Error(`${what} needs the job, runner, matrix and run id columns: not a compact history`);
+        }
+    }
     /** The interned text's index (NONE for undefined). */
     intern(text) {
         if (text === undefined)
@@ -799,18 +981,29 @@ class ColumnarHistory {
             this.lastId[slot] = id;
         }
     }
+    /**
+     * Makes room for `rows` rows in all, at once: a reader that can estimate its row count saves
+     * the growth steps, each of which briefly holds the old columns beside the new ones.
+     */
+    reserveRows(rows) {
+        if (rows > this.startedMs.length)
+            this.resize(Math.ceil(rows));
+    }
     reserve() {
         if (this.length < this.startedMs.length)
             return;
         // ×1.5: a million rows end with at most a third of the columns unused.
-        const size = Math.ceil(this.length * 1.5);
+        this.resize(Math.ceil(this.length * 1.5));
+    }
+    resize(size) {
         this.name = grown(this.name, size);
         this.startedMs = grown(this.startedMs, size);
         this.durationMs = grown(this.durationMs, size);
         this.flags = grown(this.flags, size);
         this.prNumber = grown(this.prNumber, size);
-        for (const field of TEXT_FIELDS)
+        for (const field of this.compact ? KEPT_COMPACT : TEXT_FIELDS) {
             this[field] = grown(this[field], size);
+        }
     }
     /**
      * Adds a record as one row; returns its index. `startedMs` saves a second parse when the reader
@@ -820,60 +1013,138 @@ class ColumnarHistory {
         this.reserve();
         const row = this.length++;
         this.internInto(0, this.name, row, String(record.name));
-        this.startedMs[row] = startedMs ?? (0,_record_js__WEBPACK_IMPORTED_MODULE_0__/* .parseTimestamp */ .EH)(String(record.started_at ?? '').trim());
+        this.startedMs[row] = startedMs ?? (0,_record_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTimestamp */ .EH)(String(record.started_at ?? '').trim());
         const duration = record.duration_ms;
         this.durationMs[row] = typeof duration === 'number' ? duration : NaN;
         this.flags[row] =
             (record.status === 'success' ? 0 : FAILED) | (record.error === 'cancelled' ? CANCELLED : 0);
         // The fields one by one, with parseCi's rules: no CiFields object per row.
-        const ci = (0,_ci_js__WEBPACK_IMPORTED_MODULE_2__/* .rawCi */ .v7)(record.metadata);
+        const ci = (0,_ci_js__WEBPACK_IMPORTED_MODULE_4__/* .rawCi */ .v7)(record.metadata);
         if (ci === undefined) {
             this.prNumber[row] = NaN;
-            for (const field of TEXT_FIELDS)
+            for (const field of this.compact ? KEPT_COMPACT : TEXT_FIELDS)
                 this[field][row] = NONE;
         }
         else {
-            this.prNumber[row] = (0,_ci_js__WEBPACK_IMPORTED_MODULE_2__/* .ciNumber */ .k$)(ci, 'pr_number') ?? NaN;
-            this.internInto(1, this.sha, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_2__/* .ciText */ .Yo)(ci, 'sha'));
-            this.internInto(2, this.branch, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_2__/* .ciText */ .Yo)(ci, 'branch'));
-            this.internInto(3, this.job, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_2__/* .ciText */ .Yo)(ci, 'job'));
-            this.internInto(4, this.runnerOs, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_2__/* .ciText */ .Yo)(ci, 'runner_os'));
-            this.internInto(5, this.runnerArch, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_2__/* .ciText */ .Yo)(ci, 'runner_arch'));
+            this.prNumber[row] = (0,_ci_js__WEBPACK_IMPORTED_MODULE_4__/* .ciNumber */ .k$)(ci, 'pr_number') ?? NaN;
+            this.internInto(1, this.sha, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_4__/* .ciText */ .Yo)(ci, 'sha'));
+            this.internInto(2, this.branch, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_4__/* .ciText */ .Yo)(ci, 'branch'));
+            this.internInto(8, this.defaultBranch, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_4__/* .ciText */ .Yo)(ci, 'default_branch'));
+            if (this.compact)
+                return this.addValuesOf(record, row);
+            this.internInto(3, this.job, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_4__/* .ciText */ .Yo)(ci, 'job'));
+            this.internInto(4, this.runnerOs, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_4__/* .ciText */ .Yo)(ci, 'runner_os'));
+            this.internInto(5, this.runnerArch, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_4__/* .ciText */ .Yo)(ci, 'runner_arch'));
             const matrix = ci['matrix'];
             this.matrix[row] =
-                matrix === undefined || matrix === null ? NONE : this.intern(matrixText((0,_ci_js__WEBPACK_IMPORTED_MODULE_2__/* .ciMatrix */ .Ko)(ci)));
-            this.internInto(7, this.runId, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_2__/* .ciRunId */ .dr)(ci));
-            this.internInto(8, this.defaultBranch, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_2__/* .ciText */ .Yo)(ci, 'default_branch'));
+                matrix === undefined || matrix === null ? NONE : this.intern(matrixText((0,_ci_js__WEBPACK_IMPORTED_MODULE_4__/* .ciMatrix */ .Ko)(ci)));
+            this.internInto(7, this.runId, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_4__/* .ciRunId */ .dr)(ci));
+        }
+        return this.addValuesOf(record, row);
+    }
+    /** The record's values into the side table; returns `row`. */
+    addValuesOf(record, row) {
+        // One property test for the common record without values; valuesOf only when there are some.
+        const metadata = record.metadata;
+        if (typeof metadata === 'object' && metadata !== null && metadata[_values_js__WEBPACK_IMPORTED_MODULE_3__/* .VALUES_KEY */ .Do] !== undefined) {
+            this.addValues(row, metadata);
         }
         return row;
     }
+    addValues(row, metadata) {
+        for (const value of (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .valuesOf */ .sm)(metadata)) {
+            let column = this.values.get(value.name);
+            if (column === undefined) {
+                column = {
+                    name: value.name,
+                    unit: value.unit,
+                    better: value.better,
+                    length: 0,
+                    rows: new Int32Array(16),
+                    numbers: new Float64Array(16),
+                };
+                this.values.set(value.name, column);
+            }
+            if (column.length === column.rows.length) {
+                column.rows = grown(column.rows, column.length * 2);
+                column.numbers = grown(column.numbers, column.length * 2);
+            }
+            column.rows[column.length] = row;
+            column.numbers[column.length] = value.value;
+            column.length++;
+            column.unit = value.unit;
+            column.better = value.better;
+        }
+    }
+    /**
+     * The series of value `name` within `rows` (ascending; default: all rows): the rows among them
+     * that carry the value, and its numbers. Undefined when no row carries it. A value series is a
+     * step series' rows (see seriesOfHistory) and a value name.
+     */
+    valueView(name, rows) {
+        const column = this.values.get(name);
+        if (column === undefined)
+            return undefined;
+        const outRows = [];
+        const numbers = [];
+        if (rows === undefined) {
+            for (let k = 0; k < column.length; k++) {
+                outRows.push(column.rows[k]);
+                numbers.push(column.numbers[k]);
+            }
+        }
+        else {
+            // Both ascending: one merge pass.
+            let k = 0;
+            for (let j = 0; j < rows.length && k < column.length; j++) {
+                const row = rows[j];
+                while (k < column.length && column.rows[k] < row)
+                    k++;
+                if (k < column.length && column.rows[k] === row) {
+                    outRows.push(row);
+                    numbers.push(column.numbers[k]);
+                }
+            }
+        }
+        const view = {
+            kind: 'value',
+            rows: Int32Array.from(outRows),
+            numbers: Float64Array.from(numbers),
+            better: column.better,
+            ...(column.unit === undefined ? {} : { unit: column.unit }),
+        };
+        return view;
+    }
     /** A history of `records`, in their order. */
-    static of(records) {
-        const history = new ColumnarHistory();
+    static of(records, options = {}) {
+        const history = new ColumnarHistory(options);
         for (const record of records)
             history.add(record);
         return history;
     }
     /** Rows of each name, in row order; names in first-seen order. */
     rowsByName(rows) {
-        const counts = new Map();
+        // Counts and fill positions in arrays indexed by the name's text id: no map lookup per row.
+        const counts = new Int32Array(this.texts.length);
+        const order = [];
         const n = rows === undefined ? this.length : rows.length;
-        const at = (k) => (rows === undefined ? k : rows[k]);
         for (let k = 0; k < n; k++) {
-            const id = this.name[at(k)];
-            counts.set(id, (counts.get(id) ?? 0) + 1);
+            const id = this.name[rows === undefined ? k : rows[k]];
+            if (counts[id]++ === 0)
+                order.push(id);
         }
-        const lists = new Map();
-        for (const [id, count] of counts)
-            lists.set(id, { rows: new Int32Array(count), filled: 0 });
+        const lists = new Array(this.texts.length);
+        for (const id of order)
+            lists[id] = new Int32Array(counts[id]);
+        counts.fill(0);
         for (let k = 0; k < n; k++) {
-            const row = at(k);
-            const list = lists.get(this.name[row]);
-            list.rows[list.filled++] = row;
+            const row = rows === undefined ? k : rows[k];
+            const id = this.name[row];
+            lists[id][counts[id]++] = row;
         }
         const out = new Map();
-        for (const [id, list] of lists)
-            out.set(this.texts[id], list.rows);
+        for (const id of order)
+            out.set(this.texts[id], lists[id]);
         return out;
     }
     /** metadata.ci.default_branch of the newest row that records it (ties: the later row). */
@@ -913,11 +1184,53 @@ class ColumnarHistory {
  * when given (so `visit` can read its columns), else to a new one.
  */
 async function readHistory(dir, options = {}, visit, history = new ColumnarHistory()) {
-    const report = await (0,_store_js__WEBPACK_IMPORTED_MODULE_1__/* .scanRecords */ .u3)(dir, options, (record, startedMs, file) => {
+    const sizes = await dayFileSizes(dir, options);
+    // Once SAMPLE_BYTES of files are read, rows per byte so far × the bytes of all files sizes the
+    // columns in one step (a little over; growth by halves takes over if it was short).
+    let file;
+    let bytesRead = 0;
+    const rowsBefore = history.length;
+    let sized = sizes === null;
+    const report = await (0,_store_js__WEBPACK_IMPORTED_MODULE_2__/* .scanRecords */ .u3)(dir, options, (record, startedMs, at) => {
+        if (at !== file) {
+            if (file !== undefined && !sized) {
+                bytesRead += sizes.bytes.get(file.path) ?? 0;
+                if (bytesRead >= SAMPLE_BYTES) {
+                    sized = true;
+                    const rows = history.length - rowsBefore;
+                    history.reserveRows(rowsBefore + (rows / bytesRead) * sizes.total * 1.02 + 1024);
+                }
+            }
+            file = at;
+        }
         const row = history.add(record, startedMs);
-        visit?.(record, row, startedMs, file);
+        visit?.(record, row, startedMs, at);
     });
     return { history, report };
+}
+/** Bytes of day files read before the row count of all is estimated from them. */
+const SAMPLE_BYTES = 1 << 20;
+/**
+ * The size of each day file the read may touch (the window, with a day of margin each side), and
+ * their total; null when they cannot be listed (the read then reports why).
+ */
+async function dayFileSizes(dir, options) {
+    try {
+        const since = options.since ?? -Infinity;
+        const until = options.until ?? Infinity;
+        const files = (await (0,_store_js__WEBPACK_IMPORTED_MODULE_2__/* .listDayFiles */ .qI)(dir)).filter((f) => f.dayMs + 2 * _record_js__WEBPACK_IMPORTED_MODULE_1__/* .DAY_MS */ .sO > since && f.dayMs - _record_js__WEBPACK_IMPORTED_MODULE_1__/* .DAY_MS */ .sO < until);
+        const bytes = new Map();
+        let total = 0;
+        const sizes = await Promise.all(files.map((f) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(f.path).then((s) => s.size, () => 0)));
+        files.forEach((f, i) => {
+            bytes.set(f.path, sizes[i]);
+            total += sizes[i];
+        });
+        return { bytes, total };
+    }
+    catch {
+        return null;
+    }
 }
 
 
@@ -927,17 +1240,19 @@ async function readHistory(dir, options = {}, visit, history = new ColumnarHisto
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ym: () => (/* binding */ percentile),
-/* harmony export */   eh: () => (/* binding */ summarize)
+/* harmony export */   eh: () => (/* binding */ summarize),
+/* harmony export */   nm: () => (/* binding */ percentilesInPlace)
 /* harmony export */ });
-/* unused harmony exports round2, round4, mean, stddev, median, SummaryAccumulator, percentilesInPlace */
+/* unused harmony exports round2, round4, mean, stddev, percentile, median, SummaryAccumulator */
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14130);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14101);
 /**
  * Statistics over execution records: pure functions, no I/O.
  * CONTRACT (shared with report/insight/CLI): the OperationSummary shape below.
  * Rounding: avg, percentiles and stddev to 2 decimals, success_rate (a fraction) to 4 (Python
  * round); min/max raw.
  */
+
 
 /**
  * Rounds to 2 decimals the way Python's `round(x, 2)` does (the Python tool's summaries use it):
@@ -1072,6 +1387,9 @@ class SummaryAccumulator {
             op.lastStatus = record.status;
             op.lastRunAt = record.started_at;
         }
+        // One property read per record when there are no values (the 1M-record bench's case).
+        if (record.metadata[_values_js__WEBPACK_IMPORTED_MODULE_1__/* .VALUES_KEY */ .Do] !== undefined)
+            addValues(op, record, startedMs);
     }
     /** The summary so far; the accumulator stays usable. */
     summary() {
@@ -1080,6 +1398,66 @@ class SummaryAccumulator {
             result[op.name] = summarizeOperation(op);
         return result;
     }
+}
+function addValues(op, record, startedMs) {
+    for (const v of (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .valuesOf */ .sm)(record.metadata)) {
+        op.values ??= new Map();
+        let state = op.values.get(v.name);
+        if (state === undefined) {
+            state = {
+                count: 0,
+                sum: 0,
+                min: Infinity,
+                max: -Infinity,
+                samples: new Float64Array(8),
+                unit: v.unit,
+                better: v.better,
+                infoMs: -Infinity,
+            };
+            op.values.set(v.name, state);
+        }
+        if (state.count === state.samples.length) {
+            const grown = new Float64Array(state.samples.length * 2);
+            grown.set(state.samples);
+            state.samples = grown;
+        }
+        state.samples[state.count++] = v.value;
+        state.sum += v.value;
+        if (v.value < state.min)
+            state.min = v.value;
+        if (v.value > state.max)
+            state.max = v.value;
+        // The newest run's declaration wins (ties: the later added), as last_status does.
+        if (!(startedMs < state.infoMs)) {
+            state.infoMs = startedMs;
+            state.unit = v.unit;
+            state.better = v.better;
+        }
+    }
+}
+/** 12 significant digits: drops float noise (0.30000000000000004) and keeps tiny values. */
+function roundValue(x) {
+    return Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
+}
+function summarizeValues(states) {
+    // Null prototype: a value named "__proto__" is a key like any other.
+    const out = Object.create(null);
+    for (const [name, state] of states) {
+        const [p50, p95] = percentilesInPlace(state.samples.subarray(0, state.count), [50, 95]);
+        const summary = {
+            count: state.count,
+            avg: roundValue(state.sum / state.count),
+            min: state.min,
+            max: state.max,
+            p50: roundValue(p50),
+            p95: roundValue(p95),
+            better: state.better,
+        };
+        if (state.unit !== undefined)
+            summary.unit = state.unit;
+        out[name] = summary;
+    }
+    return out;
 }
 /** Moves the k-th smallest of values[lo..hi] to index k, smaller ones before it (Hoare select). */
 function selectInPlace(values, k, lo, hi) {
@@ -1136,7 +1514,7 @@ function summarizeOperation(op) {
     const durations = op.durations.subarray(0, op.count);
     const [p50, p90, p95, p99] = percentilesInPlace(durations, REPORTED_PERCENTILES);
     const avg = op.sum / op.count;
-    return {
+    const summary = {
         name: op.name,
         total_executions: op.count,
         successes: op.successes,
@@ -1153,6 +1531,9 @@ function summarizeOperation(op) {
         last_status: op.lastStatus,
         last_run_at: op.lastRunAt,
     };
+    if (op.values !== undefined)
+        summary.values = summarizeValues(op.values);
+    return summary;
 }
 /** Summary of valid records, per operation: see SummaryAccumulator and OperationSummary. */
 function summarize(records) {
@@ -1165,73 +1546,14 @@ function summarize(records) {
 
 /***/ }),
 
-/***/ 22950:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Nt: () => (/* binding */ startedAtMs),
-/* harmony export */   WG: () => (/* binding */ mainLineRuns),
-/* harmony export */   Zu: () => (/* binding */ isUsableDuration),
-/* harmony export */   ll: () => (/* binding */ newestFirst),
-/* harmony export */   sp: () => (/* binding */ ciOf)
-/* harmony export */ });
-/* harmony import */ var _core_ci_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(42131);
-/* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14130);
-/**
- * Reading `metadata.ci` and `started_at` back from records. Histories come from older versions,
- * laptops and the Python tool, so every field is optional and checked for its type here, once.
- */
-
-
-/** The record's `metadata.ci`, keeping only well-typed fields; `undefined` when absent. */
-function ciOf(record) {
-    return (0,_core_ci_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCi */ .k3)(record.metadata);
-}
-/** Milliseconds since the epoch of `started_at` (no offset means UTC); NaN when unreadable. */
-function startedAtMs(record) {
-    return (0,_core_record_js__WEBPACK_IMPORTED_MODULE_0__/* .parseTimestamp */ .EH)(String(record.started_at ?? '').trim());
-}
-/** Newest first by `started_at`; records with unreadable times sort last, in input order. */
-function newestFirst(records) {
-    return records
-        .map((record, index) => ({ record, index, time: startedAtMs(record) }))
-        .sort((a, b) => {
-        const ta = Number.isNaN(a.time) ? -Infinity : a.time;
-        const tb = Number.isNaN(b.time) ? -Infinity : b.time;
-        return tb - ta || a.index - b.index;
-    })
-        .map((entry) => entry.record);
-}
-/** A duration usable in timing comparisons: finite and not negative. */
-function isUsableDuration(ms) {
-    return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0;
-}
-/**
- * The runs that represent a step over time: pushes to the default branch when the history knows
- * branches (pull-request runs measure changes under review, not the step), else all runs. `branch`
- * says which branch was kept, when one was.
- */
-function mainLineRuns(records, defaultBranch) {
-    if (defaultBranch === undefined || !records.some((r) => ciOf(r)?.branch)) {
-        return { runs: [...records] };
-    }
-    const runs = records.filter((r) => {
-        const ci = ciOf(r);
-        return ci?.branch === defaultBranch && ci.pr_number === undefined;
-    });
-    return { runs, branch: defaultBranch };
-}
-
-
-/***/ }),
-
 /***/ 44746:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ detectFlakiness)
+/* harmony export */   Jo: () => (/* binding */ flakinessOfRows),
+/* harmony export */   r9: () => (/* binding */ flakinessOfSeries)
 /* harmony export */ });
-/* unused harmony export flakinessOfRows */
+/* unused harmony export detectFlakiness */
 /* harmony import */ var _core_history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28863);
 /* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14130);
 
@@ -1241,40 +1563,15 @@ function mainLineRuns(records, defaultBranch) {
  * `metadata.ci.sha` cannot be grouped by commit and are ignored.
  */
 function detectFlakiness(records, options = {}) {
-    return flakinessOfRows(_core_history_js__WEBPACK_IMPORTED_MODULE_0__/* .ColumnarHistory */ .OO.of(records), undefined, options);
+    return flakinessOfRows(ColumnarHistory.of(records), undefined, options);
 }
-/** detectFlakiness over rows of a columnar history (default: all rows). */
+/** detectFlakiness over rows of a columnar history (default: all rows), grouped by name. */
 function flakinessOfRows(history, rows, options = {}) {
-    if (options.days !== undefined && !(options.days > 0)) {
-        throw new Error(`flakiness window must be a number of days > 0, got ${options.days}`);
-    }
+    checkDays(options);
     const n = rows === undefined ? history.length : rows.length;
-    const rowAt = (k) => (rows === undefined ? k : rows[k]);
-    // A cancelled run says nothing about the step: a re-run after a cancel is not a flake.
-    const counts = (row) => (history.flags[row] & _core_history_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCELLED */ .gD) === 0 && history.sha[row] !== _core_history_js__WEBPACK_IMPORTED_MODULE_0__/* .NONE */ .x3;
-    let from = -Infinity;
-    let to = Infinity;
-    if (options.days !== undefined) {
-        let newest = -Infinity;
-        for (let k = 0; k < n; k++) {
-            const row = rowAt(k);
-            const t = history.startedMs[row];
-            if (counts(row) && t > newest)
-                newest = t;
-        }
-        to = options.now ?? (newest === -Infinity ? 0 : newest);
-        from = to - options.days * _core_record_js__WEBPACK_IMPORTED_MODULE_1__/* .DAY_MS */ .sO;
-    }
-    // name → rows; then per name, what happened on each commit, in arrays indexed by the sha's text
-    // id (no map entry or object per run).
     const byName = new Map();
     for (let k = 0; k < n; k++) {
-        const row = rowAt(k);
-        if (!counts(row))
-            continue;
-        const time = history.startedMs[row];
-        if (options.days !== undefined && !(time >= from && time <= to))
-            continue;
+        const row = rows === undefined ? k : rows[k];
         const name = history.name[row];
         const list = byName.get(name);
         if (list)
@@ -1282,24 +1579,67 @@ function flakinessOfRows(history, rows, options = {}) {
         else
             byName.set(name, [row]);
     }
+    const series = [...byName].map(([name, list]) => ({ name: history.texts[name], rows: list }));
+    return flakinessOfSeries(history, series, options);
+}
+function checkDays(options) {
+    if (options.days !== undefined && !(options.days > 0)) {
+        throw new Error(`flakiness window must be a number of days > 0, got ${options.days}`);
+    }
+}
+/**
+ * One report per series (a name and its rows of a columnar history; a series without any run
+ * that has a commit sha in the window gives none), most flaky first, then by name. With `days`,
+ * the window ends at `now`, default the newest counted run of all the series.
+ */
+function flakinessOfSeries(history, series, options = {}) {
+    checkDays(options);
+    // A cancelled run says nothing about the step: a re-run after a cancel is not a flake.
+    const counts = (row) => (history.flags[row] & _core_history_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCELLED */ .gD) === 0 && history.sha[row] !== _core_history_js__WEBPACK_IMPORTED_MODULE_0__/* .NONE */ .x3;
+    let from = -Infinity;
+    let to = Infinity;
+    if (options.days !== undefined) {
+        let newest = -Infinity;
+        if (options.now === undefined) {
+            for (const { rows } of series) {
+                for (let k = 0; k < rows.length; k++) {
+                    const row = rows[k];
+                    const t = history.startedMs[row];
+                    if (counts(row) && t > newest)
+                        newest = t;
+                }
+            }
+        }
+        to = options.now ?? (newest === -Infinity ? 0 : newest);
+        from = to - options.days * _core_record_js__WEBPACK_IMPORTED_MODULE_1__/* .DAY_MS */ .sO;
+    }
+    // Per series, what happened on each commit, in arrays indexed by the sha's text id (no map
+    // entry or object per run), shared by all series and reset after each.
     const OK = 1;
     const FAIL = 2;
     const state = new Uint8Array(history.texts.length);
     const last = new Float64Array(history.texts.length);
     const reports = [];
-    for (const [name, list] of byName) {
+    for (const { name, rows } of series) {
         const commits = []; // sha ids in first-seen order
-        for (const row of list) {
+        for (let k = 0; k < rows.length; k++) {
+            const row = rows[k];
+            if (!counts(row))
+                continue;
+            const time = history.startedMs[row];
+            if (options.days !== undefined && !(time >= from && time <= to))
+                continue;
             const sha = history.sha[row];
             if (state[sha] === 0) {
                 commits.push(sha);
                 last[sha] = -Infinity;
             }
             state[sha] = state[sha] | ((history.flags[row] & _core_history_js__WEBPACK_IMPORTED_MODULE_0__/* .FAILED */ .Wk) === 0 ? OK : FAIL);
-            const time = history.startedMs[row];
             if (time > last[sha])
                 last[sha] = time;
         }
+        if (commits.length === 0)
+            continue;
         const flaky = commits
             .filter((sha) => state[sha] === (OK | FAIL))
             .sort((a, b) => last[b] - last[a]) // stable: ties stay in first-seen order
@@ -1307,10 +1647,10 @@ function flakinessOfRows(history, rows, options = {}) {
         for (const sha of commits)
             state[sha] = 0;
         reports.push({
-            name: history.texts[name],
+            name,
             flakyCommits: flaky,
             commitsSeen: commits.length,
-            flakeRate: commits.length === 0 ? 0 : flaky.length / commits.length,
+            flakeRate: flaky.length / commits.length,
         });
     }
     return reports.sort((a, b) => b.flakeRate - a.flakeRate || a.name.localeCompare(b.name));
@@ -2025,23 +2365,87 @@ function detectRegression(baselineDurations, candidateDurations, options = {}) {
 
 /***/ }),
 
-/***/ 36251:
+/***/ 18744:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Sv: () => (/* binding */ legKey),
-/* harmony export */   Xk: () => (/* binding */ seriesKey),
-/* harmony export */   Ym: () => (/* binding */ seriesLabel),
-/* harmony export */   gR: () => (/* binding */ labelSeries),
-/* harmony export */   jZ: () => (/* binding */ labelsOfStep)
-/* harmony export */ });
-/* unused harmony exports LEG_SEPARATOR, legOf, legLabels */
-/* harmony import */ var _ci_metadata_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22950);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  jZ: () => (/* binding */ labelsOfStep),
+  Sv: () => (/* binding */ legKey),
+  eL: () => (/* binding */ legOfRow),
+  Xk: () => (/* binding */ seriesKey),
+  qi: () => (/* binding */ seriesOfRecord)
+});
+
+// UNUSED EXPORTS: LEG_SEPARATOR, labelSeries, legLabels, legOf, seriesLabel, seriesOfHistory
+
+// EXTERNAL MODULE: ./src/core/history.ts
+var core_history = __webpack_require__(28863);
+// EXTERNAL MODULE: ./src/core/ci.ts
+var ci = __webpack_require__(42131);
+// EXTERNAL MODULE: ./src/core/record.ts
+var record = __webpack_require__(14130);
+;// CONCATENATED MODULE: ./src/insight/ci-metadata.ts
+/**
+ * Reading `metadata.ci` and `started_at` back from records. Histories come from older versions,
+ * laptops and the Python tool, so every field is optional and checked for its type here, once.
+ */
+
+
+/** The record's `metadata.ci`, keeping only well-typed fields; `undefined` when absent. */
+function ciOf(record) {
+    return (0,ci/* parseCi */.k3)(record.metadata);
+}
+/** Milliseconds since the epoch of `started_at` (no offset means UTC); NaN when unreadable. */
+function startedAtMs(record) {
+    return parseTimestamp(String(record.started_at ?? '').trim());
+}
+/** Newest first by `started_at`; records with unreadable times sort last, in input order. */
+function newestFirst(records) {
+    return records
+        .map((record, index) => ({ record, index, time: startedAtMs(record) }))
+        .sort((a, b) => {
+        const ta = Number.isNaN(a.time) ? -Infinity : a.time;
+        const tb = Number.isNaN(b.time) ? -Infinity : b.time;
+        return tb - ta || a.index - b.index;
+    })
+        .map((entry) => entry.record);
+}
+/** A duration usable in timing comparisons: finite and not negative. */
+function isUsableDuration(ms) {
+    return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0;
+}
+/**
+ * The runs that represent a step over time: pushes to the default branch when the history knows
+ * branches (pull-request runs measure changes under review, not the step), else all runs. `branch`
+ * says which branch was kept, when one was.
+ */
+function mainLineRuns(records, defaultBranch) {
+    if (defaultBranch === undefined || !records.some((r) => ciOf(r)?.branch)) {
+        return { runs: [...records] };
+    }
+    const runs = records.filter((r) => {
+        const ci = ciOf(r);
+        return ci?.branch === defaultBranch && ci.pr_number === undefined;
+    });
+    return { runs, branch: defaultBranch };
+}
+
+;// CONCATENATED MODULE: ./src/insight/series.ts
+/**
+ * A series is a step in its context: the same step name in another job, matrix leg or runner
+ * OS/arch is another series (Linux and Windows timings, `node 20` and `node 24`, are not one
+ * population). Baselines, verdicts, flakiness and reports keep series apart; a step's series are
+ * told apart by a label naming what differs (`unit_tests · windows-latest`), and a step with one
+ * series keeps its bare name.
+ */
+
 
 /** Separates the parts of a series label. */
 const LEG_SEPARATOR = ' · ';
 function legOf(record) {
-    const ci = (0,_ci_metadata_js__WEBPACK_IMPORTED_MODULE_0__/* .ciOf */ .sp)(record);
+    const ci = ciOf(record);
     return {
         job: ci?.job ?? '',
         matrix: ci?.matrix ?? {},
@@ -2154,6 +2558,103 @@ function seriesLabel(record, history) {
     legs.push(legOf(record));
     return labelsOfStep(record.name, legs).get(legKey(legOf(record))) ?? record.name;
 }
+/** The leg of a row of a columnar history (see legOf). */
+function legOfRow(history, row) {
+    const matrix = history.text(history.matrix[row]);
+    return {
+        job: history.text(history.job[row]) ?? '',
+        matrix: matrix === undefined
+            ? {}
+            : Object.fromEntries(JSON.parse(matrix)),
+        runnerOs: history.text(history.runnerOs[row]) ?? '',
+        runnerArch: history.text(history.runnerArch[row]) ?? '',
+    };
+}
+/**
+ * The series of `rows` (ascending; default: all rows) of a columnar history, as labelSeries names
+ * them, in first-seen order. Rows are grouped by their text ids first (a handful of legs per
+ * step), so labels are worked out once per leg, never per row.
+ */
+function seriesOfHistory(history, rows) {
+    history.requireLegs('seriesOfHistory');
+    const n = rows === undefined ? history.length : rows.length;
+    // Group key: name and leg text ids (a leg is job, matrix, runner OS and arch).
+    const groups = new Map();
+    for (let k = 0; k < n; k++) {
+        const row = rows === undefined ? k : rows[k];
+        const key = `${history.name[row]} ${history.job[row]} ${history.matrix[row]} ${history.runnerOs[row]} ${history.runnerArch[row]}`;
+        const group = groups.get(key);
+        if (group === undefined)
+            groups.set(key, { name: history.name[row], first: row, rows: [row] });
+        else
+            group.rows.push(row);
+    }
+    const legsByName = new Map();
+    const legOfGroup = new Map();
+    for (const [key, group] of groups) {
+        const leg = legOfRow(history, group.first);
+        legOfGroup.set(key, leg);
+        const list = legsByName.get(group.name);
+        if (list)
+            list.push(leg);
+        else
+            legsByName.set(group.name, [leg]);
+    }
+    const labels = new Map();
+    for (const [name, legs] of legsByName)
+        labels.set(name, labelsOfStep(history.texts[name], legs));
+    const out = new Map();
+    for (const [key, group] of groups) {
+        const step = history.texts[group.name];
+        const label = labels.get(group.name)?.get(legKey(legOfGroup.get(key))) ?? step;
+        const into = out.get(label);
+        if (into === undefined)
+            out.set(label, { step, parts: [group.rows] });
+        else
+            into.parts.push(group.rows);
+    }
+    return [...out].map(([name, { step, parts }]) => {
+        const merged = Int32Array.from(parts.length === 1 ? parts[0] : parts.flat());
+        if (parts.length > 1)
+            merged.sort();
+        return { name, step, rows: merged };
+    });
+}
+/**
+ * The series `record` belongs to within `history` (which should hold it): its label and rows.
+ * Only the rows of the record's step are looked at.
+ */
+function seriesOfRecord(history, record) {
+    history.requireLegs('seriesOfRecord');
+    const name = String(record.name);
+    const id = history.idOf(name);
+    const stepRows = [];
+    if (id !== core_history/* NONE */.x3) {
+        for (let row = 0; row < history.length; row++)
+            if (history.name[row] === id)
+                stepRows.push(row);
+    }
+    const legs = [legOf(record)];
+    const firstOfLeg = new Map();
+    for (const row of stepRows) {
+        const key = `${history.job[row]} ${history.matrix[row]} ${history.runnerOs[row]} ${history.runnerArch[row]}`;
+        if (!firstOfLeg.has(key)) {
+            firstOfLeg.set(key, row);
+            legs.push(legOfRow(history, row));
+        }
+    }
+    const labels = labelsOfStep(name, legs);
+    const label = labels.get(legKey(legOf(record))) ?? name;
+    const labelOfKey = new Map();
+    for (const [key, row] of firstOfLeg) {
+        labelOfKey.set(key, labels.get(legKey(legOfRow(history, row))) ?? name);
+    }
+    const rows = stepRows.filter((row) => {
+        const key = `${history.job[row]} ${history.matrix[row]} ${history.runnerOs[row]} ${history.runnerArch[row]}`;
+        return labelOfKey.get(key) === label;
+    });
+    return { name: label, step: name, rows: Int32Array.from(rows) };
+}
 
 
 /***/ }),
@@ -2164,6 +2665,7 @@ function seriesLabel(record, history) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I4: () => (/* binding */ downsampleTrend),
 /* harmony export */   P3: () => (/* binding */ parseQuickChartBaseUrl),
+/* harmony export */   c$: () => (/* binding */ valueTrendChartUrl),
 /* harmony export */   nH: () => (/* binding */ MAX_CHART_URL_LENGTH),
 /* harmony export */   zB: () => (/* binding */ trendChartUrl)
 /* harmony export */ });
@@ -2197,6 +2699,27 @@ const TITLE_MAX_CHARS = 60;
  * Throws on a base URL that is not http(s), or that carries credentials, a query or a fragment.
  */
 function trendChartUrl(points, options = {}) {
+    const usable = points.filter((p) => Number.isFinite(p.durationMs) && p.durationMs >= 0);
+    return chartUrl(usable, options, DURATION_AXIS);
+}
+/**
+ * trendChartUrl for a value series: the values as they are (0 and negatives included; the axis
+ * starts at 0 only when no value is below it), the unit as the y axis' title, the baseline median
+ * dashed. Null in the same cases as trendChartUrl.
+ */
+function valueTrendChartUrl(points, options) {
+    const usable = points
+        .filter((p) => Number.isFinite(p.value))
+        .map((p) => ({ t: p.t, durationMs: p.value, failed: p.failed }));
+    const unit = options.unit === undefined || options.unit === '' ? undefined : options.unit;
+    return chartUrl(usable, { ...options, baselineMedianMs: options.baselineMedian }, {
+        kind: 'value',
+        legend: unit === undefined ? options.valueName : `${options.valueName} (${unit})`,
+        ...(unit === undefined ? {} : { title: unit }),
+    });
+}
+const DURATION_AXIS = { kind: 'duration' };
+function chartUrl(usable, options, axis) {
     if ((options.charts ?? 'quickchart') === 'none')
         return null;
     const { scheme, host } = parseQuickChartBaseUrl(options.baseUrl ?? 'https://quickchart.io');
@@ -2204,12 +2727,11 @@ function trendChartUrl(points, options = {}) {
     const width = options.width ?? (size === 'full' ? 600 : 100);
     const height = options.height ?? (size === 'full' ? 240 : 25);
     const bound = Math.min(options.maxUrlLength ?? MAX_CHART_URL_LENGTH, MAX_CHART_URL_LENGTH);
-    const usable = points.filter((p) => Number.isFinite(p.durationMs) && p.durationMs >= 0);
     if (usable.length === 0)
         return null;
     let limit = Math.max(2, Math.min(options.maxPoints ?? (size === 'full' ? 100 : 40), usable.length));
     for (;;) {
-        const config = chartConfig(downsampleTrend(usable, limit), size, options);
+        const config = chartConfig(downsampleTrend(usable, limit), size, options, axis);
         const url = new QuickChart()
             .setConfig(config)
             .setScheme(scheme)
@@ -2306,19 +2828,24 @@ function downsampleTrend(points, maxPoints) {
     return sampled;
 }
 /** The Chart.js 2 config as a compact JS literal (fewer characters than JSON in the URL). */
-function chartConfig(points, size, options) {
+function chartConfig(points, size, options, axis = DURATION_AXIS) {
+    const isValue = axis.kind === 'value';
     const baseline = options.baselineMedianMs !== null &&
         options.baselineMedianMs !== undefined &&
         Number.isFinite(options.baselineMedianMs) &&
-        options.baselineMedianMs >= 0
+        (isValue || options.baselineMedianMs >= 0)
         ? options.baselineMedianMs
         : null;
-    const unit = pickUnit(Math.max(baseline ?? 0, ...points.map((p) => p.durationMs)));
+    // Values are drawn in their own unit; durations in one picked from their size.
+    const unit = isValue
+        ? { name: '', ms: 1 }
+        : pickUnit(Math.max(baseline ?? 0, ...points.map((p) => p.durationMs)));
     const full = size === 'full';
     const anyFailed = points.some((p) => p.failed);
+    const belowZero = points.some((p) => p.durationMs < 0) || (baseline ?? 0) < 0;
     const datasets = [
         {
-            label: `duration (${unit.name})`,
+            label: axis.kind === 'value' ? axis.legend : `duration (${unit.name})`,
             data: points.map((p) => round3(p.durationMs / unit.ms)),
             fill: false,
             lineTension: 0,
@@ -2344,7 +2871,13 @@ function chartConfig(points, size, options) {
         scales: {
             xAxes: [full ? { ticks: { maxTicksLimit: 8, maxRotation: 0 } } : { display: false }],
             yAxes: [
-                { ...(full ? {} : { display: false }), ticks: { beginAtZero: true, maxTicksLimit: 5 } },
+                {
+                    ...(full ? {} : { display: false }),
+                    ...(full && axis.kind === 'value' && axis.title !== undefined
+                        ? { scaleLabel: { display: true, labelString: truncate(cleanTitle(axis.title), 40) } }
+                        : {}),
+                    ticks: { beginAtZero: !belowZero, maxTicksLimit: 5 },
+                },
             ],
         },
     };
@@ -2450,9 +2983,11 @@ function truncate(text, max) {
 /* harmony export */   v5: () => (/* binding */ toStoredRow)
 /* harmony export */ });
 /* unused harmony exports ROW_DETAILS_MAX_CHARS, renderComment, renderRowDetails, STORED_HISTORY_POINTS */
-/* harmony import */ var _charts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43337);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(12011);
-/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91211);
+/* harmony import */ var _core_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14101);
+/* harmony import */ var _charts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43337);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12011);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91211);
+
 
 
 
@@ -2518,7 +3053,7 @@ function layoutComment(input) {
 }
 function renderPlan(input, plan) {
     const { rows } = plan;
-    const title = `## ⏱️ Step timings${input.workflow ? `: ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdownText */ .m4)(input.workflow, NAME_MAX_CHARS)}` : ''}`;
+    const title = `## ⏱️ Step timings${input.workflow ? `: ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdownText */ .m4)(input.workflow, NAME_MAX_CHARS)}` : ''}`;
     const parts = [input.marker, title];
     if (input.rows.length === 0) {
         parts.push('_No tracked steps yet._');
@@ -2532,18 +3067,17 @@ function renderPlan(input, plan) {
         }
         const body = rows.map((row) => {
             const cells = [
-                `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .statusEmoji */ .H0)(row.status)} ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdownText */ .m4)(row.name, NAME_MAX_CHARS)}`,
-                (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(row.durationMs),
-                (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(row.baselineMedianMs),
-                (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatChangePercent */ .Bd)(row.changePercent),
-                (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .verdictLabel */ .Id)(row.verdict),
+                `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .statusEmoji */ .H0)(row.status)} ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdownText */ .m4)(row.name, NAME_MAX_CHARS)}`,
+                ...rowMedians(row),
+                (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatChangePercent */ .Bd)(row.changePercent),
+                (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .verdictLabel */ .Id)(row.verdict, subjectOf(row)),
             ];
             if (plan.charts)
                 cells.push(chartCell(row));
             return cells;
         });
         if (rows.length > 0)
-            parts.push((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)([header, ...body], align));
+            parts.push((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .table */ .tp)([header, ...body], align));
         const notes = [];
         const hidden = input.rows.length - rows.length;
         if (hidden > 0)
@@ -2561,31 +3095,44 @@ function renderPlan(input, plan) {
         if (plan.details) {
             const sections = rows.filter((r) => r.detailsMarkdown).map(rowDetails);
             if (sections.length > 0)
-                parts.push((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .details */ .zH)('Details', sections.join('\n\n')));
+                parts.push((0,_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .details */ .zH)('Details', sections.join('\n\n')));
         }
     }
     parts.push(footer(input));
     return `${parts.join('\n\n')}\n`;
 }
+/** Whether a row is about a value (better/worse) or a duration (faster/slower). */
+function subjectOf(row) {
+    return row.better === undefined ? 'duration' : 'value';
+}
+/** This PR's and the base's medians: durations, or a value row's numbers with their unit. */
+function rowMedians(row) {
+    if (row.better === undefined) {
+        return [(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(row.durationMs), (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(row.baselineMedianMs)];
+    }
+    // The unit is the producer's text: escaped like any other user text in a table cell.
+    const cell = (v) => (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdownText */ .m4)((0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatValue */ .Fl)(v, row.unit), NAME_MAX_CHARS);
+    return [cell(row.durationMs), cell(row.baselineMedianMs)];
+}
 function chartCell(row) {
-    if (row.chartUrl === null || row.chartUrl.length > _charts_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_CHART_URL_LENGTH */ .nH)
+    if (row.chartUrl === null || row.chartUrl.length > _charts_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_CHART_URL_LENGTH */ .nH)
         return '—';
-    return (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownImage */ .ho)(`trend of ${row.name}`, row.chartUrl) ?? '—';
+    return (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownImage */ .ho)(`trend of ${row.name}`, row.chartUrl) ?? '—';
 }
 function rowDetails(row) {
     const md = (row.detailsMarkdown ?? '').trim();
     const body = md.length <= ROW_DETAILS_MAX_CHARS
         ? md
         : '_Details too long to show here; see the job summary._';
-    return `#### ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .statusEmoji */ .H0)(row.status)} ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdownText */ .m4)(row.name, NAME_MAX_CHARS)}\n\n${body}`;
+    return `#### ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .statusEmoji */ .H0)(row.status)} ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdownText */ .m4)(row.name, NAME_MAX_CHARS)}\n\n${body}`;
 }
 function footer(input) {
     const newest = input.rows
         .map((r) => r.updatedAt)
         .sort()
         .at(-1);
-    const when = (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatTimestamp */ .Ey)(input.updatedAt ?? newest);
-    const run = input.runUrl ? ` · ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .markdownLink */ .iQ)('workflow run', input.runUrl)}` : '';
+    const when = (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatTimestamp */ .Ey)(input.updatedAt ?? newest);
+    const run = input.runUrl ? ` · ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .markdownLink */ .iQ)('workflow run', input.runUrl)}` : '';
     return `<sub>Updated ${when}${run} · dev-metrics</sub>`;
 }
 /** Indices of rows, most important first: failed, then slower, then the rest; stable. */
@@ -2601,32 +3148,42 @@ function keepOrder(rows, indices) {
     return [...indices].sort((a, b) => a - b).map((i) => rows[i]);
 }
 /** The per-step Markdown shown in the comment's details block (CommentRow.detailsMarkdown). */
-function renderRowDetails({ verdict, flakiness, baselineBranch }) {
-    const lines = [`- ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .verdictLabel */ .Id)(verdict.verdict)}: ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeProse */ .fd)(verdict.reason, 500)}`];
-    const on = baselineBranch ? ` on ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeProse */ .fd)(baselineBranch, 80)}` : '';
+function renderRowDetails({ verdict, flakiness, baselineBranch, unit, better, }) {
+    const subject = subjectOf({ better });
+    const show = (v) => subject === 'value' ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeProse */ .fd)((0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatValue */ .Fl)(v, unit), 80) : (0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(v);
+    const lines = [
+        `- ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .verdictLabel */ .Id)(verdict.verdict, subject)}: ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeProse */ .fd)(verdict.reason, 500)}`,
+    ];
+    const on = baselineBranch ? ` on ${(0,_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeProse */ .fd)(baselineBranch, 80)}` : '';
     lines.push(`- Base${on}: ${verdict.baselineCount} run${verdict.baselineCount === 1 ? '' : 's'}, ` +
-        `median ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(verdict.baselineMedianMs)}, p95 ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(verdict.baselineP95Ms)}`);
+        `median ${show(verdict.baselineMedianMs)}, p95 ${show(verdict.baselineP95Ms)}`);
     lines.push(`- This PR: ${verdict.candidateCount} run${verdict.candidateCount === 1 ? '' : 's'}, ` +
-        `median ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(verdict.candidateMedianMs)}`);
+        `median ${show(verdict.candidateMedianMs)}`);
+    if (better !== undefined) {
+        lines.push(`- ${better === 'bigger' ? 'Bigger' : 'Smaller'} is better`);
+    }
     if (verdict.changePercent !== null &&
         verdict.ciLowPercent !== null &&
         verdict.ciHighPercent !== null) {
-        lines.push(`- Change ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatChangePercent */ .Bd)(verdict.changePercent)}, ${Math.round(verdict.confidence * 100)}% CI ` +
-            `${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatChangePercent */ .Bd)(verdict.ciLowPercent)} … ${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatChangePercent */ .Bd)(verdict.ciHighPercent)}`);
+        lines.push(`- Change ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatChangePercent */ .Bd)(verdict.changePercent)}, ${Math.round(verdict.confidence * 100)}% CI ` +
+            `${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatChangePercent */ .Bd)(verdict.ciLowPercent)} … ${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatChangePercent */ .Bd)(verdict.ciHighPercent)}`);
     }
     if (flakiness && flakiness.flakyCommits.length > 0) {
         const shas = flakiness.flakyCommits
             .slice(0, 3)
-            .map((s) => /^[0-9a-f]{7,64}$/i.test(s) ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .SS)(s.slice(0, 7)) : (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeMarkdownText */ .m4)(s, 20));
+            .map((s) => /^[0-9a-f]{7,64}$/i.test(s) ? (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .codeSpan */ .SS)(s.slice(0, 7)) : (0,_sanitize_js__WEBPACK_IMPORTED_MODULE_2__/* .escapeMarkdownText */ .m4)(s, 20));
         lines.push(`- ⚠️ Flaky on ${flakiness.flakyCommits.length} of ${flakiness.commitsSeen} commits ` +
-            `(${(0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPercent */ .l9)(flakiness.flakeRate * 100)}): ${shas.join(', ')}`);
+            `(${(0,_format_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPercent */ .l9)(flakiness.flakeRate * 100)}): ${shas.join(', ')}`);
     }
     return lines.join('\n');
 }
-/** A CommentRow from a verdict (name, medians and change come from it). */
+/**
+ * A CommentRow from a verdict (name, medians and change come from it). With `better` set, a value
+ * row: pass the value verdict, and `durationMs` (the fallback) is this run's value.
+ */
 function buildCommentRow(input) {
     const { verdict } = input;
-    return {
+    const row = {
         name: verdict.name,
         status: input.status,
         durationMs: verdict.candidateMedianMs ?? input.durationMs ?? null,
@@ -2637,6 +3194,12 @@ function buildCommentRow(input) {
         updatedAt: input.updatedAt,
         detailsMarkdown: renderRowDetails(input),
     };
+    if (input.better !== undefined) {
+        row.better = input.better;
+        if (input.unit !== undefined)
+            row.unit = input.unit;
+    }
+    return row;
 }
 /** Points of the small trend chart kept per stored row (the chart draws at most this many). */
 const STORED_HISTORY_POINTS = 40;
@@ -2651,15 +3214,26 @@ function toStoredRow(row, trend) {
         changePercent: roundTo(row.changePercent, 1),
         verdict: row.verdict,
     };
-    if (trend) {
+    if (row.better !== undefined) {
+        stored.better = row.better;
+        if (row.unit !== undefined)
+            stored.unit = row.unit;
+    }
+    if (trend && row.better !== undefined) {
+        const usable = (trend.valuePoints ?? [])
+            .filter((p) => Number.isFinite(p.value))
+            .map((p) => ({ t: p.t, durationMs: p.value, failed: p.failed }));
+        stored.history = (0,_charts_js__WEBPACK_IMPORTED_MODULE_1__/* .downsampleTrend */ .I4)(usable, STORED_HISTORY_POINTS).map((p) => Number(p.durationMs.toPrecision(4)));
+    }
+    else if (trend) {
         const usable = trend.points.filter((p) => Number.isFinite(p.durationMs) && p.durationMs >= 0);
-        stored.history = (0,_charts_js__WEBPACK_IMPORTED_MODULE_0__/* .downsampleTrend */ .I4)(usable, STORED_HISTORY_POINTS).map((p) => {
+        stored.history = (0,_charts_js__WEBPACK_IMPORTED_MODULE_1__/* .downsampleTrend */ .I4)(usable, STORED_HISTORY_POINTS).map((p) => {
             const ms = Math.round(p.durationMs);
             return p.failed ? -(ms + 1) : ms;
         });
-        if (trend.quickchartUrl && trend.quickchartUrl !== DEFAULT_QUICKCHART_URL) {
-            stored.quickchartUrl = trend.quickchartUrl;
-        }
+    }
+    if (trend?.quickchartUrl && trend.quickchartUrl !== DEFAULT_QUICKCHART_URL) {
+        stored.quickchartUrl = trend.quickchartUrl;
     }
     if (row.detailsMarkdown)
         stored.details = row.detailsMarkdown;
@@ -2688,14 +3262,23 @@ function readStoredRow(raw) {
     };
     if (typeof raw.key === 'string' && raw.key.length <= MAX_ROW_KEY_CHARS)
         row.key = raw.key;
+    // A value row: `better` says so; a unit that is not one is left out (the value stays readable).
+    const unit = typeof raw.unit === 'string' && (0,_core_values_js__WEBPACK_IMPORTED_MODULE_0__/* .unitProblem */ .wg)(raw.unit) === null ? raw.unit : undefined;
+    if (raw.better === 'bigger' || raw.better === 'smaller')
+        row.better = raw.better;
+    else if (unit !== undefined)
+        row.better = (0,_core_values_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultBetter */ .m_)(unit);
+    if (row.better !== undefined && unit !== undefined && unit !== '')
+        row.unit = unit;
     if (Array.isArray(raw.history)) {
+        const isValue = row.better !== undefined;
         row.history = raw.history
-            .filter((v) => typeof v === 'number' && Number.isInteger(v))
+            .filter((v) => typeof v === 'number' && (isValue ? Number.isFinite(v) : Number.isInteger(v)))
             .slice(-STORED_HISTORY_POINTS);
     }
     if (typeof raw.quickchartUrl === 'string') {
         try {
-            (0,_charts_js__WEBPACK_IMPORTED_MODULE_0__/* .parseQuickChartBaseUrl */ .P3)(raw.quickchartUrl);
+            (0,_charts_js__WEBPACK_IMPORTED_MODULE_1__/* .parseQuickChartBaseUrl */ .P3)(raw.quickchartUrl);
             row.quickchartUrl = raw.quickchartUrl;
         }
         catch {
@@ -2712,19 +3295,28 @@ function readStoredRow(raw) {
 function fromStoredRow(raw) {
     const stored = readStoredRow(raw);
     let chartUrl = null;
-    if (stored.history) {
+    if (stored.history && stored.better !== undefined) {
+        chartUrl = (0,_charts_js__WEBPACK_IMPORTED_MODULE_1__/* .valueTrendChartUrl */ .c$)(stored.history.map((value) => ({ t: '', value, failed: false })), {
+            size: 'small',
+            baseUrl: stored.quickchartUrl,
+            valueName: stored.step,
+            ...(stored.unit === undefined ? {} : { unit: stored.unit }),
+            baselineMedian: stored.baselineMedianMs,
+        });
+    }
+    else if (stored.history) {
         const points = stored.history.map((v) => ({
             t: '',
             durationMs: v < 0 ? -v - 1 : v,
             failed: v < 0,
         }));
-        chartUrl = (0,_charts_js__WEBPACK_IMPORTED_MODULE_0__/* .trendChartUrl */ .zB)(points, {
+        chartUrl = (0,_charts_js__WEBPACK_IMPORTED_MODULE_1__/* .trendChartUrl */ .zB)(points, {
             size: 'small',
             baseUrl: stored.quickchartUrl,
             baselineMedianMs: stored.baselineMedianMs,
         });
     }
-    return {
+    const row = {
         name: stored.step,
         status: stored.status,
         durationMs: stored.durationMs,
@@ -2735,6 +3327,12 @@ function fromStoredRow(raw) {
         updatedAt: stored.updatedAt,
         detailsMarkdown: stored.details ?? null,
     };
+    if (stored.better !== undefined) {
+        row.better = stored.better;
+        if (stored.unit !== undefined)
+            row.unit = stored.unit;
+    }
+    return row;
 }
 function roundTo(value, digits) {
     if (value === null || !Number.isFinite(value))
@@ -2752,12 +3350,14 @@ function roundTo(value, digits) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bd: () => (/* binding */ formatChangePercent),
 /* harmony export */   Ey: () => (/* binding */ formatTimestamp),
+/* harmony export */   Fl: () => (/* binding */ formatValue),
+/* harmony export */   GY: () => (/* binding */ NO_VALUE),
 /* harmony export */   H0: () => (/* binding */ statusEmoji),
 /* harmony export */   Id: () => (/* binding */ verdictLabel),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   l9: () => (/* binding */ formatPercent)
 /* harmony export */ });
-/* unused harmony exports NO_VALUE, verdictWord */
+/* unused harmony exports verdictWord, changeDirectionWord */
 /** What a missing value shows as. */
 const NO_VALUE = '—';
 /**
@@ -2800,28 +3400,92 @@ function formatPercent(percent) {
     const text = percent.toFixed(1);
     return `${text.endsWith('.0') ? text.slice(0, -2) : text}%`;
 }
-/** The word a report shows for a verdict (the issue speaks of faster/slower/same). */
-function verdictWord(kind) {
+/**
+ * The word a report shows for a verdict (the issue speaks of faster/slower/same); for a value,
+ * better/worse: a bigger-is-better value that drops is 'slower' internally and reads "worse".
+ */
+function verdictWord(kind, subject = 'duration') {
     switch (kind) {
         case 'faster':
-            return 'faster';
+            return subject === 'value' ? 'better' : 'faster';
         case 'slower':
-            return 'slower';
+            return subject === 'value' ? 'worse' : 'slower';
         case 'no change':
             return 'same';
         case 'not enough data':
             return 'not enough data';
     }
 }
-/** Emoji plus word, for table cells: "🐢 slower". */
-function verdictLabel(kind) {
+/** Emoji plus word, for table cells: "🐢 slower"; for a value "👎 worse" / "👍 better". */
+function verdictLabel(kind, subject = 'duration') {
     const emoji = {
-        faster: '🚀',
-        slower: '🐢',
+        faster: subject === 'value' ? '👍' : '🚀',
+        slower: subject === 'value' ? '👎' : '🐢',
         'no change': '➖',
         'not enough data': '❔',
     };
-    return `${emoji[kind]} ${verdictWord(kind)}`;
+    return `${emoji[kind]} ${verdictWord(kind, subject)}`;
+}
+/**
+ * Whether a change of `changePercent` in a value is for the better or the worse, in words:
+ * "worse" for a bigger-is-better value that drops, "better" for a smaller-is-better one that
+ * drops; "same" for no (or no known) change. Describes the number only: no statistics.
+ */
+function changeDirectionWord(changePercent, better) {
+    if (changePercent === null || changePercent === undefined || !Number.isFinite(changePercent)) {
+        return NO_VALUE;
+    }
+    if (changePercent === 0)
+        return 'same';
+    const up = changePercent > 0;
+    return up === (better === 'bigger') ? 'better' : 'worse';
+}
+/** Values at or above this are shown in e-notation ("1.23e9"): more digits would not be read. */
+const HUGE_VALUE = 1e9;
+/** Values this close to 0 (and not 0) are shown in e-notation too ("1.5e-7"). */
+const TINY_VALUE = 1e-4;
+/**
+ * A value for people, with its unit: "512 KB", "1,200 tokens", "12.35 s", "0.0012 USD", "1.23e9".
+ * Up to 4 significant digits below 1,000 (3 below 1), whole numbers with thousands separators up
+ * to a billion, e-notation beyond and for tiny values. Missing or non-finite gives "—".
+ * Durations stay with formatDuration; this is for `metadata.values` (issue 13).
+ */
+function formatValue(value, unit) {
+    if (value === null || value === undefined || !Number.isFinite(value))
+        return NO_VALUE;
+    const number = formatNumber(value);
+    if (unit === undefined || unit === null || unit === '')
+        return number;
+    return unit === '%' ? `${number}%` : `${number} ${unit}`;
+}
+function formatNumber(value) {
+    if (value === 0)
+        return '0';
+    const sign = value < 0 ? '-' : '';
+    const abs = Math.abs(value);
+    if (abs >= HUGE_VALUE || abs < TINY_VALUE)
+        return sign + eNotation(abs);
+    if (abs < 1)
+        return sign + trimZeros(abs.toPrecision(3));
+    const rounded = Number(abs.toPrecision(4));
+    if (rounded < 1000)
+        return sign + trimZeros(rounded.toFixed(Math.max(0, 3 - digitsBefore(rounded))));
+    return sign + groupThousands(Math.round(abs));
+}
+/** Digits before the decimal point of 1 ≤ x < 1000, minus one (0 for 1–9.99). */
+function digitsBefore(x) {
+    return x < 10 ? 0 : x < 100 ? 1 : 2;
+}
+function eNotation(abs) {
+    const [mantissa = '', exponent = '0'] = abs.toExponential(2).split('e');
+    return `${trimZeros(mantissa)}e${Number(exponent)}`;
+}
+/** "1.50" → "1.5", "2.00" → "2"; integers are left as they are. */
+function trimZeros(text) {
+    return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+function groupThousands(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 /** Status emoji for a run. */
 function statusEmoji(status) {

@@ -1017,60 +1017,104 @@ footer p { margin: 4px 0; }
 
 // EXTERNAL MODULE: ./src/core/ci.ts
 var ci = __webpack_require__(42131);
-// EXTERNAL MODULE: ./src/core/record.ts
-var core_record = __webpack_require__(14130);
-// EXTERNAL MODULE: ./src/insight/ci-metadata.ts
-var ci_metadata = __webpack_require__(22950);
 // EXTERNAL MODULE: ./src/insight/flakiness.ts
 var flakiness = __webpack_require__(44746);
 // EXTERNAL MODULE: ./src/insight/regression.ts + 3 modules
 var regression = __webpack_require__(33535);
+// EXTERNAL MODULE: ./src/core/record.ts
+var core_record = __webpack_require__(14130);
 ;// CONCATENATED MODULE: ./src/insight/attention.ts
+/**
+ * The dashboard's "needs attention" panel: steps that got slower lately, flaky steps and failing
+ * steps, ranked by one score so the most urgent comes first. attentionOfSeries works on the core's
+ * columns (a series is a label and its rows); needsAttention is the record-shaped entry point.
+ */
 
 
 
 
 const KIND_ORDER = { failing: 0, slower: 1, flaky: 2 };
-/** The latest valid started_at, 0 when none. A loop: Math.max(...times) overflows the stack. */
-function newestStart(records) {
-    let newest = -Infinity;
-    for (const record of records) {
-        const time = (0,ci_metadata/* startedAtMs */.Nt)(record);
-        if (time > newest)
-            newest = time; // NaN never compares greater
-    }
-    return newest === -Infinity ? 0 : newest;
-}
 function shortSha(sha) {
     return /^[0-9a-f]{40}$/i.test(sha) ? sha.slice(0, 7) : sha;
 }
 /** Ranked items, most urgent first. A step may appear under several kinds. */
 function needsAttention(records, options = {}) {
+    const history = ColumnarHistory.of(records);
+    const series = [...history.rowsByName()].map(([name, rows]) => ({ name, rows }));
+    return attentionOfSeries(history, series, options);
+}
+/**
+ * needsAttention over series of a columnar history. "The step" is its runs on the default branch
+ * (pushes, not pull requests) when any row of any series knows its branch, else all its runs.
+ */
+function attentionOfSeries(history, series, options = {}) {
     const recentDays = options.recentDays ?? 7;
     const historyDays = options.historyDays ?? 28;
     const failingWindow = options.failingWindow ?? 10;
-    const now = options.now ?? newestStart(records);
-    const items = [];
-    const byName = new Map();
-    for (const r of (0,ci_metadata/* mainLineRuns */.WG)(records, options.defaultBranch).runs) {
-        const list = byName.get(r.name) ?? [];
-        list.push(r);
-        byName.set(r.name, list);
+    const t = history.startedMs;
+    let now = options.now;
+    let knowsBranch = false;
+    if (now === undefined) {
+        let newest = -Infinity;
+        for (const s of series) {
+            for (let k = 0; k < s.rows.length; k++)
+                if (t[s.rows[k]] > newest)
+                    newest = t[s.rows[k]];
+        }
+        now = newest === -Infinity ? 0 : newest;
     }
-    for (const [name, runs] of byName) {
-        const ordered = (0,ci_metadata/* newestFirst */.ll)(runs).filter((r) => {
-            const t = (0,ci_metadata/* startedAtMs */.Nt)(r);
-            return !Number.isNaN(t) && t <= now;
-        });
+    if (options.defaultBranch !== undefined) {
+        outer: for (const s of series) {
+            for (let k = 0; k < s.rows.length; k++) {
+                if (history.branch[s.rows[k]] !== core_history/* NONE */.x3) {
+                    knowsBranch = true;
+                    break outer;
+                }
+            }
+        }
+    }
+    const mainLine = knowsBranch ? history.idOf(options.defaultBranch) : core_history/* NONE */.x3;
+    const recentFrom = now - recentDays * core_record/* DAY_MS */.sO;
+    const historyFrom = recentFrom - historyDays * core_record/* DAY_MS */.sO;
+    const failed = (row) => (history.flags[row] & core_history/* FAILED */.Wk) !== 0;
+    const items = [];
+    for (const { name, rows } of series) {
+        // The step's runs up to now, newest first (ties in row order).
+        const ordered = [];
+        for (let k = 0; k < rows.length; k++) {
+            const row = rows[k];
+            if (knowsBranch &&
+                (mainLine === core_history/* NONE */.x3 ||
+                    history.branch[row] !== mainLine ||
+                    !Number.isNaN(history.prNumber[row]))) {
+                continue;
+            }
+            if (t[row] <= now)
+                ordered.push(row); // NaN never compares
+        }
+        if (ordered.length === 0)
+            continue;
+        ordered.sort((a, b) => t[b] - t[a] || a - b);
         // Slower: this week's successful runs against the previous weeks', with the regression test.
-        const ok = ordered.filter((r) => r.status === 'success' && (0,ci_metadata/* isUsableDuration */.Zu)(r.duration_ms));
-        const recentFrom = now - recentDays * core_record/* DAY_MS */.sO;
-        const historyFrom = recentFrom - historyDays * core_record/* DAY_MS */.sO;
-        const recent = ok.filter((r) => (0,ci_metadata/* startedAtMs */.Nt)(r) > recentFrom).slice(0, 10);
-        const older = ok
-            .filter((r) => (0,ci_metadata/* startedAtMs */.Nt)(r) <= recentFrom && (0,ci_metadata/* startedAtMs */.Nt)(r) > historyFrom)
-            .slice(0, 30);
-        const verdict = (0,regression/* detectRegression */.l)(older.map((r) => r.duration_ms), recent.map((r) => r.duration_ms), { name, thresholdPercent: options.thresholdPercent, followDrift: false });
+        const recent = [];
+        const older = [];
+        for (const row of ordered) {
+            const d = history.durationMs[row];
+            if (failed(row) || !(d >= 0 && d < Infinity))
+                continue;
+            if (t[row] > recentFrom) {
+                if (recent.length < 10)
+                    recent.push(d);
+            }
+            else if (t[row] > historyFrom && older.length < 30) {
+                older.push(d);
+            }
+        }
+        const verdict = (0,regression/* detectRegression */.l)(older, recent, {
+            name,
+            thresholdPercent: options.thresholdPercent,
+            followDrift: false,
+        });
         if (verdict.verdict === 'slower' && verdict.changePercent !== null) {
             items.push({
                 name,
@@ -1080,24 +1124,32 @@ function needsAttention(records, options = {}) {
             });
         }
         // Failing: the newest run failed, among recent runs that did not all fail by chance.
-        const lastRuns = ordered.slice(0, failingWindow);
-        const failures = lastRuns.filter((r) => r.status === 'failed').length;
-        if (lastRuns[0]?.status === 'failed') {
+        const last = Math.min(failingWindow, ordered.length);
+        let failures = 0;
+        for (let k = 0; k < last; k++)
+            if (failed(ordered[k]))
+                failures++;
+        if (failed(ordered[0])) {
             items.push({
                 name,
                 kind: 'failing',
-                detail: `last run failed; ${failures} of the last ${lastRuns.length} runs failed`,
-                score: 50 + (50 * failures) / lastRuns.length,
+                detail: `last run failed; ${failures} of the last ${last} runs failed`,
+                score: 50 + (50 * failures) / last,
             });
         }
     }
-    for (const report of (0,flakiness/* detectFlakiness */.i)(records, { days: options.flakinessDays ?? 30, now })) {
+    // Flaky: on all runs of the series (PR re-runs are where flakes show).
+    for (const report of (0,flakiness/* flakinessOfSeries */.r9)(history, series, {
+        days: options.flakinessDays ?? 30,
+        now,
+    })) {
         if (report.flakeRate <= 0)
             continue;
+        const name = report.name;
         const listed = report.flakyCommits.slice(0, 3).map(shortSha).join(', ');
         const more = report.flakyCommits.length > 3 ? ', …' : '';
         items.push({
-            name: report.name,
+            name,
             kind: 'flaky',
             detail: `flaky on ${report.flakyCommits.length} of ${report.commitsSeen} commits (${Math.round(report.flakeRate * 100)}%): ${listed}${more}`,
             score: 100 * report.flakeRate,
@@ -1108,85 +1160,14 @@ function needsAttention(records, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/report/dashboard/attention.ts
 
-
-
-const RECENT_DAYS = 7;
-const HISTORY_DAYS = 28;
-const RUNS_KEPT = 50;
-/** The runs of one operation that needsAttention's rules can use, as record indices. */
-function relevantRuns(op, nowMs, mainBranch) {
-    const kept = [];
-    const recentFrom = nowMs - RECENT_DAYS * core_record/* DAY_MS */.sO;
-    const historyFrom = recentFrom - HISTORY_DAYS * core_record/* DAY_MS */.sO;
-    const statusSeen = new Map(); // commit -> bits: 1 success, 2 failure
-    let last = 0;
-    let recentOk = 0;
-    let olderOk = 0;
-    for (let i = op.t.length - 1; i >= 0; i--) {
-        const t = op.t[i] ?? 0;
-        if (t > nowMs)
-            continue;
-        const failed = op.failed[i] === 1;
-        let keep = false;
-        if (mainBranch === null || (op.branch[i] === mainBranch && op.pr[i] === 0)) {
-            if (last < RUNS_KEPT)
-                keep = true;
-            last++;
-            if (!failed && t > recentFrom && recentOk < RUNS_KEPT) {
-                keep = true;
-                recentOk++;
-            }
-            else if (!failed && t <= recentFrom && t > historyFrom && olderOk < 2 * RUNS_KEPT) {
-                keep = true;
-                olderOk++;
-            }
-        }
-        const commit = op.commit[i] ?? -1;
-        if (commit >= 0) {
-            const bit = failed ? 2 : 1;
-            const seen = statusSeen.get(commit) ?? 0;
-            if ((seen & bit) === 0) {
-                statusSeen.set(commit, seen | bit);
-                keep = true;
-            }
-        }
-        if (keep)
-            kept.push(i);
-    }
-    return kept;
-}
-/** Ranked attention items (most urgent first) for the dashboard's operations. */
-function dashboardAttention(ops, branchNames, commitNames, nowMs, defaultBranch) {
-    const mainBranch = defaultBranch === null ? -1 : branchNames.indexOf(defaultBranch);
-    const records = [];
-    for (const op of ops) {
-        for (const i of relevantRuns(op, nowMs, mainBranch >= 0 ? mainBranch : null)) {
-            const t = op.t[i] ?? 0;
-            const ms = op.ms[i] ?? 0;
-            const branch = branchNames[op.branch[i] ?? -1];
-            const sha = commitNames[op.commit[i] ?? -1];
-            const ci = {};
-            if (sha !== undefined)
-                ci.sha = sha;
-            if (branch !== undefined)
-                ci.branch = branch;
-            if (op.pr[i] === 1)
-                ci.pr_number = 1;
-            const startedAt = (0,core_record/* formatTimestamp */.Ey)(t);
-            records.push({
-                name: op.name,
-                started_at: startedAt,
-                ended_at: startedAt, // not read by needsAttention; saves a format per run
-                duration_ms: ms,
-                status: op.failed[i] === 1 ? 'failed' : 'success',
-                metadata: { ci },
-                error: null,
-            });
-        }
-    }
-    return needsAttention(records, {
+/**
+ * Ranked attention items (most urgent first) for the dashboard's series: the step's runs on
+ * `defaultBranch` when given (pushes only), else all its runs; `nowMs` ends the windows.
+ */
+function dashboardAttention(history, series, nowMs, defaultBranch) {
+    return attentionOfSeries(history, series, {
         now: nowMs,
-        ...(mainBranch >= 0 && defaultBranch !== null ? { defaultBranch } : {}),
+        ...(defaultBranch !== null ? { defaultBranch } : {}),
     });
 }
 
@@ -1275,8 +1256,8 @@ function rankOperations(columns, attention) {
     const last = new Float64Array(n);
     columns.forEach((col, i) => {
         rank[i] = urgency.get(col.name) ?? none;
-        runs[i] = col.t.length;
-        last[i] = col.t.length > 0 ? (col.t[col.t.length - 1] ?? 0) : -Infinity;
+        runs[i] = col.runs;
+        last[i] = col.last;
     });
     const order = Array.from({ length: n }, (_, i) => i);
     // Columns come sorted by name, so the index is the name's tie-break.
@@ -1355,8 +1336,8 @@ function pullUrl(repoUrl, prNumber) {
         : null;
 }
 
-// EXTERNAL MODULE: ./src/insight/series.ts
-var series = __webpack_require__(36251);
+// EXTERNAL MODULE: ./src/insight/series.ts + 1 modules
+var series = __webpack_require__(18744);
 ;// CONCATENATED MODULE: ./src/report/dashboard/layout.ts
 function flatRow(...fields) {
     const at = {};
@@ -1418,18 +1399,6 @@ const MAX_NAME_CHARS = 300;
 function asCi(metadata) {
     return (0,ci/* parseCi */.k3)(metadata) ?? {};
 }
-/** The leg of a row of a columnar history (see legOf). */
-function legOfRow(history, row) {
-    const matrix = history.text(history.matrix[row]);
-    return {
-        job: history.text(history.job[row]) ?? '',
-        matrix: matrix === undefined
-            ? {}
-            : Object.fromEntries(JSON.parse(matrix)),
-        runnerOs: history.text(history.runnerOs[row]) ?? '',
-        runnerArch: history.text(history.runnerArch[row]) ?? '',
-    };
-}
 function branchOf(record, ci) {
     if (typeof ci.branch === 'string' && ci.branch !== '')
         return ci.branch;
@@ -1438,9 +1407,7 @@ function branchOf(record, ci) {
     const b = record.metadata?.branch;
     return typeof b === 'string' && b !== '' ? b : null;
 }
-function shaOf(record, ci) {
-    if (isSha(ci.sha))
-        return ci.sha.toLowerCase();
+function shaOf(record) {
     const m = record.metadata;
     const s = m?.sha ?? m?.commit;
     return isSha(s) ? s.toLowerCase() : null;
@@ -1482,93 +1449,66 @@ function lowerBound(t, value) {
     }
     return lo;
 }
+/** `counts` with counts[id] incremented, grown when id is beyond it. */
+function count(counts, id) {
+    const out = id < counts.length ? counts : grownCopy(counts, id + 1);
+    out[id] += 1;
+    return out;
+}
+/** A bigger copy of a typed array (×1.5), for columns that grow row by row. */
+function grownCopy(column, atLeast) {
+    const bigger = new column.constructor(Math.max(atLeast, Math.ceil(column.length * 1.5), 1024));
+    bigger.set(column);
+    return bigger;
+}
 /**
- * One buffer per series, named by its label (`unit_tests · windows-latest` when the step has several
- * legs); legs recorded with less context that resolve to the same series are merged into it.
+ * The exact statistics of the given indices (ascending by time), or of [lo, hi) when `indices`
+ * is null. Percentiles by selection, not a sort: two linear passes instead of n log n.
  */
-function labelledSeries(buffers) {
-    const byName = new Map();
-    for (const buf of buffers)
-        byName.set(buf.name, [...(byName.get(buf.name) ?? []), buf]);
-    const out = new Map();
-    for (const [name, list] of byName) {
-        const labels = (0,series/* labelsOfStep */.jZ)(name, list.map((b) => b.leg ?? { job: '', matrix: {}, runnerOs: '', runnerArch: '' }));
-        for (const buf of list) {
-            const label = (buf.leg && labels.get((0,series/* legKey */.Sv)(buf.leg))) ?? name;
-            const into = out.get(label);
-            if (into === undefined) {
-                out.set(label, { ...buf, name: label });
-                continue;
-            }
-            into.t = into.t.concat(buf.t);
-            into.ms = into.ms.concat(buf.ms);
-            into.failed = into.failed.concat(buf.failed);
-            into.branch = into.branch.concat(buf.branch);
-            into.commit = into.commit.concat(buf.commit);
-            into.pr = into.pr.concat(buf.pr);
-            into.recent = into.recent.concat(buf.recent);
-        }
-    }
-    return [...out.values()];
-}
-/** Sorted, typed columns of one operation. */
-function sortColumns(buf) {
-    const n = buf.t.length;
-    const order = Array.from({ length: n }, (_, i) => i);
-    let sorted = true;
-    for (let i = 1; i < n && sorted; i++)
-        sorted = (buf.t[i - 1] ?? 0) <= (buf.t[i] ?? 0);
-    if (!sorted)
-        order.sort((a, b) => (buf.t[a] ?? 0) - (buf.t[b] ?? 0));
-    const pick = (src, out) => {
-        for (let i = 0; i < n; i++)
-            out[i] = src[order[i] ?? 0] ?? 0;
-        return out;
-    };
-    return {
-        name: buf.name,
-        t: pick(buf.t, new Float64Array(n)),
-        ms: pick(buf.ms, new Float64Array(n)),
-        failed: pick(buf.failed, new Uint8Array(n)),
-        branch: pick(buf.branch, new Int32Array(n)),
-        commit: pick(buf.commit, new Int32Array(n)),
-        pr: pick(buf.pr, new Uint8Array(n)),
-    };
-}
-/** The exact statistics of the given indices (ascending by time). */
-function statsOf(col, indices, toT) {
-    const n = indices.length;
+function statsOf(col, indices, lo, hi, toT) {
+    const n = indices === null ? hi - lo : indices.length;
     const durations = new Float64Array(n);
     let failures = 0;
     let sum = 0;
     for (let k = 0; k < n; k++) {
-        const i = indices[k] ?? 0;
-        const d = col.ms[i] ?? 0;
+        const i = indices === null ? lo + k : indices[k];
+        const d = col.ms[i];
         durations[k] = d;
         sum += d;
-        failures += col.failed[i] ?? 0;
+        failures += col.failed[i];
     }
-    durations.sort();
-    const last = indices[n - 1] ?? 0;
+    const [p50 = NaN, p95 = NaN] = (0,stats/* percentilesInPlace */.nm)(durations, [50, 95]);
+    const last = indices === null ? hi - 1 : indices[n - 1];
     return {
         runs: n,
         failures,
         avg: round1(sum / n),
-        p50: round1((0,stats/* percentile */.Ym)(durations, 50)),
-        p95: round1((0,stats/* percentile */.Ym)(durations, 95)),
+        p50: round1(p50),
+        p95: round1(p95),
         lastT: toT(col.t[last] ?? 0),
         lastOk: col.failed[last] === 1 ? 0 : 1,
     };
 }
 class DashboardModelBuilder {
     options;
-    ops = new Map();
-    branchIds = new Map();
-    branchNames = [];
-    branchCounts = [];
-    commitIds = new Map();
-    commitNames = [];
-    defaultBranches = new Map();
+    /** Leg groups by step name id; `groups` in first-seen order. */
+    groupsByName = new Map();
+    groups = [];
+    lastGroup;
+    lastGroupIndex = -1;
+    // The rows the model keeps (valid, in the window), as indices into the history's columns, with
+    // what the columns do not say directly: the leg group, and branch and commit as the page shows
+    // them (text ids of the history; fallbacks from ref / metadata.sha interned into it).
+    kept = 0;
+    keptGroup = new Int32Array(0);
+    /** Row of each kept index; null while they are the same (readHistory's window: every row). */
+    keptRow = null;
+    /** Branch and commit where they do not come from the row's ci.branch / ci.sha (rare). */
+    branchFallback = new Map();
+    commitFallback = new Map();
+    /** Runs per branch text id, and per default-branch text id. */
+    branchCounts = new Float64Array(0);
+    defaultBranchCounts = new Float64Array(0);
     nowMs;
     startMs;
     days;
@@ -1576,7 +1516,7 @@ class DashboardModelBuilder {
     skipped = 0;
     /** The columns rows come from: the caller's (addRow) or the builder's own (add). */
     source;
-    /** Builder commit id of each history sha id (-2: not looked at yet; -1: not a commit sha). */
+    /** Commit text id of each history sha id (-2: not looked at yet; -1: not a commit sha). */
     commitOfSha = new Int32Array(0);
     constructor(options = {}) {
         this.options = options;
@@ -1614,7 +1554,8 @@ class DashboardModelBuilder {
     /**
      * Adds row `row` of `history` (the core's columns, as readHistory fills them), `record` being
      * that row's record, read for what the columns do not keep (links, error, details). Every row
-     * of one builder comes from the same history.
+     * of one builder comes from the same history. The model reads the history's columns at build
+     * time: per row it keeps three ids, and a record only while it is among its leg's newest.
      */
     addRow(history, row, record) {
         if (this.source !== undefined && this.source !== history) {
@@ -1630,109 +1571,244 @@ class DashboardModelBuilder {
         if (tMs < this.startMs)
             return;
         this.records += 1;
-        // The series: name and leg, by text ids (no key built from the texts themselves).
-        const key = `${history.name[row]} ${history.job[row]} ${history.matrix[row]} ${history.runnerOs[row]} ${history.runnerArch[row]}`;
-        let op = this.ops.get(key);
-        if (op === undefined) {
-            op = {
-                name: history.text(history.name[row]),
-                leg: legOfRow(history, row),
-                t: [],
-                ms: [],
-                failed: [],
-                branch: [],
-                commit: [],
-                pr: [],
-                recent: [],
-                recentFloor: -Infinity,
-            };
-            this.ops.set(key, op);
+        const group = this.groupOf(history, row);
+        const k = this.kept++;
+        let branch = history.branch[row];
+        if (branch === core_history/* NONE */.x3) {
+            const fallback = branchOf(record, asCi(record.metadata));
+            branch = fallback === null ? core_history/* NONE */.x3 : history.intern(fallback);
+            if (branch !== core_history/* NONE */.x3)
+                this.branchFallback.set(k, branch);
         }
-        const branchText = history.text(history.branch[row]);
-        const branch = this.intern(branchText ?? branchOf(record, asCi(record.metadata)), this.branchIds, this.branchNames);
-        if (branch >= 0)
-            this.branchCounts[branch] = (this.branchCounts[branch] ?? 0) + 1;
         const commit = this.commitOfRow(history, row, record);
-        const failed = record.status === 'failed';
-        op.t.push(tMs);
-        op.ms.push(ms);
-        op.failed.push(failed ? 1 : 0);
-        op.branch.push(branch);
-        op.commit.push(commit);
-        op.pr.push(Number.isNaN(history.prNumber[row]) ? 0 : 1);
-        const defaultBranch = history.text(history.defaultBranch[row]);
-        if (defaultBranch !== undefined) {
-            this.defaultBranches.set(defaultBranch, (this.defaultBranches.get(defaultBranch) ?? 0) + 1);
+        if (commit !== core_history/* NONE */.x3 && !this.commitFromSha(history, row))
+            this.commitFallback.set(k, commit);
+        if (k === this.keptGroup.length) {
+            this.keptGroup = grownCopy(this.keptGroup, 0);
+            if (this.keptRow !== null)
+                this.keptRow = grownCopy(this.keptRow, this.keptGroup.length);
         }
+        if (this.keptRow === null && row !== k) {
+            // The first row left out (or out of order): from here on, rows are listed.
+            this.keptRow = new Int32Array(this.keptGroup.length);
+            for (let j = 0; j < k; j++)
+                this.keptRow[j] = j;
+        }
+        if (this.keptRow !== null)
+            this.keptRow[k] = row;
+        this.keptGroup[k] = this.lastGroupIndex;
+        if (branch !== core_history/* NONE */.x3)
+            this.branchCounts = count(this.branchCounts, branch);
+        const defaultBranch = history.defaultBranch[row];
+        if (defaultBranch !== core_history/* NONE */.x3)
+            this.defaultBranchCounts = count(this.defaultBranchCounts, defaultBranch);
         // Keep only the newest candidates for the runs table; trimmed in batches to stay O(n). A run
         // older than the newest MAX_RUN_ROWS already kept can never be shown: not kept (read newest
         // first, almost every record is then garbage at once).
-        if (op.recent.length >= MAX_RUN_ROWS && tMs < op.recentFloor)
+        if (group.recent.length >= MAX_RUN_ROWS && tMs < group.recentFloor)
             return;
-        op.recent.push({ tMs, ms, failed, branch, commit, record });
-        if (op.recent.length >= 2 * MAX_RUN_ROWS) {
-            op.recent.sort((a, b) => b.tMs - a.tMs);
-            op.recent.length = MAX_RUN_ROWS;
-            op.recentFloor = op.recent[MAX_RUN_ROWS - 1].tMs;
+        const failed = (history.flags[row] & core_history/* FAILED */.Wk) !== 0;
+        group.recent.push({ tMs, ms, failed, branch, commit, record });
+        if (group.recent.length >= 2 * MAX_RUN_ROWS) {
+            group.recent.sort((a, b) => b.tMs - a.tMs);
+            group.recent.length = MAX_RUN_ROWS;
+            group.recentFloor = group.recent[MAX_RUN_ROWS - 1].tMs;
         }
     }
-    /** The builder's commit id of a row: its ci.sha when it is one, else metadata.sha / commit. */
+    /** The row's leg group (step name and leg, by text ids); sets lastGroupIndex. */
+    groupOf(history, row) {
+        const name = history.name[row];
+        const job = history.job[row];
+        const matrix = history.matrix[row];
+        const runnerOs = history.runnerOs[row];
+        const runnerArch = history.runnerArch[row];
+        const same = (g) => g !== undefined &&
+            g.name === name &&
+            g.job === job &&
+            g.matrix === matrix &&
+            g.runnerOs === runnerOs &&
+            g.runnerArch === runnerArch;
+        if (same(this.lastGroup)) {
+            this.lastGroupIndex = this.lastGroup.index;
+            return this.lastGroup;
+        }
+        let list = this.groupsByName.get(name);
+        if (list === undefined)
+            this.groupsByName.set(name, (list = []));
+        let group = list.find(same);
+        if (group === undefined) {
+            group = {
+                name,
+                job,
+                matrix,
+                runnerOs,
+                runnerArch,
+                index: this.groups.length,
+                firstRow: row,
+                recent: [],
+                recentFloor: -Infinity,
+            };
+            list.push(group);
+            this.groups.push(group);
+        }
+        this.lastGroup = group;
+        this.lastGroupIndex = group.index;
+        return group;
+    }
+    /** The commit text id of a row: its ci.sha when it is one (lowercase), else metadata.sha / commit. */
     commitOfRow(history, row, record) {
         const sha = history.sha[row];
         if (sha !== core_history/* NONE */.x3) {
-            if (this.commitOfSha.length < history.texts.length) {
-                const bigger = new Int32Array(Math.max(1024, history.texts.length * 2)).fill(-2);
+            if (this.commitOfSha.length <= sha) {
+                const bigger = new Int32Array(Math.max(1024, (sha + 1) * 2)).fill(-2);
                 bigger.set(this.commitOfSha);
                 this.commitOfSha = bigger;
             }
             let id = this.commitOfSha[sha];
             if (id === -2) {
                 const text = history.texts[sha];
-                id = isSha(text) ? this.intern(text.toLowerCase(), this.commitIds, this.commitNames) : -1;
+                id = isSha(text) ? history.intern(text.toLowerCase()) : -1;
                 this.commitOfSha[sha] = id;
             }
             if (id !== -1)
                 return id;
         }
-        return this.intern(shaOf(record, {}), this.commitIds, this.commitNames);
+        const fallback = shaOf(record);
+        return fallback === null ? core_history/* NONE */.x3 : history.intern(fallback);
+    }
+    /** Whether the row's commit is its ci.sha (looked at by commitOfRow already). */
+    commitFromSha(history, row) {
+        const sha = history.sha[row];
+        return sha !== core_history/* NONE */.x3 && this.commitOfSha[sha] >= 0;
+    }
+    /** The history row of kept index k. */
+    rowOf(k) {
+        return this.keptRow === null ? k : this.keptRow[k];
     }
     /** The option, else the ci.default_branch most records name, else null. */
-    defaultBranch() {
+    defaultBranch(history) {
         if (this.options.defaultBranch !== undefined)
             return this.options.defaultBranch;
-        let best = null;
-        let count = 0;
-        for (const [name, n] of this.defaultBranches)
-            if (n > count)
-                [best, count] = [name, n];
-        return best;
+        let best = core_history/* NONE */.x3;
+        let most = 0;
+        this.defaultBranchCounts.forEach((n, id) => {
+            if (n > most)
+                [best, most] = [id, n];
+        });
+        return history.text(best) ?? null;
     }
-    intern(value, ids, names) {
-        if (value === null)
-            return -1;
-        let id = ids.get(value);
-        if (id === undefined) {
-            id = names.length;
-            ids.set(value, id);
-            names.push(value);
+    /**
+     * The model's series: leg groups named by labelsOfStep (legs recorded with less context that
+     * resolve to the same series are merged), each with its kept rows ascending by time.
+     */
+    series(history) {
+        const byLabel = new Map();
+        for (const [name, list] of this.groupsByName) {
+            const step = history.texts[name];
+            const legs = list.map((g) => (0,series/* legOfRow */.eL)(history, g.firstRow));
+            const labels = (0,series/* labelsOfStep */.jZ)(step, legs);
+            list.forEach((g, i) => {
+                const label = labels.get((0,series/* legKey */.Sv)(legs[i])) ?? step;
+                const into = byLabel.get(label);
+                if (into === undefined)
+                    byLabel.set(label, [g]);
+                else
+                    into.push(g);
+            });
         }
-        return id;
+        // Kept rows per group, then per series, sorted by time (stable: ties keep read order).
+        const counts = new Int32Array(this.groups.length);
+        for (let k = 0; k < this.kept; k++)
+            counts[this.keptGroup[k]]++;
+        const lists = Array.from(counts, (n) => new Int32Array(n));
+        const filled = new Int32Array(this.groups.length);
+        for (let k = 0; k < this.kept; k++) {
+            const g = this.keptGroup[k];
+            lists[g][filled[g]++] = k;
+        }
+        const t = history.startedMs;
+        const out = [];
+        for (const [name, groups] of byLabel) {
+            const parts = groups.map((g) => lists[g.index]);
+            let kept;
+            if (parts.length === 1)
+                kept = parts[0];
+            else {
+                kept = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+                let at = 0;
+                for (const part of parts) {
+                    kept.set(part, at);
+                    at += part.length;
+                }
+                kept.sort(); // read order
+            }
+            let sorted = true;
+            for (let i = 1; i < kept.length && sorted; i++) {
+                sorted = t[this.rowOf(kept[i - 1])] <= t[this.rowOf(kept[i])];
+            }
+            if (!sorted) {
+                const order = Array.from(kept);
+                order.sort((a, b) => t[this.rowOf(a)] - t[this.rowOf(b)] || a - b);
+                kept = Int32Array.from(order);
+            }
+            out.push({ name, groups, kept });
+        }
+        return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    }
+    /** One series' typed columns, read from the history (ids: history text ids, -1 unknown). */
+    columnsOf(history, s) {
+        const n = s.kept.length;
+        const col = {
+            name: s.name,
+            t: new Float64Array(n),
+            ms: new Float64Array(n),
+            failed: new Uint8Array(n),
+            branch: new Int32Array(n),
+            commit: new Int32Array(n),
+            pr: new Uint8Array(n),
+        };
+        for (let i = 0; i < n; i++) {
+            const k = s.kept[i];
+            const row = this.rowOf(k);
+            col.t[i] = history.startedMs[row];
+            col.ms[i] = history.durationMs[row];
+            col.failed[i] = (history.flags[row] & core_history/* FAILED */.Wk) !== 0 ? 1 : 0;
+            const branch = history.branch[row];
+            col.branch[i] = branch !== core_history/* NONE */.x3 ? branch : (this.branchFallback.get(k) ?? core_history/* NONE */.x3);
+            col.commit[i] = this.commitFromSha(history, row)
+                ? this.commitOfSha[history.sha[row]]
+                : (this.commitFallback.get(k) ?? core_history/* NONE */.x3);
+            col.pr[i] = Number.isNaN(history.prNumber[row]) ? 0 : 1;
+        }
+        return col;
     }
     build() {
-        const opBuffers = labelledSeries([...this.ops.values()]).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-        const columns = opBuffers.map(sortColumns);
+        const history = this.source ?? new core_history/* ColumnarHistory */.OO();
+        const modelSeries = this.series(history);
+        // Each series' typed columns are made when drawn (one at a time): ranking needs only counts
+        // and last times, read from the history.
+        const t = history.startedMs;
+        const lastStart = (s) => s.kept.length > 0 ? t[this.rowOf(s.kept[s.kept.length - 1])] : -Infinity;
+        const ranked = modelSeries.map((s) => ({
+            name: s.name,
+            runs: s.kept.length,
+            last: lastStart(s),
+        }));
+        const defaultBranch = this.defaultBranch(history);
+        const knownDefault = defaultBranch !== null && (this.branchCounts[history.idOf(defaultBranch)] ?? 0) > 0;
         const attention = this.options.attention ??
-            dashboardAttention(columns, this.branchNames, this.commitNames, this.nowMs, this.defaultBranch());
+            dashboardAttention(history, modelSeries.map((s) => ({ name: s.name, rows: s.kept.map((k) => this.rowOf(k)) })), this.nowMs, knownDefault ? defaultBranch : null);
         // Charts for the most relevant few; every other operation is one row of `table`.
-        const order = rankOperations(columns, attention);
+        const order = rankOperations(ranked, attention);
         const charted = Math.min(MAX_CHARTED_OPERATIONS, order.length);
-        const position = new Int32Array(columns.length);
+        const position = new Int32Array(modelSeries.length);
         order.forEach((c, k) => (position[c] = k));
         const budget = pointBudget(charted);
         let minMs = this.nowMs;
-        for (const col of columns)
-            if (col.t.length > 0)
-                minMs = Math.min(minMs, col.t[0] ?? minMs);
+        for (const series of modelSeries) {
+            if (series.kept.length > 0)
+                minMs = Math.min(minMs, t[this.rowOf(series.kept[0])]);
+        }
         const t0 = Math.floor(minMs / 1000);
         const toT = (ms) => Math.round(ms / 1000 - t0);
         const ranges = [7, 30, 90]
@@ -1740,9 +1816,13 @@ class DashboardModelBuilder {
             .map((d) => ({ days: d, label: `${d} days` }));
         ranges.push({ days: this.days, label: `All (${this.days} days)` });
         // Branch dictionary: the most-run branches first (those are the filter's choices).
-        const byCount = this.branchNames
-            .map((_, id) => id)
-            .sort((a, b) => (this.branchCounts[b] ?? 0) - (this.branchCounts[a] ?? 0));
+        const byCount = [];
+        this.branchCounts.forEach((n, id) => {
+            if (n > 0)
+                byCount.push(id);
+        });
+        // Most runs first; ties in first-seen order (text ids are first-seen).
+        byCount.sort((a, b) => this.branchCounts[b] - this.branchCounts[a] || a - b);
         const filterBranches = Math.min(MAX_FILTER_BRANCHES, byCount.length);
         const branchOut = [];
         const branchMap = new Map();
@@ -1753,12 +1833,16 @@ class DashboardModelBuilder {
             if (out === undefined) {
                 out = branchOut.length;
                 branchMap.set(id, out);
-                branchOut.push(this.branchNames[id] ?? '');
+                branchOut.push(history.texts[id] ?? '');
             }
             return out;
         };
         for (let k = 0; k < filterBranches; k++)
             mapBranch(byCount[k] ?? -1);
+        // The filter slot of each history text id (-1: not a filter branch), for per-branch stats.
+        const filterSlot = new Int32Array(history.texts.length).fill(-1);
+        for (let k = 0; k < filterBranches; k++)
+            filterSlot[byCount[k]] = k;
         const commitOut = [];
         const commitMap = new Map();
         const mapCommit = (id) => {
@@ -1768,7 +1852,7 @@ class DashboardModelBuilder {
             if (out === undefined) {
                 out = commitOut.length;
                 commitMap.set(id, out);
-                commitOut.push(this.commitNames[id] ?? '');
+                commitOut.push(history.texts[id] ?? '');
             }
             return out;
         };
@@ -1776,7 +1860,7 @@ class DashboardModelBuilder {
         const stats = [];
         let points = 0;
         for (const c of order.slice(0, charted)) {
-            const col = columns[c];
+            const col = this.columnsOf(history, modelSeries[c]);
             const n = col.t.length;
             const mask = new Uint8Array(n);
             const opStats = [];
@@ -1787,21 +1871,26 @@ class DashboardModelBuilder {
                 for (const i of downsampleIndices(col.t, col.ms, col.failed, lo, n, budget)) {
                     mask[i] = (mask[i] ?? 0) | (1 << r);
                 }
-                const all = Uint32Array.from({ length: n - lo }, (_, k) => lo + k);
-                STAT.push(opStats, { branch: -1, range: r, ...statsOf(col, all, toT) });
-                const perBranch = new Map();
+                STAT.push(opStats, { branch: -1, range: r, ...statsOf(col, null, lo, n, toT) });
+                // Per filter branch (their model ids are 0..filterBranches-1), in id order.
+                const counts = new Int32Array(filterBranches);
                 for (let i = lo; i < n; i++) {
-                    const b = mapBranch(col.branch[i] ?? -1);
-                    if (b < 0 || b >= filterBranches)
-                        continue;
-                    let list = perBranch.get(b);
-                    if (list === undefined)
-                        perBranch.set(b, (list = []));
-                    list.push(i);
+                    const b = filterSlot[col.branch[i]] ?? -1;
+                    if (b >= 0)
+                        counts[b]++;
                 }
-                for (const [b, list] of [...perBranch].sort((x, y) => x[0] - y[0])) {
-                    STAT.push(opStats, { branch: b, range: r, ...statsOf(col, list, toT) });
+                const lists = Array.from(counts, (count) => new Int32Array(count));
+                const filled = new Int32Array(filterBranches);
+                for (let i = lo; i < n; i++) {
+                    const b = filterSlot[col.branch[i]] ?? -1;
+                    if (b >= 0)
+                        lists[b][filled[b]++] = i;
                 }
+                lists.forEach((list, b) => {
+                    if (list.length > 0) {
+                        STAT.push(opStats, { branch: b, range: r, ...statsOf(col, list, 0, 0, toT) });
+                    }
+                });
             });
             const flat = [];
             for (let i = 0; i < n; i++) {
@@ -1822,11 +1911,10 @@ class DashboardModelBuilder {
         }
         const table = [];
         for (const c of order.slice(charted)) {
-            const col = columns[c];
-            const all = Uint32Array.from({ length: col.t.length }, (_, k) => k);
-            TABLE_ROW.push(table, statsOf(col, all, toT));
+            const col = this.columnsOf(history, modelSeries[c]);
+            TABLE_ROW.push(table, statsOf(col, null, 0, col.t.length, toT));
         }
-        const runs = this.recentRuns(opBuffers, position, charted, toT, mapBranch, mapCommit);
+        const runs = this.recentRuns(history, modelSeries, position, charted, toT, mapBranch, mapCommit);
         return {
             version: 1,
             title: this.options.title ?? 'dev-metrics dashboard',
@@ -1835,7 +1923,7 @@ class DashboardModelBuilder {
             now: toT(this.nowMs),
             days: this.days,
             ranges,
-            ops: order.map((c) => (0,sanitize/* truncateText */.EJ)(columns[c]?.name ?? '', MAX_NAME_CHARS)),
+            ops: order.map((c) => (0,sanitize/* truncateText */.EJ)(modelSeries[c]?.name ?? '', MAX_NAME_CHARS)),
             charted,
             table,
             branches: branchOut,
@@ -1850,7 +1938,7 @@ class DashboardModelBuilder {
             totals: {
                 records: this.records,
                 skipped: this.skipped,
-                operations: columns.length,
+                operations: modelSeries.length,
                 points,
                 attention: attention.length,
             },
@@ -1862,14 +1950,17 @@ class DashboardModelBuilder {
             },
         };
     }
-    recentRuns(opBuffers, position, charted, toT, mapBranch, mapCommit) {
+    recentRuns(history, modelSeries, position, charted, toT, mapBranch, mapCommit) {
         // The newest rows overall, plus the newest few of every charted operation (rare ones stay
         // visible); `op` is the operation's position in the model's `ops`.
         const rows = new Map();
         const newest = [];
-        opBuffers.forEach((buf, index) => {
+        modelSeries.forEach((series, index) => {
             const op = position[index] ?? 0;
-            const recent = [...buf.recent].sort((a, b) => b.tMs - a.tMs).slice(0, MAX_RUN_ROWS);
+            const recent = series.groups
+                .flatMap((g) => g.recent)
+                .sort((a, b) => b.tMs - a.tMs)
+                .slice(0, MAX_RUN_ROWS);
             recent.forEach((c, k) => {
                 newest.push([c, op]);
                 if (k < RUN_ROWS_PER_OPERATION && op < charted)
@@ -1884,7 +1975,7 @@ class DashboardModelBuilder {
             .map(([c, op]) => {
             const ci = asCi(c.record.metadata);
             const repo = repositoryUrl(ci.server_url, ci.repository);
-            const branchName = c.branch >= 0 ? this.branchNames[c.branch] : undefined;
+            const branchName = history.text(c.branch);
             const error = typeof c.record.error === 'string' && c.record.error !== '' ? c.record.error : null;
             const pr = typeof ci.pr_number === 'number' && Number.isInteger(ci.pr_number) ? ci.pr_number : null;
             return {
@@ -1894,7 +1985,7 @@ class DashboardModelBuilder {
                 ok: c.failed ? 0 : 1,
                 branch: mapBranch(c.branch),
                 commit: mapCommit(c.commit),
-                commitUrl: commitUrl(repo, c.commit >= 0 ? this.commitNames[c.commit] : null),
+                commitUrl: commitUrl(repo, history.text(c.commit) ?? null),
                 branchUrl: branchUrl(repo, branchName),
                 runUrl: runUrl(repo, ci.run_id),
                 pr,
