@@ -123,6 +123,33 @@ describe('a job of 5 wrapped steps', () => {
     expect(five()).toEqual(single);
   });
 
+  it('the owner’s post uploads the dashboard while the save is still under way', async () => {
+    const branch = 'job-overlap';
+    await job(steps(1), { branch, runId: 6150 });
+    // The save's last call hangs for a while: a post that saves, then publishes, uploads nothing
+    // before it answers.
+    gh.cache.faults.set('FinalizeCacheEntryUpload', { delayMs: 2500, times: 1 });
+    let uploadedDuringSave = false;
+    const watch = setInterval(() => {
+      const pending = gh.cache.requests.some(
+        (r) => r.endpoint === 'FinalizeCacheEntryUpload' && r.status === 0,
+      );
+      if (pending && gh.artifacts.state.artifacts.some((a) => a.finalized)) {
+        uploadedDuringSave = true;
+      }
+    }, 20);
+    try {
+      const run = await job(steps(1), { branch, runId: 6151 });
+      expect(run.posts[0]!.exitCode, run.posts[0]!.stdout).toBe(0);
+      expect(run.posts[0]!.stdout).toContain('saved the history');
+      expect(run.posts[0]!.stdout).toContain('dashboard uploaded as artifact');
+    } finally {
+      clearInterval(watch);
+      gh.cache.faults.clear();
+    }
+    expect(uploadedDuringSave).toBe(true);
+  });
+
   it('on a pull request: one comment edit per job, with every step’s row', async () => {
     const pr = pullRequestEvent();
     gh.api.state.comments = [];
