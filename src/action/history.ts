@@ -577,59 +577,43 @@ const APPEND_NOFOLLOW =
  * write per file, so records another process appends meanwhile are kept. A torn last line (no
  * final newline) gets one first. A target or source name that is not a regular file (a directory,
  * a symlink, a FIFO) is skipped. Returns the number of lines added.
+ *
+ * One day at a time: only that day's lines (its target file and its sources) are in memory, never
+ * the whole history of every entry (a 100,000-record snapshot is about 40 MB of text).
  */
 export async function mergeHistories(
   sources: string[],
   target: string,
   log?: Pick<HistoryLog, 'warning'>,
 ): Promise<number> {
-  const incoming = new Map<string, string[]>();
+  /** Day file → its copies in the sources, in merge order. */
+  const copies = new Map<string, string[]>();
   for (const dir of sources) {
     const names = await readdir(dir).catch(() => [] as string[]);
     for (const name of names.filter((n) => DAY_FILE_RE.test(n)).sort()) {
-      const text = await readRegularFile(path.join(dir, name));
-      if (text === null) continue;
-      const lines = text.split('\n').filter((l) => l.trim() !== '');
-      incoming.set(name, [...(incoming.get(name) ?? []), ...lines]);
+      copies.set(name, [...(copies.get(name) ?? []), path.join(dir, name)]);
     }
   }
   let added = 0;
+  let targetMade = false;
   const skipped: string[] = [];
-  if (incoming.size > 0) await mkdir(target, { recursive: true });
-  for (const [name, lines] of incoming) {
-    const file = path.join(target, name);
-    let handle;
-    try {
-      handle = await open(file, APPEND_NOFOLLOW, 0o644);
-    } catch {
-      skipped.push(name); // a symlink (ELOOP), a directory (EISDIR), no permission
-      continue;
+  for (const [name, files] of copies) {
+    const lines: string[] = [];
+    let readable = false;
+    for (const file of files) {
+      const text = await readRegularFile(file);
+      if (text === null) continue;
+      readable = true;
+      for (const line of text.split('\n')) if (line.trim() !== '') lines.push(line);
     }
-    try {
-      const stat = await handle.stat();
-      if (!stat.isFile()) {
-        skipped.push(name);
-        continue;
-      }
-      const existing = stat.size > 0 ? await handle.readFile({ encoding: 'utf8' }) : '';
-      const seen = new Set(existing.split('\n'));
-      const fresh: string[] = [];
-      for (const line of lines) {
-        if (seen.has(line)) continue;
-        seen.add(line);
-        fresh.push(line);
-      }
-      if (fresh.length === 0) continue;
-      // Read again at the end: another process may have appended since readFile.
-      const last = Buffer.alloc(1);
-      const end = (await handle.stat()).size;
-      const torn =
-        end > 0 && (await handle.read(last, 0, 1, end - 1)).bytesRead === 1 && last[0] !== 10;
-      await writeAll(handle, Buffer.from(`${torn ? '\n' : ''}${fresh.join('\n')}\n`));
-      added += fresh.length;
-    } finally {
-      await handle.close();
+    if (!readable) continue;
+    if (!targetMade) {
+      await mkdir(target, { recursive: true });
+      targetMade = true;
     }
+    const result = await appendMissing(path.join(target, name), lines);
+    if (result === null) skipped.push(name);
+    else added += result;
   }
   if (skipped.length > 0) {
     log?.warning(
@@ -638,6 +622,38 @@ export async function mergeHistories(
     );
   }
   return added;
+}
+
+/** Appends the `lines` that `file` lacks; the count, or null when it is not a regular file. */
+async function appendMissing(file: string, lines: string[]): Promise<number | null> {
+  let handle;
+  try {
+    handle = await open(file, APPEND_NOFOLLOW, 0o644);
+  } catch {
+    return null; // a symlink (ELOOP), a directory (EISDIR), no permission
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return null;
+    const existing = stat.size > 0 ? await handle.readFile({ encoding: 'utf8' }) : '';
+    const seen = new Set(existing.split('\n'));
+    const fresh: string[] = [];
+    for (const line of lines) {
+      if (seen.has(line)) continue;
+      seen.add(line);
+      fresh.push(line);
+    }
+    if (fresh.length === 0) return 0;
+    // Read again at the end: another process may have appended since readFile.
+    const last = Buffer.alloc(1);
+    const end = (await handle.stat()).size;
+    const torn =
+      end > 0 && (await handle.read(last, 0, 1, end - 1)).bytesRead === 1 && last[0] !== 10;
+    await writeAll(handle, Buffer.from(`${torn ? '\n' : ''}${fresh.join('\n')}\n`));
+    return fresh.length;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** One O_APPEND write; a short write (full disk) continues where it stopped. */
