@@ -44,6 +44,7 @@ import {
 } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import * as cache from '@actions/cache';
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
@@ -601,10 +602,10 @@ export async function mergeHistories(
     const lines: string[] = [];
     let readable = false;
     for (const file of files) {
-      const text = await readRegularFile(file);
-      if (text === null) continue;
-      readable = true;
-      for (const line of text.split('\n')) if (line.trim() !== '') lines.push(line);
+      const read = await readLines(file, (line) => {
+        if (line.trim() !== '') lines.push(line);
+      });
+      readable ||= read;
     }
     if (!readable) continue;
     if (!targetMade) {
@@ -666,11 +667,29 @@ async function writeAll(handle: FileHandle, data: Buffer): Promise<void> {
   }
 }
 
-async function readRegularFile(file: string): Promise<string | null> {
+/**
+ * Calls `onLine` with each line of `file` (split on \n) when it is a regular file; false when it
+ * is not one. Read in small chunks: no string as large as the file is ever made.
+ */
+async function readLines(file: string, onLine: (line: string) => void): Promise<boolean> {
   const handle = await open(file, READ_NOFOLLOW).catch(() => null);
-  if (!handle) return null;
+  if (!handle) return false;
   try {
-    return (await handle.stat()).isFile() ? await handle.readFile({ encoding: 'utf8' }) : null;
+    if (!(await handle.stat()).isFile()) return false;
+    const decoder = new StringDecoder('utf8');
+    const chunk = Buffer.alloc(64 * 1024);
+    let rest = '';
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      const text =
+        rest + (bytesRead > 0 ? decoder.write(chunk.subarray(0, bytesRead)) : decoder.end());
+      const parts = text.split('\n');
+      rest = parts.pop() ?? '';
+      for (const line of parts) onLine(line);
+      if (bytesRead === 0) break;
+    }
+    if (rest !== '') onLine(rest);
+    return true;
   } finally {
     await handle.close();
   }
