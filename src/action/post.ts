@@ -5,7 +5,7 @@
  * snapshot when due), one comment update with every step's row, one dashboard artifact. It runs
  * whether the job passed, failed or was cancelled (post-if: always()).
  */
-import * as core from '@actions/core';
+import * as core from './runner-io.js';
 import { parseTimestamp } from '../core/record.js';
 import { appendRecord, pruneDayFiles } from '../core/store.js';
 import { closeJob, newJobState, readJob } from './job.js';

@@ -9,7 +9,7 @@
  * (the record is already written).
  */
 import { randomBytes } from 'node:crypto';
-import * as core from '@actions/core';
+import * as core from './runner-io.js';
 import type { ExecutionRecord } from '../core/record.js';
 import { summarize } from '../core/stats.js';
 import { DAY_MS, readRecords } from '../core/store.js';

@@ -152,6 +152,7 @@ describe('a job of 5 wrapped steps', () => {
   });
 
   it('the restore merges a large history one day at a time: main fits a small heap', async () => {
+    // Its own cache key: other tests' entries on the default branch stay out of this history.
     const branch = 'job-large';
     // 48 MB of records in 40 day files, 10 to 49 days old: restored and merged by the measured
     // step, but past its days-to-keep, so its own report reads none of them.
@@ -175,18 +176,24 @@ describe('a job of 5 wrapped steps', () => {
       });
       writeFileSync(path.join(dir, `${day}.jsonl`), `${lines.join('\n')}\n`);
     }
-    const seeded = await job(steps(1, { 'days-to-keep': '90', 'dashboard-artifact': '' }), {
-      branch,
-      runId: 6160,
-      ws: seed,
-    });
+    const seeded = await job(
+      steps(1, { 'days-to-keep': '90', 'dashboard-artifact': '', 'cache-key': 'large' }),
+      {
+        branch,
+        runId: 6160,
+        ws: seed,
+      },
+    );
     expect(seeded.posts[0]!.stdout).toContain('saved the history snapshot');
     // Holding every restored day file at once needs about 100 MB of heap; one day, a few MB.
-    const run = await job(steps(1, { 'days-to-keep': '7', 'dashboard-artifact': '' }), {
-      branch,
-      runId: 6161,
-      env: { NODE_OPTIONS: '--max-old-space-size=40' },
-    });
+    const run = await job(
+      steps(1, { 'days-to-keep': '7', 'dashboard-artifact': '', 'cache-key': 'large' }),
+      {
+        branch,
+        runId: 6161,
+        env: { NODE_OPTIONS: '--max-old-space-size=40' },
+      },
+    );
     expect(run.mains[0]!.exitCode, run.mains[0]!.stderr.slice(0, 300)).toBe(0);
     expect(run.mains[0]!.stdout).toMatch(/restored 1 history cache entry, 1600[01] new records/);
     expect(run.posts[0]!.exitCode, run.posts[0]!.stderr.slice(0, 300)).toBe(0);
