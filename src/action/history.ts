@@ -733,12 +733,19 @@ async function listCandidates(
       : [],
   );
   try {
+    // Every scope's listing at once: a restore costs one round trip of listing, not one per scope.
+    const lister = o.lister;
+    const listings = await Promise.all(
+      keys.scopePrefixes.map((scope) =>
+        withTimeout(
+          lister.listCaches(scope),
+          o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          'listing cache entries',
+        ),
+      ),
+    );
     for (const [i, scope] of keys.scopePrefixes.entries()) {
-      const listed = await withTimeout(
-        o.lister.listCaches(scope),
-        o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        'listing cache entries',
-      );
+      const listed = listings[i]!;
       count += listed.length;
       // `feat-` also prefixes branch `feat-x`'s keys; ours continue with `<runId>-<attempt>-`.
       const ours = listed.filter(

@@ -11,6 +11,7 @@ import {
   dayFileSizes,
   historyKeys,
   makeCacheLister,
+  type CacheLister,
   mergeHistories,
   restoreHistory,
   saveHistory,
@@ -246,6 +247,29 @@ describe('restoreHistory / saveHistory', () => {
     expect((await restoreHistory(next.options)).restoredKeys).toHaveLength(1);
     expect(names(next.metricsDir)).toEqual(['from-a']);
     expect(next.warnings).toHaveLength(1);
+  });
+
+  it('lists the scopes (own branch, PR base, default branch) at once, not one after another', async () => {
+    await runJob(job(1, 'build'), 'on-main', 1);
+    const real = makeCacheLister('ghs_fake', 'octo/repo', api.url);
+    let inFlight = 0;
+    let most = 0;
+    const lister: CacheLister = {
+      async listCaches(prefix) {
+        most = Math.max(most, ++inFlight);
+        try {
+          await new Promise((r) => setTimeout(r, 50)); // a round trip
+          return await real.listCaches(prefix);
+        } finally {
+          inFlight--;
+        }
+      },
+    };
+    const pr = job(2, 'build', { branch: 'feat', baseBranch: 'release', lister });
+    const result = await restoreHistory(pr.options);
+    expect(most).toBe(3);
+    expect(result.mode).toBe('merged');
+    expect(names(pr.metricsDir)).toEqual(['on-main']);
   });
 
   it('restores the default branch history on a new feature branch, not a sibling branch', async () => {
