@@ -45,8 +45,6 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import * as cache from '@actions/cache';
-import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { DAY_FILE_RE, pruneDayFiles } from '../core/store.js';
 import {
@@ -69,6 +67,7 @@ import {
   type SavePlan,
   type ScopeSelection,
 } from './cache/plan.js';
+import * as core from './runner-io.js';
 
 export interface HistoryLog {
   info(message: string): void;
@@ -458,6 +457,8 @@ export async function saveHistory(o: SaveHistoryOptions): Promise<SaveResult> {
       );
       return { saved: false, key: null };
     }
+    // The official client (and the storage SDK it brings) is loaded only to save.
+    const cache = await import('@actions/cache');
     const id = await plainAnnotations(() =>
       withTimeout(
         cache.saveCache([cachePath], key),
@@ -777,9 +778,23 @@ function describeListingError(error: unknown): string {
   return typeof status === 'number' ? `HTTP ${status}: ${message(error)}` : message(error);
 }
 
+/**
+ * `@actions/cache`'s isFeatureAvailable without loading the client (and its storage SDK, megabytes
+ * of code a restore never uses): the v2 service (ACTIONS_CACHE_SERVICE_V2, not on GHES) needs
+ * ACTIONS_RESULTS_URL, v1 needs ACTIONS_CACHE_URL.
+ */
+export function cacheServiceConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  const host = new URL(env['GITHUB_SERVER_URL'] || 'https://github.com').hostname
+    .trimEnd()
+    .toUpperCase();
+  const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST');
+  const v2 = !ghes && Boolean(env['ACTIONS_CACHE_SERVICE_V2']);
+  return Boolean(v2 ? env['ACTIONS_RESULTS_URL'] : env['ACTIONS_CACHE_URL']);
+}
+
 /** Why the cache cannot be used for `op`, or undefined. Mirrors @actions/cache's own checks. */
 function cacheUnavailable(op: 'read' | 'write'): string | undefined {
-  if (!cache.isFeatureAvailable()) {
+  if (!cacheServiceConfigured()) {
     return 'the Actions cache service is not available (no ACTIONS_RESULTS_URL/ACTIONS_CACHE_URL)';
   }
   if (!process.env['ACTIONS_RUNTIME_TOKEN']) return 'ACTIONS_RUNTIME_TOKEN is not set';

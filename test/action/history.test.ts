@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   dayFileSizes,
   historyKeys,
+  cacheServiceConfigured,
   makeCacheLister,
   type CacheLister,
   mergeHistories,
@@ -379,6 +380,48 @@ describe('faults: one warning, no throw, workspace records intact', () => {
     expect(names(next.metricsDir)).toEqual(['from-b']);
     expect(next.warnings).toHaveLength(1);
     expect(next.warnings[0]).toContain(bad.key);
+  });
+});
+
+describe('cacheServiceConfigured', () => {
+  it('answers as @actions/cache isFeatureAvailable does, without loading the client', async () => {
+    const cache = await import('@actions/cache');
+    const saved = { ...process.env };
+    const keys = [
+      'GITHUB_SERVER_URL',
+      'ACTIONS_CACHE_SERVICE_V2',
+      'ACTIONS_RESULTS_URL',
+      'ACTIONS_CACHE_URL',
+    ];
+    try {
+      for (const server of [
+        undefined,
+        'https://github.com',
+        'https://x.ghe.com',
+        'https://ghes.corp',
+      ]) {
+        for (const v2 of [undefined, 'true']) {
+          for (const results of [undefined, 'http://r/']) {
+            for (const cacheUrl of [undefined, 'http://c/']) {
+              for (const k of keys) delete process.env[k];
+              const env: Record<string, string | undefined> = {
+                GITHUB_SERVER_URL: server,
+                ACTIONS_CACHE_SERVICE_V2: v2,
+                ACTIONS_RESULTS_URL: results,
+                ACTIONS_CACHE_URL: cacheUrl,
+              };
+              for (const [k, v] of Object.entries(env)) if (v !== undefined) process.env[k] = v;
+              expect(cacheServiceConfigured(), JSON.stringify(env)).toBe(
+                cache.isFeatureAvailable(),
+              );
+            }
+          }
+        }
+      }
+    } finally {
+      for (const k of keys) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
   });
 });
 
