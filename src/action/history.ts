@@ -272,12 +272,14 @@ export async function restoreHistory(o: HistoryOptions): Promise<RestoreResult> 
     const temp = process.env['RUNNER_TEMP'] || os.tmpdir();
     await mkdir(temp, { recursive: true });
     scratch = await mkdtemp(path.join(temp, 'dev-metrics-'));
+    // The zstd probe (a child process) runs while the listing is on the wire.
+    const probe = compressionMethod();
     const listing = await listCandidates(o, keys, log);
     const candidates = listing?.keys ?? null;
     ownScope = listing?.own ?? null;
     supersededOwn = listing?.superseded ?? [];
     deadline = new Deadline(timeoutMs, 'the cache service');
-    const compression = await compressionMethod();
+    const compression = await probe;
     const version = cacheVersion([cachePath], compression);
     const stagingDir = workspaceRelative(cachePath);
     const restoreInto = async (key: string, restoreKeys: string[], order = 0): Promise<boolean> => {
