@@ -45,7 +45,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
 import { DAY_FILE_RE, pruneDayFiles } from '../core/store.js';
 import {
   CacheTimeoutError,
@@ -212,10 +212,17 @@ export function historyKeys(o: HistoryOptions): HistoryKeys {
 /** The REST lister behind `actions: read`: `GET /repos/{o}/{r}/actions/caches?key=`. */
 export function makeCacheLister(token: string, repository: string, apiUrl?: string): CacheLister {
   const [owner, repo] = repository.split('/');
-  const octokit = getOctokit(token, apiUrl ? { baseUrl: apiUrl } : {});
+  // Loaded on first use: the owner's post needs it only to delete superseded entries.
+  let client: Promise<ReturnType<typeof getOctokit>> | undefined;
+  const octokit = () =>
+    (client ??= import('@actions/github').then(({ getOctokit }) =>
+      getOctokit(token, apiUrl ? { baseUrl: apiUrl } : {}),
+    ));
   return {
     async listCaches(keyPrefix) {
-      const { data } = await octokit.rest.actions.getActionsCacheList({
+      const { data } = await (
+        await octokit()
+      ).rest.actions.getActionsCacheList({
         owner: owner ?? '',
         repo: repo ?? '',
         key: keyPrefix,
@@ -232,7 +239,9 @@ export function makeCacheLister(token: string, repository: string, apiUrl?: stri
       }));
     },
     async deleteCache(id) {
-      await octokit.rest.actions.deleteActionsCacheById({
+      await (
+        await octokit()
+      ).rest.actions.deleteActionsCacheById({
         owner: owner ?? '',
         repo: repo ?? '',
         cache_id: id,
