@@ -44,9 +44,8 @@ import {
 } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import * as cache from '@actions/cache';
-import * as core from '@actions/core';
-import { getOctokit } from '@actions/github';
+import { StringDecoder } from 'node:string_decoder';
+import type { getOctokit } from '@actions/github';
 import { DAY_FILE_RE, pruneDayFiles } from '../core/store.js';
 import {
   CacheTimeoutError,
@@ -68,6 +67,7 @@ import {
   type SavePlan,
   type ScopeSelection,
 } from './cache/plan.js';
+import * as core from './runner-io.js';
 
 export interface HistoryLog {
   info(message: string): void;
@@ -212,10 +212,17 @@ export function historyKeys(o: HistoryOptions): HistoryKeys {
 /** The REST lister behind `actions: read`: `GET /repos/{o}/{r}/actions/caches?key=`. */
 export function makeCacheLister(token: string, repository: string, apiUrl?: string): CacheLister {
   const [owner, repo] = repository.split('/');
-  const octokit = getOctokit(token, apiUrl ? { baseUrl: apiUrl } : {});
+  // Loaded on first use: the owner's post needs it only to delete superseded entries.
+  let client: Promise<ReturnType<typeof getOctokit>> | undefined;
+  const octokit = () =>
+    (client ??= import('@actions/github').then(({ getOctokit }) =>
+      getOctokit(token, apiUrl ? { baseUrl: apiUrl } : {}),
+    ));
   return {
     async listCaches(keyPrefix) {
-      const { data } = await octokit.rest.actions.getActionsCacheList({
+      const { data } = await (
+        await octokit()
+      ).rest.actions.getActionsCacheList({
         owner: owner ?? '',
         repo: repo ?? '',
         key: keyPrefix,
@@ -232,7 +239,9 @@ export function makeCacheLister(token: string, repository: string, apiUrl?: stri
       }));
     },
     async deleteCache(id) {
-      await octokit.rest.actions.deleteActionsCacheById({
+      await (
+        await octokit()
+      ).rest.actions.deleteActionsCacheById({
         owner: owner ?? '',
         repo: repo ?? '',
         cache_id: id,
@@ -272,12 +281,14 @@ export async function restoreHistory(o: HistoryOptions): Promise<RestoreResult> 
     const temp = process.env['RUNNER_TEMP'] || os.tmpdir();
     await mkdir(temp, { recursive: true });
     scratch = await mkdtemp(path.join(temp, 'dev-metrics-'));
+    // The zstd probe (a child process) runs while the listing is on the wire.
+    const probe = compressionMethod();
     const listing = await listCandidates(o, keys, log);
     const candidates = listing?.keys ?? null;
     ownScope = listing?.own ?? null;
     supersededOwn = listing?.superseded ?? [];
     deadline = new Deadline(timeoutMs, 'the cache service');
-    const compression = await compressionMethod();
+    const compression = await probe;
     const version = cacheVersion([cachePath], compression);
     const stagingDir = workspaceRelative(cachePath);
     const restoreInto = async (key: string, restoreKeys: string[], order = 0): Promise<boolean> => {
@@ -457,6 +468,8 @@ export async function saveHistory(o: SaveHistoryOptions): Promise<SaveResult> {
       );
       return { saved: false, key: null };
     }
+    // The official client (and the storage SDK it brings) is loaded only to save.
+    const cache = await import('@actions/cache');
     const id = await plainAnnotations(() =>
       withTimeout(
         cache.saveCache([cachePath], key),
@@ -577,59 +590,43 @@ const APPEND_NOFOLLOW =
  * write per file, so records another process appends meanwhile are kept. A torn last line (no
  * final newline) gets one first. A target or source name that is not a regular file (a directory,
  * a symlink, a FIFO) is skipped. Returns the number of lines added.
+ *
+ * One day at a time: only that day's lines (its target file and its sources) are in memory, never
+ * the whole history of every entry (a 100,000-record snapshot is about 40 MB of text).
  */
 export async function mergeHistories(
   sources: string[],
   target: string,
   log?: Pick<HistoryLog, 'warning'>,
 ): Promise<number> {
-  const incoming = new Map<string, string[]>();
+  /** Day file → its copies in the sources, in merge order. */
+  const copies = new Map<string, string[]>();
   for (const dir of sources) {
     const names = await readdir(dir).catch(() => [] as string[]);
     for (const name of names.filter((n) => DAY_FILE_RE.test(n)).sort()) {
-      const text = await readRegularFile(path.join(dir, name));
-      if (text === null) continue;
-      const lines = text.split('\n').filter((l) => l.trim() !== '');
-      incoming.set(name, [...(incoming.get(name) ?? []), ...lines]);
+      copies.set(name, [...(copies.get(name) ?? []), path.join(dir, name)]);
     }
   }
   let added = 0;
+  let targetMade = false;
   const skipped: string[] = [];
-  if (incoming.size > 0) await mkdir(target, { recursive: true });
-  for (const [name, lines] of incoming) {
-    const file = path.join(target, name);
-    let handle;
-    try {
-      handle = await open(file, APPEND_NOFOLLOW, 0o644);
-    } catch {
-      skipped.push(name); // a symlink (ELOOP), a directory (EISDIR), no permission
-      continue;
+  for (const [name, files] of copies) {
+    const lines: string[] = [];
+    let readable = false;
+    for (const file of files) {
+      const read = await readLines(file, (line) => {
+        if (line.trim() !== '') lines.push(line);
+      });
+      readable ||= read;
     }
-    try {
-      const stat = await handle.stat();
-      if (!stat.isFile()) {
-        skipped.push(name);
-        continue;
-      }
-      const existing = stat.size > 0 ? await handle.readFile({ encoding: 'utf8' }) : '';
-      const seen = new Set(existing.split('\n'));
-      const fresh: string[] = [];
-      for (const line of lines) {
-        if (seen.has(line)) continue;
-        seen.add(line);
-        fresh.push(line);
-      }
-      if (fresh.length === 0) continue;
-      // Read again at the end: another process may have appended since readFile.
-      const last = Buffer.alloc(1);
-      const end = (await handle.stat()).size;
-      const torn =
-        end > 0 && (await handle.read(last, 0, 1, end - 1)).bytesRead === 1 && last[0] !== 10;
-      await writeAll(handle, Buffer.from(`${torn ? '\n' : ''}${fresh.join('\n')}\n`));
-      added += fresh.length;
-    } finally {
-      await handle.close();
+    if (!readable) continue;
+    if (!targetMade) {
+      await mkdir(target, { recursive: true });
+      targetMade = true;
     }
+    const result = await appendMissing(path.join(target, name), lines);
+    if (result === null) skipped.push(name);
+    else added += result;
   }
   if (skipped.length > 0) {
     log?.warning(
@@ -638,6 +635,38 @@ export async function mergeHistories(
     );
   }
   return added;
+}
+
+/** Appends the `lines` that `file` lacks; the count, or null when it is not a regular file. */
+async function appendMissing(file: string, lines: string[]): Promise<number | null> {
+  let handle;
+  try {
+    handle = await open(file, APPEND_NOFOLLOW, 0o644);
+  } catch {
+    return null; // a symlink (ELOOP), a directory (EISDIR), no permission
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return null;
+    const existing = stat.size > 0 ? await handle.readFile({ encoding: 'utf8' }) : '';
+    const seen = new Set(existing.split('\n'));
+    const fresh: string[] = [];
+    for (const line of lines) {
+      if (seen.has(line)) continue;
+      seen.add(line);
+      fresh.push(line);
+    }
+    if (fresh.length === 0) return 0;
+    // Read again at the end: another process may have appended since readFile.
+    const last = Buffer.alloc(1);
+    const end = (await handle.stat()).size;
+    const torn =
+      end > 0 && (await handle.read(last, 0, 1, end - 1)).bytesRead === 1 && last[0] !== 10;
+    await writeAll(handle, Buffer.from(`${torn ? '\n' : ''}${fresh.join('\n')}\n`));
+    return fresh.length;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** One O_APPEND write; a short write (full disk) continues where it stopped. */
@@ -650,11 +679,29 @@ async function writeAll(handle: FileHandle, data: Buffer): Promise<void> {
   }
 }
 
-async function readRegularFile(file: string): Promise<string | null> {
+/**
+ * Calls `onLine` with each line of `file` (split on \n) when it is a regular file; false when it
+ * is not one. Read in small chunks: no string as large as the file is ever made.
+ */
+async function readLines(file: string, onLine: (line: string) => void): Promise<boolean> {
   const handle = await open(file, READ_NOFOLLOW).catch(() => null);
-  if (!handle) return null;
+  if (!handle) return false;
   try {
-    return (await handle.stat()).isFile() ? await handle.readFile({ encoding: 'utf8' }) : null;
+    if (!(await handle.stat()).isFile()) return false;
+    const decoder = new StringDecoder('utf8');
+    const chunk = Buffer.alloc(64 * 1024);
+    let rest = '';
+    for (;;) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      const text =
+        rest + (bytesRead > 0 ? decoder.write(chunk.subarray(0, bytesRead)) : decoder.end());
+      const parts = text.split('\n');
+      rest = parts.pop() ?? '';
+      for (const line of parts) onLine(line);
+      if (bytesRead === 0) break;
+    }
+    if (rest !== '') onLine(rest);
+    return true;
   } finally {
     await handle.close();
   }
@@ -698,12 +745,19 @@ async function listCandidates(
       : [],
   );
   try {
+    // Every scope's listing at once: a restore costs one round trip of listing, not one per scope.
+    const lister = o.lister;
+    const listings = await Promise.all(
+      keys.scopePrefixes.map((scope) =>
+        withTimeout(
+          lister.listCaches(scope),
+          o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+          'listing cache entries',
+        ),
+      ),
+    );
     for (const [i, scope] of keys.scopePrefixes.entries()) {
-      const listed = await withTimeout(
-        o.lister.listCaches(scope),
-        o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        'listing cache entries',
-      );
+      const listed = listings[i]!;
       count += listed.length;
       // `feat-` also prefixes branch `feat-x`'s keys; ours continue with `<runId>-<attempt>-`.
       const ours = listed.filter(
@@ -735,9 +789,23 @@ function describeListingError(error: unknown): string {
   return typeof status === 'number' ? `HTTP ${status}: ${message(error)}` : message(error);
 }
 
+/**
+ * `@actions/cache`'s isFeatureAvailable without loading the client (and its storage SDK, megabytes
+ * of code a restore never uses): the v2 service (ACTIONS_CACHE_SERVICE_V2, not on GHES) needs
+ * ACTIONS_RESULTS_URL, v1 needs ACTIONS_CACHE_URL.
+ */
+export function cacheServiceConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  const host = new URL(env['GITHUB_SERVER_URL'] || 'https://github.com').hostname
+    .trimEnd()
+    .toUpperCase();
+  const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST');
+  const v2 = !ghes && Boolean(env['ACTIONS_CACHE_SERVICE_V2']);
+  return Boolean(v2 ? env['ACTIONS_RESULTS_URL'] : env['ACTIONS_CACHE_URL']);
+}
+
 /** Why the cache cannot be used for `op`, or undefined. Mirrors @actions/cache's own checks. */
 function cacheUnavailable(op: 'read' | 'write'): string | undefined {
-  if (!cache.isFeatureAvailable()) {
+  if (!cacheServiceConfigured()) {
     return 'the Actions cache service is not available (no ACTIONS_RESULTS_URL/ACTIONS_CACHE_URL)';
   }
   if (!process.env['ACTIONS_RUNTIME_TOKEN']) return 'ACTIONS_RUNTIME_TOKEN is not set';

@@ -10,7 +10,7 @@
  * `working-directory` is only checked for shape here; whether it exists is checked by
  * command.ts at run time (see runCommand), so this module stays free of file-system I/O.
  */
-import * as core from '@actions/core';
+import * as core from './runner-io.js';
 import { BENCHMARK_TOOLS, isBenchmarkTool, type BenchmarkTool } from '../core/benchmarks/index.js';
 import { OtlpConfigError, checkUrl, parseHeaders } from '../export/otlp-config.js';
 import { BUILTIN_SHELL_NAMES } from './shells.js';

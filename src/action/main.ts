@@ -10,7 +10,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import * as core from '@actions/core';
+import * as core from './runner-io.js';
 import { appendRecord } from '../core/store.js';
 import {
   commandEnvironment,

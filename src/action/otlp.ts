@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import * as core from '@actions/core';
+import * as core from './runner-io.js';
 import type { ExecutionRecord } from '../core/record.js';
 import { DAY_MS, readRecords } from '../core/store.js';
 import { sendExecution } from '../export/export.js';

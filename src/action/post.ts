@@ -5,7 +5,7 @@
  * snapshot when due), one comment update with every step's row, one dashboard artifact. It runs
  * whether the job passed, failed or was cancelled (post-if: always()).
  */
-import * as core from '@actions/core';
+import * as core from './runner-io.js';
 import { parseTimestamp } from '../core/record.js';
 import { appendRecord, pruneDayFiles } from '../core/store.js';
 import { closeJob, newJobState, readJob } from './job.js';
@@ -40,34 +40,45 @@ async function recordUnfinished(s: Setup): Promise<void> {
   core.info(`dev-metrics: main step did not finish; recorded ${s.inputs.name} as cancelled.`);
 }
 
-/** The job's one save, comment and dashboard. */
+/**
+ * The job's one save, comment and dashboard. Old day files are pruned first (the save and the
+ * dashboard then read the same files); the save, the comment and the dashboard's build and upload
+ * then run at once: each is mostly waiting on the network or child processes (tar), so the job
+ * pays for the longest of them, not their sum.
+ */
 async function finishJob(s: Setup): Promise<void> {
   const job = (await readJob(s.jobFile)) ?? newJobState(s.inputs.name);
-  const options = await s.historyOptions();
-  if (options) {
+  await pruneDayFiles(s.metricsDir, s.inputs.daysToKeep).catch((error: unknown) =>
+    core.warning(`dev-metrics: old day files not pruned: ${String(error)}`),
+  );
+  const save = async (): Promise<void> => {
+    const options = await s.historyOptions();
+    if (!options) return;
     const { saveHistory } = await import('./history.js');
     await saveHistory({
       ...options,
+      daysToKeep: undefined, // pruned above, before the dashboard started reading
       plan: job.plan,
       deltaFrom: job.deltaFrom,
       superseded: job.superseded,
       unavailableAlreadyReported: job.unavailableReported,
       cacheUnresponsive: job.cacheUnresponsive,
     });
-  } else {
-    await pruneDayFiles(s.metricsDir, s.inputs.daysToKeep).catch((error: unknown) =>
-      core.warning(`dev-metrics: old day files not pruned: ${String(error)}`),
-    );
-  }
-  const { publishJob } = await import('./publish.js');
-  await publishJob({
-    inputs: s.inputs,
-    ci: s.ci,
-    owner: job.owner,
-    rows: job.rows,
-    metricsDir: s.metricsDir,
-    tempDir: s.tempDir,
-  });
+  };
+  const publish = async (): Promise<void> => {
+    const { publishJob } = await import('./publish.js');
+    await publishJob({
+      inputs: s.inputs,
+      ci: s.ci,
+      owner: job.owner,
+      rows: job.rows,
+      metricsDir: s.metricsDir,
+      tempDir: s.tempDir,
+    });
+  };
+  // Each fault is one warning inside; an unexpected throw still waits for the other part.
+  const done = await Promise.allSettled([save(), publish()]);
+  for (const d of done) if (d.status === 'rejected') throw d.reason;
   // Last post of the job: every step's record is there for the job's parent span.
   await exportJobSpan(s);
   await closeJob(s.jobFile);

@@ -9,7 +9,7 @@
  * (the record is already written).
  */
 import { randomBytes } from 'node:crypto';
-import * as core from '@actions/core';
+import * as core from './runner-io.js';
 import { ColumnarHistory, durationView, readHistory } from '../core/history.js';
 import { normalizeRecord, type ExecutionRecord } from '../core/record.js';
 import { summarize } from '../core/stats.js';
@@ -213,8 +213,10 @@ export interface JobPublishInput {
 /** The job's shared reports: one comment update with every row, one dashboard artifact. */
 export async function publishJob(p: JobPublishInput): Promise<void> {
   const { inputs, ci } = p;
+  // The comment and the dashboard (built, then uploaded) run at once: both mostly wait.
+  let comment: Promise<unknown> = Promise.resolve();
   if (p.rows.length > 0 && ci.pr_number !== undefined && inputs.githubToken) {
-    await part('the PR comment', async () => {
+    comment = part('the PR comment', async () => {
       const { commentMarker, makeOctokit, upsertStickyComment } = await import('./comment.js');
       const [owner = '', repo = ''] = (ci.repository ?? '').split('/');
       const marker = commentMarker(ci.workflow ?? 'default');
@@ -245,7 +247,7 @@ export async function publishJob(p: JobPublishInput): Promise<void> {
     });
   }
 
-  await part('the dashboard', async () => {
+  const dashboard = part('the dashboard', async () => {
     const { generateDashboard } = await import('../report/dashboard/index.js');
     const outputFile = dashboardOutputFile(p.tempDir, p.owner);
     const result = await generateDashboard({
@@ -276,4 +278,5 @@ export async function publishJob(p: JobPublishInput): Promise<void> {
         );
     }
   });
+  await Promise.all([comment, dashboard]);
 }

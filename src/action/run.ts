@@ -4,7 +4,7 @@
  * failure line.
  */
 import './quiet-deprecations.js';
-import * as core from '@actions/core';
+import * as core from './runner-io.js';
 import { State, isPost, saveState } from './state.js';
 
 async function entry(): Promise<void> {

@@ -3,7 +3,7 @@
  * the cache client and the REST client are loaded only when a step needs them (historyOptions).
  */
 import path from 'node:path';
-import * as core from '@actions/core';
+import * as core from './runner-io.js';
 import { secretValuesFromEnv } from '../core/redact.js';
 import { readCiContext, readEventPayload, type CiContext } from './context.js';
 import type { SaveHistoryOptions } from './history.js';

@@ -2,7 +2,7 @@
  * What the main step tells the post step (GITHUB_STATE → STATE_* variables), in one place so the
  * names cannot drift apart.
  */
-import * as core from '@actions/core';
+import * as core from './runner-io.js';
 
 export enum State {
   IsPost = 'isPost',

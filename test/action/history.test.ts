@@ -10,7 +10,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   dayFileSizes,
   historyKeys,
+  cacheServiceConfigured,
   makeCacheLister,
+  type CacheLister,
   mergeHistories,
   restoreHistory,
   saveHistory,
@@ -248,6 +250,29 @@ describe('restoreHistory / saveHistory', () => {
     expect(next.warnings).toHaveLength(1);
   });
 
+  it('lists the scopes (own branch, PR base, default branch) at once, not one after another', async () => {
+    await runJob(job(1, 'build'), 'on-main', 1);
+    const real = makeCacheLister('ghs_fake', 'octo/repo', api.url);
+    let inFlight = 0;
+    let most = 0;
+    const lister: CacheLister = {
+      async listCaches(prefix) {
+        most = Math.max(most, ++inFlight);
+        try {
+          await new Promise((r) => setTimeout(r, 50)); // a round trip
+          return await real.listCaches(prefix);
+        } finally {
+          inFlight--;
+        }
+      },
+    };
+    const pr = job(2, 'build', { branch: 'feat', baseBranch: 'release', lister });
+    const result = await restoreHistory(pr.options);
+    expect(most).toBe(3);
+    expect(result.mode).toBe('merged');
+    expect(names(pr.metricsDir)).toEqual(['on-main']);
+  });
+
   it('restores the default branch history on a new feature branch, not a sibling branch', async () => {
     await runJob(job(1, 'build'), 'on-main', 1);
     await runJob(job(2, 'build', { branch: 'feat-x' }), 'on-feat-x', 2);
@@ -355,6 +380,48 @@ describe('faults: one warning, no throw, workspace records intact', () => {
     expect(names(next.metricsDir)).toEqual(['from-b']);
     expect(next.warnings).toHaveLength(1);
     expect(next.warnings[0]).toContain(bad.key);
+  });
+});
+
+describe('cacheServiceConfigured', () => {
+  it('answers as @actions/cache isFeatureAvailable does, without loading the client', async () => {
+    const cache = await import('@actions/cache');
+    const saved = { ...process.env };
+    const keys = [
+      'GITHUB_SERVER_URL',
+      'ACTIONS_CACHE_SERVICE_V2',
+      'ACTIONS_RESULTS_URL',
+      'ACTIONS_CACHE_URL',
+    ];
+    try {
+      for (const server of [
+        undefined,
+        'https://github.com',
+        'https://x.ghe.com',
+        'https://ghes.corp',
+      ]) {
+        for (const v2 of [undefined, 'true']) {
+          for (const results of [undefined, 'http://r/']) {
+            for (const cacheUrl of [undefined, 'http://c/']) {
+              for (const k of keys) delete process.env[k];
+              const env: Record<string, string | undefined> = {
+                GITHUB_SERVER_URL: server,
+                ACTIONS_CACHE_SERVICE_V2: v2,
+                ACTIONS_RESULTS_URL: results,
+                ACTIONS_CACHE_URL: cacheUrl,
+              };
+              for (const [k, v] of Object.entries(env)) if (v !== undefined) process.env[k] = v;
+              expect(cacheServiceConfigured(), JSON.stringify(env)).toBe(
+                cache.isFeatureAvailable(),
+              );
+            }
+          }
+        }
+      }
+    } finally {
+      for (const k of keys) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
   });
 });
 

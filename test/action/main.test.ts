@@ -13,6 +13,8 @@ import { newStep, runner } from '../fixtures/core.js';
 import { readHistory } from '../e2e/helpers.js';
 
 vi.mock('@actions/core', () => import('../fixtures/core.js'));
+// The steps' own runner interface (runner-io.ts) stands in for @actions/core where no HTTP is needed.
+vi.mock('../../src/action/runner-io.js', () => import('../fixtures/core.js'));
 
 const history = vi.hoisted(() => ({
   restoreHistory: vi.fn(),

@@ -14,6 +14,8 @@ import { start as startApi, type FakeGitHubApi } from '../fakes/github-api.js';
 import { newStep, runner } from '../fixtures/core.js';
 
 vi.mock('@actions/core', () => import('../fixtures/core.js'));
+// The steps' own runner interface (runner-io.ts) stands in for @actions/core where no HTTP is needed.
+vi.mock('../../src/action/runner-io.js', () => import('../fixtures/core.js'));
 const { publishJob, publishStep } = await import('../../src/action/publish.js');
 
 let root: string;

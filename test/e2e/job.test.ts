@@ -52,6 +52,7 @@ function job(
     event?: ReturnType<typeof pushEvent>;
     cancelledAt?: number;
     ws?: ReturnType<typeof makeWorkspace>;
+    env?: Record<string, string>;
   },
 ) {
   const ws = o.ws ?? makeWorkspace();
@@ -63,7 +64,7 @@ function job(
     node,
     githubToken: 'ghs_fakeToken123',
     event: ev.event,
-    env: { ...gh.env(), ...ev.env, GITHUB_RUN_ID: String(o.runId) },
+    env: { ...gh.env(), ...ev.env, GITHUB_RUN_ID: String(o.runId), ...o.env },
     steps,
     cancelledAt: o.cancelledAt,
   }).then((r) => ({ ...r, ws, metricsDir: path.join(ws.workspace, '.metrics') }));
@@ -122,6 +123,81 @@ describe('a job of 5 wrapped steps', () => {
     await job(steps(5), { branch: 'job-growth-5', runId: 6103 });
     expect(five()).toEqual(single);
   });
+
+  it('the owner’s post uploads the dashboard while the save is still under way', async () => {
+    const branch = 'job-overlap';
+    await job(steps(1), { branch, runId: 6150 });
+    // The save's last call hangs for a while: a post that saves, then publishes, uploads nothing
+    // before it answers.
+    gh.cache.faults.set('FinalizeCacheEntryUpload', { delayMs: 2500, times: 1 });
+    let uploadedDuringSave = false;
+    const watch = setInterval(() => {
+      const pending = gh.cache.requests.some(
+        (r) => r.endpoint === 'FinalizeCacheEntryUpload' && r.status === 0,
+      );
+      if (pending && gh.artifacts.state.artifacts.some((a) => a.finalized)) {
+        uploadedDuringSave = true;
+      }
+    }, 20);
+    try {
+      const run = await job(steps(1), { branch, runId: 6151 });
+      expect(run.posts[0]!.exitCode, run.posts[0]!.stdout).toBe(0);
+      expect(run.posts[0]!.stdout).toContain('saved the history');
+      expect(run.posts[0]!.stdout).toContain('dashboard uploaded as artifact');
+    } finally {
+      clearInterval(watch);
+      gh.cache.faults.clear();
+    }
+    expect(uploadedDuringSave).toBe(true);
+  });
+
+  it('the restore merges a large history one day at a time: main fits a small heap', async () => {
+    // Its own cache key: other tests' entries on the default branch stay out of this history.
+    const branch = 'job-large';
+    // 48 MB of records in 40 day files, 10 to 49 days old: restored and merged by the measured
+    // step, but past its days-to-keep, so its own report reads none of them.
+    const seed = makeWorkspace();
+    const dir = path.join(seed.workspace, '.metrics');
+    mkdirSync(dir, { recursive: true });
+    const pad = 'x'.repeat(3000);
+    for (let d = 10; d < 50; d++) {
+      const day = new Date(Date.now() - d * 86_400_000).toISOString().slice(0, 10);
+      const lines = Array.from({ length: 400 }, (_, i) => {
+        const at = `${day}T${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:00`;
+        return JSON.stringify({
+          name: 'old_step',
+          started_at: at,
+          ended_at: at,
+          duration_ms: 1000 + i,
+          status: 'success',
+          metadata: { pad },
+          error: null,
+        });
+      });
+      writeFileSync(path.join(dir, `${day}.jsonl`), `${lines.join('\n')}\n`);
+    }
+    const seeded = await job(
+      steps(1, { 'days-to-keep': '90', 'dashboard-artifact': '', 'cache-key': 'large' }),
+      {
+        branch,
+        runId: 6160,
+        ws: seed,
+      },
+    );
+    expect(seeded.posts[0]!.stdout).toContain('saved the history snapshot');
+    // Holding every restored day file at once needs about 100 MB of heap; one day, a few MB.
+    const run = await job(
+      steps(1, { 'days-to-keep': '7', 'dashboard-artifact': '', 'cache-key': 'large' }),
+      {
+        branch,
+        runId: 6161,
+        env: { NODE_OPTIONS: '--max-old-space-size=40' },
+      },
+    );
+    expect(run.mains[0]!.exitCode, run.mains[0]!.stderr.slice(0, 300)).toBe(0);
+    expect(run.mains[0]!.stdout).toMatch(/restored 1 history cache entry, 1600[01] new records/);
+    expect(run.posts[0]!.exitCode, run.posts[0]!.stderr.slice(0, 300)).toBe(0);
+  }, 60_000);
 
   it('on a pull request: one comment edit per job, with every step’s row', async () => {
     const pr = pullRequestEvent();

@@ -3,14 +3,16 @@
  * save`, `::warning::uploadCacheArchiveSDK: ...`, `::error::` for a 5xx) and then returns -1, after
  * which dev-metrics warns once with the consequence. While `run` is pending, the client's
  * annotations are printed as plain log lines instead, so its detail stays in the log and the step
- * shows one warning. Nothing else prints during a save.
+ * shows one warning. The owner's post publishes the comment and the dashboard while it saves: their
+ * own annotations (dev-metrics' messages all start with `dev-metrics:`) stay annotations.
  */
 const ANNOTATION = /^::(warning|error)(?: [^:]*)?::/;
+const OURS = /^::(warning|error)(?: [^:]*)?::dev-metrics: /;
 
 export async function plainAnnotations<T>(run: () => Promise<T>): Promise<T> {
   const write = process.stdout.write;
   process.stdout.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
-    if (typeof chunk === 'string' && ANNOTATION.test(chunk)) {
+    if (typeof chunk === 'string' && ANNOTATION.test(chunk) && !OURS.test(chunk)) {
       chunk = `cache: ${unescape(chunk.replace(ANNOTATION, ''))}`;
     }
     return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
