@@ -14,6 +14,7 @@ import { newStep, runner } from '../fixtures/core.js';
 import { readHistory } from '../e2e/helpers.js';
 
 vi.mock('@actions/core', () => import('../fixtures/core.js'));
+vi.mock('../../src/action/runner-io.js', () => import('../fixtures/core.js'));
 vi.mock('../../src/action/history.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/action/history.js')>();
   return {
