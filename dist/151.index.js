@@ -53,7 +53,7 @@ function makeOctokit(token, apiUrl) {
         throw new Error('github-token is empty: pass `github-token: ${{ github.token }}` or a PAT');
     }
     const baseUrl = (apiUrl || process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl });
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__.getOctokit)(token, { baseUrl });
 }
 /** The hidden marker for one workflow's comment. */
 function commentMarker(workflow) {

@@ -18,8 +18,8 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/action/runner-io.ts
+var runner_io = __webpack_require__(10923);
 // EXTERNAL MODULE: ./src/core/store.ts
 var store = __webpack_require__(4230);
 // EXTERNAL MODULE: ./src/action/command.ts + 1 modules
@@ -137,14 +137,14 @@ var action_state = __webpack_require__(33175);
 
 
 function setOutputs(s, outcome, status, durationMs) {
-    core.setOutput('duration-ms', String(Math.round(durationMs)));
-    core.setOutput('status', status);
-    core.setOutput('exit-code', String(outcome.exitCode));
-    core.setOutput('metrics-dir', s.metricsDir);
+    runner_io.setOutput('duration-ms', String(Math.round(durationMs)));
+    runner_io.setOutput('status', status);
+    runner_io.setOutput('exit-code', String(outcome.exitCode));
+    runner_io.setOutput('metrics-dir', s.metricsDir);
 }
 /** The owner's restore: merges the cached history once for the whole job. Never throws. */
 async function restoreForJob(s) {
-    const { dayFileSizes, restoreHistory } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(780), __webpack_require__.e(142), __webpack_require__.e(752)]).then(__webpack_require__.bind(__webpack_require__, 93752));
+    const { dayFileSizes, restoreHistory } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(533), __webpack_require__.e(752)]).then(__webpack_require__.bind(__webpack_require__, 93752));
     // Day files the workspace had before the restore may hold records no entry has: only a
     // snapshot saves those.
     const before = await dayFileSizes(s.metricsDir);
@@ -172,7 +172,7 @@ async function runMain() {
     }
     catch (error) {
         if (error instanceof inputs/* InputError */.dz) {
-            core.setFailed(error.message);
+            runner_io.setFailed(error.message);
             return;
         }
         throw error;
@@ -182,14 +182,14 @@ async function runMain() {
     (0,action_state/* saveState */.LZ)(action_state/* State */.Uw.JobFile, s.jobFile);
     if (owner)
         (0,action_state/* saveState */.LZ)(action_state/* State */.Uw.Owner, 'true');
-    const cancellation = (0,command/* installCancellation */.zG)((signal) => core.info(`dev-metrics: received ${signal}; stopping the command and saving the history.`));
+    const cancellation = (0,command/* installCancellation */.zG)((signal) => runner_io.info(`dev-metrics: received ${signal}; stopping the command and saving the history.`));
     try {
         if (owner && s.history) {
             const restored = await restoreForJob(s);
             await (0,job/* updateJob */.lh)(s.jobFile, (job) => Object.assign(job, restored));
         }
         else if (!owner) {
-            core.info(`dev-metrics: the history was restored by this job's first step (${state?.owner ?? 'unknown'}); appending.`);
+            runner_io.info(`dev-metrics: the history was restored by this job's first step (${state?.owner ?? 'unknown'}); appending.`);
         }
         await (0,promises_.mkdir)(s.tempDir, { recursive: true });
         (0,action_state/* saveState */.LZ)(action_state/* State */.Uw.StartedAt, new Date().toISOString());
@@ -204,7 +204,7 @@ async function runMain() {
         if (result.cancelled && result.pid === null) {
             // Cancelled before the command ran: there is no run to record.
             (0,action_state/* saveState */.LZ)(action_state/* State */.Uw.Recorded, 'none');
-            core.setFailed(`${s.inputs.name} was cancelled before the command started; nothing recorded.`);
+            runner_io.setFailed(`${s.inputs.name} was cancelled before the command started; nothing recorded.`);
             return;
         }
         // Values are extras: what cannot be read is a warning, and the record is written regardless.
@@ -214,7 +214,7 @@ async function runMain() {
             commandDir: external_node_path_default().resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), s.inputs.workingDirectory),
         });
         for (const warning of runValues.warnings)
-            core.warning(warning);
+            runner_io.warning(warning);
         const record = (0,action_record/* buildRecord */.kA)({
             name: s.inputs.name,
             metadata: s.inputs.metadata,
@@ -228,7 +228,7 @@ async function runMain() {
         }
         catch (error) {
             // The step's outcome is the command's: a history we cannot write is a warning, not a failure.
-            core.warning(`dev-metrics: the record of ${s.inputs.name} could not be written to ${s.metricsDir} ` +
+            runner_io.warning(`dev-metrics: the record of ${s.inputs.name} could not be written to ${s.metricsDir} ` +
                 `(${error instanceof Error ? error.message : String(error)}); check the 'metrics-dir' input.`);
         }
         (0,action_state/* saveState */.LZ)(action_state/* State */.Uw.Recorded, 'true');
@@ -237,7 +237,7 @@ async function runMain() {
         setOutputs(s, outcome, record.status, record.duration_ms);
         await (0,otlp/* exportExecution */.$w)({ inputs: s.inputs, record, secrets: s.secrets });
         // The job's dashboard, written by the owner's post step.
-        core.setOutput('dashboard-path', external_node_path_default().resolve((0,dashboard_path/* dashboardOutputFile */.k)(s.tempDir, state?.owner ?? s.inputs.name)));
+        runner_io.setOutput('dashboard-path', external_node_path_default().resolve((0,dashboard_path/* dashboardOutputFile */.k)(s.tempDir, state?.owner ?? s.inputs.name)));
         const failed = outcome.kind !== 'succeeded';
         if (outcome.kind !== 'cancelled') {
             const { verdict, row } = await (0,publish/* publishStep */.g)({
@@ -251,11 +251,11 @@ async function runMain() {
             if (row)
                 await (0,job/* updateJob */.lh)(s.jobFile, (job) => void job.rows.push(row));
             if (!failed && verdict?.verdict === 'slower' && s.inputs.failOnRegression) {
-                core.setFailed(`${s.inputs.name} regressed: ${verdict.reason} (fail-on-regression is true)`);
+                runner_io.setFailed(`${s.inputs.name} regressed: ${verdict.reason} (fail-on-regression is true)`);
             }
         }
         if (failed) {
-            core.setFailed(outcome.kind === 'cancelled'
+            runner_io.setFailed(outcome.kind === 'cancelled'
                 ? `${s.inputs.name} was cancelled; its record was written as failed.`
                 : `${s.inputs.name} failed: ${outcome.reason}.`);
             // The shell's own code when it exited with one (setFailed has set 1 otherwise).

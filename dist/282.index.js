@@ -565,7 +565,7 @@ function installCancellation(onSignal) {
 /* harmony export */   dz: () => (/* binding */ InputError)
 /* harmony export */ });
 /* unused harmony exports ACTION_INPUT_DEFAULTS, fromEnv, inputEnvName, MAX_NAME_CHARS */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _runner_io_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10923);
 /* harmony import */ var _core_benchmarks_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(25745);
 /* harmony import */ var _export_otlp_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66046);
 /* harmony import */ var _shells_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(84951);
@@ -621,7 +621,7 @@ const MAX_CACHE_KEY_LENGTH = 512; // @actions/cache rejects longer keys
  * Reads and validates every input. Throws InputError on the first bad one.
  * @param getInput core.getInput by default; pass fromEnv(env) in tests.
  */
-function readInputs(getInput = _actions_core__WEBPACK_IMPORTED_MODULE_0__.getInput) {
+function readInputs(getInput = _runner_io_js__WEBPACK_IMPORTED_MODULE_0__.getInput) {
     const get = (name) => getInput(name).trim();
     const name = parseName(get('name'));
     // The script is kept verbatim, like a run: step (heredocs can care about whitespace).
@@ -992,8 +992,8 @@ var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/action/runner-io.ts
+var runner_io = __webpack_require__(10923);
 // EXTERNAL MODULE: ./src/core/store.ts
 var store = __webpack_require__(4230);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -1697,10 +1697,10 @@ const OTLP_STEP_BOUND_MS = 5000;
 function maskOtlpHeaders(inputs) {
     if (!inputs.otlpHeaders)
         return [];
-    core.setSecret(inputs.otlpHeaders);
+    runner_io.setSecret(inputs.otlpHeaders);
     const values = Object.values((0,otlp_config/* parseHeaders */.QG)(inputs.otlpHeaders, 'otlp-headers')).filter((v) => v !== '');
     for (const value of values)
-        core.setSecret(value);
+        runner_io.setSecret(value);
     return values;
 }
 function configOf(inputs, env) {
@@ -1714,7 +1714,7 @@ function configOf(inputs, env) {
     catch (error) {
         if (!(error instanceof otlp_config/* OtlpConfigError */.EO))
             throw error;
-        core.warning(`dev-metrics: OTLP export skipped: ${error.message}`);
+        runner_io.warning(`dev-metrics: OTLP export skipped: ${error.message}`);
         return null;
     }
 }
@@ -1734,7 +1734,7 @@ async function send(config, input, env) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        core.warning(`dev-metrics: OTLP export skipped (${message.split('\n')[0]}); the step's result is unchanged.`);
+        runner_io.warning(`dev-metrics: OTLP export skipped (${message.split('\n')[0]}); the step's result is unchanged.`);
         await (0,promises_.writeFile)(external_node_path_default().join(tempDirOf(env), FAILED_MARKER), '').catch(() => undefined);
         return false;
     }
@@ -1749,7 +1749,7 @@ async function exportExecution(input) {
         await send(config, { record: input.record, secrets: input.secrets }, env);
     }
     catch (error) {
-        core.warning(`dev-metrics: OTLP export skipped: ${String(error)}`);
+        runner_io.warning(`dev-metrics: OTLP export skipped: ${String(error)}`);
     }
 }
 function sameJob(record, ci) {
@@ -1783,7 +1783,7 @@ async function exportJobSpan(job, env = process.env) {
         await send({ ...config, metrics: null }, { jobRecords }, env);
     }
     catch (error) {
-        core.warning(`dev-metrics: OTLP job span skipped: ${String(error)}`);
+        runner_io.warning(`dev-metrics: OTLP job span skipped: ${String(error)}`);
     }
 }
 
@@ -1886,8 +1886,8 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/action/runner-io.ts
+var runner_io = __webpack_require__(10923);
 // EXTERNAL MODULE: ./src/core/redact.ts
 var redact = __webpack_require__(12258);
 // EXTERNAL MODULE: external "node:fs"
@@ -2021,7 +2021,7 @@ function setup(env = process.env) {
         throw new action_inputs/* InputError */.dz('metadata', "Input 'metadata' must not use the key 'ci': the action stores the run's context there; rename your key.");
     }
     if (inputs.githubToken)
-        core.setSecret(inputs.githubToken);
+        runner_io.setSecret(inputs.githubToken);
     const otlpSecrets = (0,otlp/* maskOtlpHeaders */.yE)(inputs);
     const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
     const ci = readCiContext(env, readEventPayload(env.GITHUB_EVENT_PATH));
@@ -2044,7 +2044,7 @@ function setup(env = process.env) {
     ];
     let options;
     const historyOptions = () => (options ??= history
-        ? Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(780), __webpack_require__.e(142), __webpack_require__.e(752)]).then(__webpack_require__.bind(__webpack_require__, 93752)).then(({ defaultKeyPrefix, makeCacheLister }) => ({
+        ? Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(533), __webpack_require__.e(752)]).then(__webpack_require__.bind(__webpack_require__, 93752)).then(({ defaultKeyPrefix, makeCacheLister }) => ({
             metricsDir,
             keyPrefix: defaultKeyPrefix(inputs.cacheKey, env.RUNNER_OS),
             branch: ci.branch ?? 'unknown',

@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPost: () => (/* binding */ runPost)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _runner_io_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(10923);
 /* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14130);
 /* harmony import */ var _core_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4230);
 /* harmony import */ var _job_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(45461);
@@ -56,35 +56,48 @@ async function recordUnfinished(s) {
         },
     });
     await (0,_core_store_js__WEBPACK_IMPORTED_MODULE_2__/* .appendRecord */ .EB)(s.metricsDir, record);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`dev-metrics: main step did not finish; recorded ${s.inputs.name} as cancelled.`);
+    _runner_io_js__WEBPACK_IMPORTED_MODULE_0__.info(`dev-metrics: main step did not finish; recorded ${s.inputs.name} as cancelled.`);
 }
-/** The job's one save, comment and dashboard. */
+/**
+ * The job's one save, comment and dashboard. Old day files are pruned first (the save and the
+ * dashboard then read the same files); the save, the comment and the dashboard's build and upload
+ * then run at once: each is mostly waiting on the network or child processes (tar), so the job
+ * pays for the longest of them, not their sum.
+ */
 async function finishJob(s) {
     const job = (await (0,_job_js__WEBPACK_IMPORTED_MODULE_3__/* .readJob */ .cd)(s.jobFile)) ?? (0,_job_js__WEBPACK_IMPORTED_MODULE_3__/* .newJobState */ .rP)(s.inputs.name);
-    const options = await s.historyOptions();
-    if (options) {
-        const { saveHistory } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(780), __webpack_require__.e(142), __webpack_require__.e(752)]).then(__webpack_require__.bind(__webpack_require__, 93752));
+    await (0,_core_store_js__WEBPACK_IMPORTED_MODULE_2__/* .pruneDayFiles */ .Uy)(s.metricsDir, s.inputs.daysToKeep).catch((error) => _runner_io_js__WEBPACK_IMPORTED_MODULE_0__.warning(`dev-metrics: old day files not pruned: ${String(error)}`));
+    const save = async () => {
+        const options = await s.historyOptions();
+        if (!options)
+            return;
+        const { saveHistory } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(533), __webpack_require__.e(752)]).then(__webpack_require__.bind(__webpack_require__, 93752));
         await saveHistory({
             ...options,
+            daysToKeep: undefined, // pruned above, before the dashboard started reading
             plan: job.plan,
             deltaFrom: job.deltaFrom,
             superseded: job.superseded,
             unavailableAlreadyReported: job.unavailableReported,
             cacheUnresponsive: job.cacheUnresponsive,
         });
-    }
-    else {
-        await (0,_core_store_js__WEBPACK_IMPORTED_MODULE_2__/* .pruneDayFiles */ .Uy)(s.metricsDir, s.inputs.daysToKeep).catch((error) => _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`dev-metrics: old day files not pruned: ${String(error)}`));
-    }
-    const { publishJob } = await Promise.all(/* import() */[__webpack_require__.e(777), __webpack_require__.e(826)]).then(__webpack_require__.bind(__webpack_require__, 68826));
-    await publishJob({
-        inputs: s.inputs,
-        ci: s.ci,
-        owner: job.owner,
-        rows: job.rows,
-        metricsDir: s.metricsDir,
-        tempDir: s.tempDir,
-    });
+    };
+    const publish = async () => {
+        const { publishJob } = await Promise.all(/* import() */[__webpack_require__.e(777), __webpack_require__.e(826)]).then(__webpack_require__.bind(__webpack_require__, 68826));
+        await publishJob({
+            inputs: s.inputs,
+            ci: s.ci,
+            owner: job.owner,
+            rows: job.rows,
+            metricsDir: s.metricsDir,
+            tempDir: s.tempDir,
+        });
+    };
+    // Each fault is one warning inside; an unexpected throw still waits for the other part.
+    const done = await Promise.allSettled([save(), publish()]);
+    for (const d of done)
+        if (d.status === 'rejected')
+            throw d.reason;
     // Last post of the job: every step's record is there for the job's parent span.
     await (0,_otlp_js__WEBPACK_IMPORTED_MODULE_4__/* .exportJobSpan */ .SZ)(s);
     await (0,_job_js__WEBPACK_IMPORTED_MODULE_3__/* .closeJob */ .Ao)(s.jobFile);

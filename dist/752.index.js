@@ -13,6 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   DEFAULT_CACHE_PATH: () => (/* binding */ DEFAULT_CACHE_PATH),
   DEFAULT_TIMEOUT_MS: () => (/* binding */ DEFAULT_TIMEOUT_MS),
   RESTORE_CONCURRENCY: () => (/* binding */ RESTORE_CONCURRENCY),
+  cacheServiceConfigured: () => (/* binding */ cacheServiceConfigured),
   dayFileSizes: () => (/* binding */ dayFileSizes),
   defaultKeyPrefix: () => (/* binding */ defaultKeyPrefix),
   historyKeys: () => (/* binding */ historyKeys),
@@ -35,12 +36,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/cache.js + 35 modules
-var cache = __webpack_require__(60142);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
-var github = __webpack_require__(61351);
+// EXTERNAL MODULE: external "node:string_decoder"
+var external_node_string_decoder_ = __webpack_require__(46193);
 // EXTERNAL MODULE: ./src/core/store.ts
 var store = __webpack_require__(4230);
 // EXTERNAL MODULE: external "node:child_process"
@@ -402,13 +399,15 @@ function zstdProcess() {
  * save`, `::warning::uploadCacheArchiveSDK: ...`, `::error::` for a 5xx) and then returns -1, after
  * which dev-metrics warns once with the consequence. While `run` is pending, the client's
  * annotations are printed as plain log lines instead, so its detail stays in the log and the step
- * shows one warning. Nothing else prints during a save.
+ * shows one warning. The owner's post publishes the comment and the dashboard while it saves: their
+ * own annotations (dev-metrics' messages all start with `dev-metrics:`) stay annotations.
  */
 const ANNOTATION = /^::(warning|error)(?: [^:]*)?::/;
+const OURS = /^::(warning|error)(?: [^:]*)?::dev-metrics: /;
 async function plainAnnotations(run) {
     const write = process.stdout.write;
     process.stdout.write = function (chunk, ...rest) {
-        if (typeof chunk === 'string' && ANNOTATION.test(chunk)) {
+        if (typeof chunk === 'string' && ANNOTATION.test(chunk) && !OURS.test(chunk)) {
             chunk = `cache: ${annotations_unescape(chunk.replace(ANNOTATION, ''))}`;
         }
         return write.call(this, chunk, ...rest);
@@ -551,6 +550,8 @@ function superseded(entries, now) {
     return entries.filter((e) => !keep.has(e) && time(e) <= from && e.id !== undefined);
 }
 
+// EXTERNAL MODULE: ./src/action/runner-io.ts
+var runner_io = __webpack_require__(10923);
 ;// CONCATENATED MODULE: ./src/action/history.ts
 /**
  * Keeps the `.metrics/` history in the Actions cache so that parallel jobs never lose each other's
@@ -584,7 +585,6 @@ function superseded(entries, now) {
  * timeout, read-only token, corrupt archive) becomes one warning and the run goes on.
  * Superseded entries are not deleted (that needs `actions: write`, and another job may be reading).
  */
-
 
 
 
@@ -631,10 +631,12 @@ function historyKeys(o) {
 /** The REST lister behind `actions: read`: `GET /repos/{o}/{r}/actions/caches?key=`. */
 function makeCacheLister(token, repository, apiUrl) {
     const [owner, repo] = repository.split('/');
-    const octokit = (0,github/* getOctokit */.Q)(token, apiUrl ? { baseUrl: apiUrl } : {});
+    // Loaded on first use: the owner's post needs it only to delete superseded entries.
+    let client;
+    const octokit = () => (client ??= __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351)).then(({ getOctokit }) => getOctokit(token, apiUrl ? { baseUrl: apiUrl } : {})));
     return {
         async listCaches(keyPrefix) {
-            const { data } = await octokit.rest.actions.getActionsCacheList({
+            const { data } = await (await octokit()).rest.actions.getActionsCacheList({
                 owner: owner ?? '',
                 repo: repo ?? '',
                 key: keyPrefix,
@@ -651,7 +653,7 @@ function makeCacheLister(token, repository, apiUrl) {
             }));
         },
         async deleteCache(id) {
-            await octokit.rest.actions.deleteActionsCacheById({
+            await (await octokit()).rest.actions.deleteActionsCacheById({
                 owner: owner ?? '',
                 repo: repo ?? '',
                 cache_id: id,
@@ -661,7 +663,7 @@ function makeCacheLister(token, repository, apiUrl) {
 }
 /** Restores the cached history and merges it into `metricsDir`. Never throws. */
 async function restoreHistory(o) {
-    const log = o.log ?? core;
+    const log = o.log ?? runner_io;
     const result = { mode: 'skipped', restoredKeys: [], addedLines: 0 };
     const unavailable = cacheUnavailable('read');
     if (unavailable) {
@@ -690,12 +692,14 @@ async function restoreHistory(o) {
         const temp = process.env['RUNNER_TEMP'] || external_node_os_default().tmpdir();
         await (0,promises_.mkdir)(temp, { recursive: true });
         scratch = await (0,promises_.mkdtemp)(external_node_path_default().join(temp, 'dev-metrics-'));
+        // The zstd probe (a child process) runs while the listing is on the wire.
+        const probe = compressionMethod();
         const listing = await listCandidates(o, keys, log);
         const candidates = listing?.keys ?? null;
         ownScope = listing?.own ?? null;
         supersededOwn = listing?.superseded ?? [];
         deadline = new Deadline(timeoutMs, 'the cache service');
-        const compression = await compressionMethod();
+        const compression = await probe;
         const version = cacheVersion([cachePath], compression);
         const stagingDir = workspaceRelative(cachePath);
         const restoreInto = async (key, restoreKeys, order = 0) => {
@@ -828,7 +832,7 @@ function workspaceRelative(cachePath) {
 }
 /** Prunes old day files, then saves the history under a new unique key. Never throws. */
 async function saveHistory(o) {
-    const log = o.log ?? core;
+    const log = o.log ?? runner_io;
     if (o.daysToKeep !== undefined) {
         try {
             await (0,store/* pruneDayFiles */.Uy)(o.metricsDir, o.daysToKeep, o.now);
@@ -871,7 +875,9 @@ async function saveHistory(o) {
                 : `dev-metrics: no history in ${o.metricsDir}; nothing to save.`);
             return { saved: false, key: null };
         }
-        const id = await plainAnnotations(() => withTimeout(cache/* saveCache */.Io([cachePath], key), o.timeoutMs ?? DEFAULT_TIMEOUT_MS, `saving ${key}`));
+        // The official client (and the storage SDK it brings) is loaded only to save.
+        const cache = await Promise.all(/* import() */[__webpack_require__.e(756), __webpack_require__.e(142)]).then(__webpack_require__.bind(__webpack_require__, 60142));
+        const id = await plainAnnotations(() => withTimeout(cache.saveCache([cachePath], key), o.timeoutMs ?? DEFAULT_TIMEOUT_MS, `saving ${key}`));
         if (id === -1) {
             log.warning(`dev-metrics: history not saved to the cache under ${key} (see the cache message above); ` +
                 'the next run will not see this run’s records.');
@@ -983,66 +989,84 @@ const APPEND_NOFOLLOW = external_node_fs_.constants.O_RDWR |
  * write per file, so records another process appends meanwhile are kept. A torn last line (no
  * final newline) gets one first. A target or source name that is not a regular file (a directory,
  * a symlink, a FIFO) is skipped. Returns the number of lines added.
+ *
+ * One day at a time: only that day's lines (its target file and its sources) are in memory, never
+ * the whole history of every entry (a 100,000-record snapshot is about 40 MB of text).
  */
 async function mergeHistories(sources, target, log) {
-    const incoming = new Map();
+    /** Day file → its copies in the sources, in merge order. */
+    const copies = new Map();
     for (const dir of sources) {
         const names = await (0,promises_.readdir)(dir).catch(() => []);
         for (const name of names.filter((n) => store/* DAY_FILE_RE */.u2.test(n)).sort()) {
-            const text = await readRegularFile(external_node_path_default().join(dir, name));
-            if (text === null)
-                continue;
-            const lines = text.split('\n').filter((l) => l.trim() !== '');
-            incoming.set(name, [...(incoming.get(name) ?? []), ...lines]);
+            copies.set(name, [...(copies.get(name) ?? []), external_node_path_default().join(dir, name)]);
         }
     }
     let added = 0;
+    let targetMade = false;
     const skipped = [];
-    if (incoming.size > 0)
-        await (0,promises_.mkdir)(target, { recursive: true });
-    for (const [name, lines] of incoming) {
-        const file = external_node_path_default().join(target, name);
-        let handle;
-        try {
-            handle = await (0,promises_.open)(file, APPEND_NOFOLLOW, 0o644);
+    for (const [name, files] of copies) {
+        const lines = [];
+        let readable = false;
+        for (const file of files) {
+            const read = await readLines(file, (line) => {
+                if (line.trim() !== '')
+                    lines.push(line);
+            });
+            readable ||= read;
         }
-        catch {
-            skipped.push(name); // a symlink (ELOOP), a directory (EISDIR), no permission
+        if (!readable)
             continue;
+        if (!targetMade) {
+            await (0,promises_.mkdir)(target, { recursive: true });
+            targetMade = true;
         }
-        try {
-            const stat = await handle.stat();
-            if (!stat.isFile()) {
-                skipped.push(name);
-                continue;
-            }
-            const existing = stat.size > 0 ? await handle.readFile({ encoding: 'utf8' }) : '';
-            const seen = new Set(existing.split('\n'));
-            const fresh = [];
-            for (const line of lines) {
-                if (seen.has(line))
-                    continue;
-                seen.add(line);
-                fresh.push(line);
-            }
-            if (fresh.length === 0)
-                continue;
-            // Read again at the end: another process may have appended since readFile.
-            const last = Buffer.alloc(1);
-            const end = (await handle.stat()).size;
-            const torn = end > 0 && (await handle.read(last, 0, 1, end - 1)).bytesRead === 1 && last[0] !== 10;
-            await writeAll(handle, Buffer.from(`${torn ? '\n' : ''}${fresh.join('\n')}\n`));
-            added += fresh.length;
-        }
-        finally {
-            await handle.close();
-        }
+        const result = await appendMissing(external_node_path_default().join(target, name), lines);
+        if (result === null)
+            skipped.push(name);
+        else
+            added += result;
     }
     if (skipped.length > 0) {
         log?.warning(`dev-metrics: ${skipped.join(', ')} in ${target} ${skipped.length === 1 ? 'is' : 'are'} not ` +
             'a regular file; restored records of that day were not merged. Remove or rename it.');
     }
     return added;
+}
+/** Appends the `lines` that `file` lacks; the count, or null when it is not a regular file. */
+async function appendMissing(file, lines) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(file, APPEND_NOFOLLOW, 0o644);
+    }
+    catch {
+        return null; // a symlink (ELOOP), a directory (EISDIR), no permission
+    }
+    try {
+        const stat = await handle.stat();
+        if (!stat.isFile())
+            return null;
+        const existing = stat.size > 0 ? await handle.readFile({ encoding: 'utf8' }) : '';
+        const seen = new Set(existing.split('\n'));
+        const fresh = [];
+        for (const line of lines) {
+            if (seen.has(line))
+                continue;
+            seen.add(line);
+            fresh.push(line);
+        }
+        if (fresh.length === 0)
+            return 0;
+        // Read again at the end: another process may have appended since readFile.
+        const last = Buffer.alloc(1);
+        const end = (await handle.stat()).size;
+        const torn = end > 0 && (await handle.read(last, 0, 1, end - 1)).bytesRead === 1 && last[0] !== 10;
+        await writeAll(handle, Buffer.from(`${torn ? '\n' : ''}${fresh.join('\n')}\n`));
+        return fresh.length;
+    }
+    finally {
+        await handle.close();
+    }
 }
 /** One O_APPEND write; a short write (full disk) continues where it stopped. */
 async function writeAll(handle, data) {
@@ -1054,12 +1078,33 @@ async function writeAll(handle, data) {
         offset += bytesWritten;
     }
 }
-async function readRegularFile(file) {
+/**
+ * Calls `onLine` with each line of `file` (split on \n) when it is a regular file; false when it
+ * is not one. Read in small chunks: no string as large as the file is ever made.
+ */
+async function readLines(file, onLine) {
     const handle = await (0,promises_.open)(file, READ_NOFOLLOW).catch(() => null);
     if (!handle)
-        return null;
+        return false;
     try {
-        return (await handle.stat()).isFile() ? await handle.readFile({ encoding: 'utf8' }) : null;
+        if (!(await handle.stat()).isFile())
+            return false;
+        const decoder = new external_node_string_decoder_.StringDecoder('utf8');
+        const chunk = Buffer.alloc(64 * 1024);
+        let rest = '';
+        for (;;) {
+            const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+            const text = rest + (bytesRead > 0 ? decoder.write(chunk.subarray(0, bytesRead)) : decoder.end());
+            const parts = text.split('\n');
+            rest = parts.pop() ?? '';
+            for (const line of parts)
+                onLine(line);
+            if (bytesRead === 0)
+                break;
+        }
+        if (rest !== '')
+            onLine(rest);
+        return true;
     }
     finally {
         await handle.close();
@@ -1090,8 +1135,11 @@ async function listCandidates(o, keys, log) {
         ? [o.ref, ...[o.baseBranch, o.defaultBranch].filter(Boolean).map((b) => `refs/heads/${b}`)]
         : []);
     try {
+        // Every scope's listing at once: a restore costs one round trip of listing, not one per scope.
+        const lister = o.lister;
+        const listings = await Promise.all(keys.scopePrefixes.map((scope) => withTimeout(lister.listCaches(scope), o.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'listing cache entries')));
         for (const [i, scope] of keys.scopePrefixes.entries()) {
-            const listed = await withTimeout(o.lister.listCaches(scope), o.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'listing cache entries');
+            const listed = listings[i];
             count += listed.length;
             // `feat-` also prefixes branch `feat-x`'s keys; ours continue with `<runId>-<attempt>-`.
             const ours = listed.filter((e) => e.key.startsWith(scope) && /^\d+-\d+-/.test(e.key.slice(scope.length)));
@@ -1122,9 +1170,22 @@ function describeListingError(error) {
         return 'HTTP 404: repository or endpoint not found';
     return typeof status === 'number' ? `HTTP ${status}: ${message(error)}` : message(error);
 }
+/**
+ * `@actions/cache`'s isFeatureAvailable without loading the client (and its storage SDK, megabytes
+ * of code a restore never uses): the v2 service (ACTIONS_CACHE_SERVICE_V2, not on GHES) needs
+ * ACTIONS_RESULTS_URL, v1 needs ACTIONS_CACHE_URL.
+ */
+function cacheServiceConfigured(env = process.env) {
+    const host = new URL(env['GITHUB_SERVER_URL'] || 'https://github.com').hostname
+        .trimEnd()
+        .toUpperCase();
+    const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST');
+    const v2 = !ghes && Boolean(env['ACTIONS_CACHE_SERVICE_V2']);
+    return Boolean(v2 ? env['ACTIONS_RESULTS_URL'] : env['ACTIONS_CACHE_URL']);
+}
 /** Why the cache cannot be used for `op`, or undefined. Mirrors @actions/cache's own checks. */
 function cacheUnavailable(op) {
-    if (!cache/* isFeatureAvailable */.w3()) {
+    if (!cacheServiceConfigured()) {
         return 'the Actions cache service is not available (no ACTIONS_RESULTS_URL/ACTIONS_CACHE_URL)';
     }
     if (!process.env['ACTIONS_RUNTIME_TOKEN'])

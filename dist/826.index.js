@@ -50,8 +50,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
-var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/action/runner-io.ts
+var runner_io = __webpack_require__(10923);
 // EXTERNAL MODULE: ./src/core/history.ts
 var core_history = __webpack_require__(28863);
 // EXTERNAL MODULE: ./src/core/record.ts
@@ -522,7 +522,7 @@ var dashboard_path = __webpack_require__(87648);
 async function loadHistory(metricsDir, days, name) {
     const stepRecords = new Map();
     const since = Date.now() - (days + 1) * store/* DAY_MS */.sO;
-    const { history } = await (0,core_history/* readHistory */.Lu)(metricsDir, { since, onWarning: (m) => core.warning(m) }, (record, row) => {
+    const { history } = await (0,core_history/* readHistory */.Lu)(metricsDir, { since, onWarning: (m) => runner_io.warning(m) }, (record, row) => {
         if (record.name === name)
             stepRecords.set(row, (0,core_record/* normalizeRecord */.pY)(record));
     });
@@ -534,8 +534,8 @@ async function part(what, fn) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        core.warning(`dev-metrics: ${what} skipped: ${message.split('\n')[0]}`);
-        core.debug(error instanceof Error && error.stack ? error.stack : message);
+        runner_io.warning(`dev-metrics: ${what} skipped: ${message.split('\n')[0]}`);
+        runner_io.debug(error instanceof Error && error.stack ? error.stack : message);
         return null;
     }
 }
@@ -547,11 +547,11 @@ function wantsComment(inputs, ci) {
         return false;
     if (ci.pr_number === undefined) {
         if (inputs.comment === true)
-            core.info('dev-metrics: comment: true, but this run is not for a pull request; no comment.');
+            runner_io.info('dev-metrics: comment: true, but this run is not for a pull request; no comment.');
         return false;
     }
     if (!inputs.githubToken) {
-        core.notice('dev-metrics: no github-token, so no PR comment; pass `github-token: ${{ github.token }}`.');
+        runner_io.notice('dev-metrics: no github-token, so no PR comment; pass `github-token: ${{ github.token }}`.');
         return false;
     }
     return true;
@@ -585,10 +585,10 @@ async function publishStep(p) {
     const [flaky] = (0,insight_flakiness/* flakinessOfRows */.Jo)(history, series.rows);
     const flakiness = flaky === undefined ? null : { ...flaky, name: series.name };
     if (verdict) {
-        core.setOutput('verdict', verdict.verdict);
-        core.setOutput('change-percent', verdict.changePercent === null ? '' : verdict.changePercent.toFixed(1));
+        runner_io.setOutput('verdict', verdict.verdict);
+        runner_io.setOutput('change-percent', verdict.changePercent === null ? '' : verdict.changePercent.toFixed(1));
         if (verdict.verdict === 'slower') {
-            core.warning(`${record.name} is slower than on ${baselineBranch ?? 'the base branch'}: ${verdict.reason}`, { title: `dev-metrics: ${record.name} regressed` });
+            runner_io.warning(`${record.name} is slower than on ${baselineBranch ?? 'the base branch'}: ${verdict.reason}`, { title: `dev-metrics: ${record.name} regressed` });
         }
     }
     await part('the job summary', async () => {
@@ -605,7 +605,7 @@ async function publishStep(p) {
             quickchartUrl: inputs.quickchartUrl,
             secrets,
         });
-        await core.summary.addRaw(markdown, true).write();
+        await runner_io.summary.addRaw(markdown, true).write();
     });
     let row = null;
     if (verdict && wantsComment(inputs, ci)) {
@@ -634,9 +634,11 @@ async function publishStep(p) {
 /** The job's shared reports: one comment update with every row, one dashboard artifact. */
 async function publishJob(p) {
     const { inputs, ci } = p;
+    // The comment and the dashboard (built, then uploaded) run at once: both mostly wait.
+    let comment = Promise.resolve();
     if (p.rows.length > 0 && ci.pr_number !== undefined && inputs.githubToken) {
-        await part('the PR comment', async () => {
-            const { commentMarker, makeOctokit, upsertStickyComment } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(151)]).then(__webpack_require__.bind(__webpack_require__, 51151));
+        comment = part('the PR comment', async () => {
+            const { commentMarker, makeOctokit, upsertStickyComment } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(351), __webpack_require__.e(151)]).then(__webpack_require__.bind(__webpack_require__, 51151));
             const [owner = '', repo = ''] = (ci.repository ?? '').split('/');
             const marker = commentMarker(ci.workflow ?? 'default');
             const runUrl = ci.server_url && ci.repository && ci.run_id
@@ -658,13 +660,13 @@ async function publishJob(p) {
                     runUrl,
                     maxChars,
                 }),
-                log: (line) => core.notice(line),
+                log: (line) => runner_io.notice(line),
             });
             if (result.ok)
-                core.info(`dev-metrics: PR comment ${result.action}: ${result.url}`);
+                runner_io.info(`dev-metrics: PR comment ${result.action}: ${result.url}`);
         });
     }
-    await part('the dashboard', async () => {
+    const dashboard = part('the dashboard', async () => {
         const { generateDashboard } = await __webpack_require__.e(/* import() */ 916).then(__webpack_require__.bind(__webpack_require__, 15916));
         const outputFile = (0,dashboard_path/* dashboardOutputFile */.k)(p.tempDir, p.owner);
         const result = await generateDashboard({
@@ -677,21 +679,22 @@ async function publishJob(p) {
         });
         if (inputs.dashboardArtifact && !process.env.ACTIONS_RUNTIME_TOKEN) {
             // Not in an Actions job (or a runner without its runtime): the file is there, nothing to upload to.
-            core.info(`dev-metrics: dashboard written to ${result.outputFile}; no Actions runtime to upload it as an artifact.`);
+            runner_io.info(`dev-metrics: dashboard written to ${result.outputFile}; no Actions runtime to upload it as an artifact.`);
         }
         else if (inputs.dashboardArtifact) {
-            const { uploadDashboard } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(780), __webpack_require__.e(799), __webpack_require__.e(338)]).then(__webpack_require__.bind(__webpack_require__, 48338));
+            const { uploadDashboard } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(351), __webpack_require__.e(756), __webpack_require__.e(533), __webpack_require__.e(799), __webpack_require__.e(338)]).then(__webpack_require__.bind(__webpack_require__, 48338));
             const upload = await uploadDashboard({
                 name: inputs.dashboardArtifact,
                 filePath: result.outputFile,
                 // Matrix legs share the job id and step name: a random part keeps the retry's name free.
                 uniqueSuffix: `${ci.job ?? 'job'}-${(0,dashboard_path/* stepFolder */.D)(p.owner)}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`,
-                log: (line) => core.warning(line),
+                log: (line) => runner_io.warning(line),
             });
             if (upload.ok)
-                core.info(`dev-metrics: dashboard uploaded as artifact ${upload.name} (${upload.size} bytes).`);
+                runner_io.info(`dev-metrics: dashboard uploaded as artifact ${upload.name} (${upload.size} bytes).`);
         }
     });
+    await Promise.all([comment, dashboard]);
 }
 
 
