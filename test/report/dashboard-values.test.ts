@@ -13,6 +13,7 @@ import {
   type DashboardModel,
   type DashboardValueSeries,
 } from '../../src/report/dashboard/layout.js';
+import { DURATION, niceValueStep, valueMeasure } from '../../src/report/dashboard/client/format.js';
 import { record } from '../helpers/dashboard-history.js';
 
 const NOW = Date.UTC(2025, 9, 20, 12, 0, 0);
@@ -153,5 +154,37 @@ describe('dashboard model: value series', () => {
         `(without values ${Math.round(plain / 1024)} KiB)`,
     );
     expect(bytes - plain).toBeLessThan(400_000);
+  });
+});
+
+describe('dashboard client: what a chosen value is drawn with', () => {
+  it('labels a value with its unit, formats in it, and keeps its direction', () => {
+    const coverage = valueMeasure({
+      name: 'coverage',
+      unit: '%',
+      better: 'bigger',
+      points: [],
+      stats: [],
+    });
+    expect(coverage).toMatchObject({ label: 'coverage (%)', duration: false, better: 'bigger' });
+    expect(coverage.fmt(87.64)).toBe('87.64%');
+    const count = valueMeasure({
+      name: 'tests',
+      unit: null,
+      better: 'smaller',
+      points: [],
+      stats: [],
+    });
+    expect(count.label).toBe('tests');
+    expect(count.fmt(1284)).toBe('1,284');
+    expect(DURATION).toMatchObject({ label: 'Duration', duration: true, better: 'smaller' });
+  });
+
+  it('picks round 1-2-5 axis steps for any span, and for an empty span', () => {
+    expect(niceValueStep(35, 4)).toBe(10);
+    expect(niceValueStep(0.03, 4)).toBe(0.01);
+    expect(niceValueStep(4000, 4)).toBe(1000);
+    expect(niceValueStep(6, 4)).toBe(2);
+    expect(niceValueStep(0, 4)).toBe(1); // a flat series: the chart pads it first
   });
 });
