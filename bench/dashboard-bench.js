@@ -3,7 +3,8 @@
 // `dev-metrics dashboard` in a child process (wall time, peak RSS, file size), then the file in
 // headless Chromium (time until the page says it is ready, console errors), when Chromium exists.
 // Plain ESM JavaScript over the compiled CLI (lib/): run `npm run build` first.
-// Usage: node bench/dashboard-bench.js [--operations N] [--runs R] [--no-browser] [--keep]
+// Usage: node bench/dashboard-bench.js [--operations N] [--runs R] [--values V] [--no-browser] [--keep]
+// --values V: each run also records V numeric values (metadata.values, issue 13).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -36,8 +37,30 @@ function hex(random, n) {
   return s;
 }
 
+/** The record line with `count` values in its metadata (half sizes in kB, half rates in ops/s). */
+function withBenchValues(line, count, random) {
+  const record = JSON.parse(line);
+  const values = {};
+  const info = {};
+  for (let k = 0; k < count; k++) {
+    const name = k % 2 === 0 ? `size_${k}` : `rate_${k}`;
+    values[name] = Math.round((100 + random() * 900) * 10) / 10;
+    info[name] =
+      k % 2 === 0 ? { unit: 'kB', better: 'smaller' } : { unit: 'ops/s', better: 'bigger' };
+  }
+  record.metadata.values = values;
+  record.metadata.value_info = info;
+  return JSON.stringify(record);
+}
+
 /** `operations` × `runs` records spread over the last DAYS days; a few operations fail. */
-export async function generateManyOperations(dir, operations, runs, nowMs = Date.now()) {
+export async function generateManyOperations(
+  dir,
+  operations,
+  runs,
+  nowMs = Date.now(),
+  values = 0,
+) {
   const random = prng(8_000_007);
   const byDay = new Map();
   const branches = ['main', 'main', 'main', 'develop', 'feat/a', 'feat/b'];
@@ -70,10 +93,11 @@ export async function generateManyOperations(dir, operations, runs, nowMs = Date
         },
         error: failed ? `AssertionError: expected 1 to equal 2 in ${name}` : null,
       });
+      const record = values > 0 ? withBenchValues(line, values, random) : line;
       const day = iso.slice(0, 10);
       let lines = byDay.get(day);
       if (lines === undefined) byDay.set(day, (lines = []));
-      lines.push(line);
+      lines.push(record);
     }
   }
   let bytes = 0;
@@ -153,6 +177,7 @@ export async function loadInChromium(html) {
 export async function runDashboardBench({
   operations = 100_000,
   runs = 3,
+  values = 0,
   browser = true,
   keep = false,
 } = {}) {
@@ -161,10 +186,11 @@ export async function runDashboardBench({
   try {
     const metricsDir = path.join(dir, 'metrics');
     await import('node:fs/promises').then((fs) => fs.mkdir(metricsDir));
-    const history = await generateManyOperations(metricsDir, operations, runs);
+    const history = await generateManyOperations(metricsDir, operations, runs, Date.now(), values);
     const fmt = (n) => n.toLocaleString('en-US');
     console.log(
       `dashboard: ${fmt(operations)} operations × ${runs} runs = ${fmt(history.records)} records ` +
+        (values > 0 ? `with ${values} values each ` : '') +
         `(${(history.bytes / 1e6).toFixed(1)} MB of day files)`,
     );
     const output = path.join(dir, 'dashboard.html');
@@ -205,6 +231,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await runDashboardBench({
     operations: opt('--operations', 100_000),
     runs: opt('--runs', 3),
+    values: opt('--values', 0),
     browser: !argv.includes('--no-browser'),
     keep: argv.includes('--keep'),
   });

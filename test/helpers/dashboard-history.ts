@@ -5,6 +5,7 @@
  */
 import type { ExecutionRecord } from '../../src/core/record.js';
 import { formatTimestamp } from '../../src/core/record.js';
+import { withValues, type RunValue } from '../../src/core/values.js';
 import { prng } from './prng.js';
 
 export { prng };
@@ -118,7 +119,9 @@ export function demoHistory(nowMs: number, days = 30, seed = 7): ExecutionRecord
             ok = false;
             error = "src/api/client.ts:88:7  error  'retries' is assigned a value but never used";
           }
-          records.push(record(op.name, t, Math.round(ms * 10) / 10, ok, { ci }, error));
+          const values = demoValues(op.name, t, nowMs);
+          const metadata = values.length ? withValues({ ci }, values) : { ci };
+          records.push(record(op.name, t, Math.round(ms * 10) / 10, ok, metadata, error));
           t += ms + 1500;
           if (!ok) break; // later steps do not run after a failure
         }
@@ -126,6 +129,30 @@ export function demoHistory(nowMs: number, days = 30, seed = 7): ExecutionRecord
     }
   }
   return records.sort((a, b) => (a.started_at < b.started_at ? -1 : 1));
+}
+
+/**
+ * Values some demo steps record (issue 13), from the run's time only (the demo's random sequence
+ * stays as it was): build's bundle size grows 6% with its regression, unit tests' coverage
+ * (bigger is better) drops in the last 6 days.
+ */
+function demoValues(op: string, t: number, nowMs: number): RunValue[] {
+  const wiggle = ((t / 60_000) % 97) / 97; // 0..1, no pattern a reader would notice
+  const recent = t > nowMs - 6 * DAY;
+  if (op === 'build') {
+    const kb = (412 + wiggle * 6) * (recent ? 1.06 : 1);
+    return [
+      { name: 'bundle_size', value: Math.round(kb * 10) / 10, unit: 'kB', better: 'smaller' },
+    ];
+  }
+  if (op === 'unit tests') {
+    const coverage = (recent ? 84.2 : 87.6) + wiggle * 0.6;
+    return [
+      { name: 'coverage', value: Math.round(coverage * 10) / 10, unit: '%', better: 'bigger' },
+      { name: 'tests', value: recent ? 1284 : 1262, better: 'bigger' },
+    ];
+  }
+  return [];
 }
 
 export const XSS_SCRIPT = '</script><script>window.__pwned=1</script>';

@@ -199,6 +199,93 @@ describe.runIf(availability.run)('dashboard in headless Chromium', () => {
       expectClean(w);
     });
 
+    it('a card with values offers a selector; a chosen value redraws chart, stats and row in its unit', async () => {
+      // A page of its own: the filters test leaves the shared one narrowed.
+      const v = await open(
+        renderDashboard(demoHistory(NOW), { generatedAt, title: 'acme/storefront · CI timings' }),
+      );
+      const card = v.page.locator('.chart-card', { hasText: 'build' }).first();
+      const select = card.locator('select.measure-select');
+      expect(await select.locator('option').allTextContents()).toEqual([
+        'Duration',
+        'bundle_size (kB)',
+      ]);
+      // Cards without values have no selector.
+      const lint = v.page.locator('.chart-card', {
+        has: v.page.locator('h3', { hasText: /^lint$/ }),
+      });
+      expect(await lint.locator('select').count()).toBe(0);
+      const durationMeta = await card.locator('.meta').textContent();
+      expect(durationMeta).toMatch(/runs · \d+ failed · p50 \d+(\.\d+)? s/);
+
+      await select.selectOption({ label: 'bundle_size (kB)' });
+      const meta = v.page.locator('.chart-card', { hasText: 'build' }).first().locator('.meta');
+      await expect.poll(() => meta.textContent()).toMatch(/values · median 4\d\d(\.\d)? kB/);
+      const text = (await meta.textContent()) ?? '';
+      expect(text).toMatch(/p95 4\d\d(\.\d)? kB · min 4\d\d(\.\d)? kB · max 4\d\d(\.\d)? kB/);
+      expect(text).toContain('lower is better');
+      const chart = v.page
+        .locator('.chart-card', { hasText: 'build' })
+        .first()
+        .locator('svg.chart');
+      expect(await chart.getAttribute('aria-label')).toBe('bundle_size (kB) over time of build');
+      expect(await chart.locator('text.median-label').textContent()).toMatch(
+        /^median 4\d\d(\.\d)? kB$/,
+      );
+      // The axis spans the values (around 412–440 kB), not 0 to the slowest duration.
+      const ticks = (
+        await chart.locator('text[text-anchor="end"]:not(.median-label)').allTextContents()
+      ).map(Number);
+      expect(ticks.length).toBeGreaterThan(2);
+      for (const t of ticks) expect(t).toBeGreaterThanOrEqual(380);
+      for (const t of ticks) expect(t).toBeLessThanOrEqual(480);
+      const row = v.page.locator('#overview-rows tr', { hasText: 'build' });
+      expect(await row.getAttribute('data-value')).toBe('bundle_size (kB)');
+      expect(await row.textContent()).toMatch(/4\d\d(\.\d)? kB.*4\d\d(\.\d)? kB/);
+      // Tooltip in the value's unit.
+      const box = await chart.boundingBox();
+      await v.page.mouse.move(box!.x + box!.width * 0.7, box!.y + box!.height / 2);
+      const tip = v.page.locator('.chart-card', { hasText: 'build' }).first().locator('.tooltip');
+      await expect.poll(() => tip.isVisible()).toBe(true);
+      expect(await tip.locator('.dur').textContent()).toMatch(/^4\d\d(\.\d)? kB$/);
+
+      // A bigger-is-better value says so: a drop is the worse side.
+      const tests = v.page.locator('.chart-card', { hasText: 'unit tests' }).first();
+      await tests.locator('select.measure-select').selectOption({ label: 'coverage (%)' });
+      const unitMeta = v.page
+        .locator('.chart-card', { hasText: 'unit tests' })
+        .first()
+        .locator('.meta');
+      await expect
+        .poll(() => unitMeta.textContent())
+        .toMatch(/median 8\d(\.\d)?% .*higher is better/);
+      expect(
+        await v.page
+          .locator('.chart-card', { hasText: 'unit tests' })
+          .first()
+          .locator('svg.chart text.direction')
+          .textContent(),
+      ).toBe('\u2191 higher is better');
+
+      // Back to the duration.
+      await v.page
+        .locator('.chart-card', { hasText: 'build' })
+        .first()
+        .locator('select.measure-select')
+        .selectOption({ label: 'Duration' });
+      await expect
+        .poll(() =>
+          v.page
+            .locator('.chart-card', { hasText: 'build' })
+            .first()
+            .locator('.meta')
+            .textContent(),
+        )
+        .toBe(durationMeta);
+      expectClean(v);
+      await v.page.context().close();
+    });
+
     it('builds links to the commit, branch and run on the server', async () => {
       const { page } = w;
       await page.selectOption('#f-op', { label: 'All operations' });
@@ -213,9 +300,17 @@ describe.runIf(availability.run)('dashboard in headless Chromium', () => {
     });
 
     it('renders a screenshot of the demo', async () => {
+      // Tall enough for the first row of charts; the build card shows its bundle size (a value).
       const fresh = await open(
         renderDashboard(demoHistory(NOW), { generatedAt, title: 'acme/storefront · CI timings' }),
+        { width: 1280, height: 1080 },
       );
+      await fresh.page
+        .locator('.chart-card', { hasText: 'build' })
+        .first()
+        .locator('select.measure-select')
+        .selectOption({ label: 'bundle_size (kB)' });
+      await fresh.page.locator('#overview-rows tr[data-value]').waitFor();
       const update = process.env.UPDATE_SCREENSHOT === '1';
       const dir = update ? path.join(ROOT, 'docs') : path.join(tmpdir(), 'dev-metrics-dashboard');
       await mkdir(dir, { recursive: true });

@@ -86,6 +86,11 @@ td.name { max-width: 320px; overflow-wrap: anywhere; }
 .chart-card { border: 1px solid var(--border); border-radius: 8px; padding: 10px 12px 6px; background: var(--bg);
   position: relative; min-width: 0; }
 .chart-card h3 { font-size: 13.5px; margin: 0; overflow-wrap: anywhere; }
+.card-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; flex-wrap: wrap; }
+.measure-select { font: inherit; font-size: 12px; padding: 1px 4px; max-width: 60%; color: var(--fg); background: var(--bg);
+  border: 1px solid var(--border); border-radius: 6px; }
+#overview-rows .measure { color: var(--muted); font-size: 11.5px; }
+svg.chart text.direction { fill: var(--muted); font-size: 10px; }
 .chart-card .meta { color: var(--muted); font-size: 12px; margin: 2px 0 4px; }
 .chart-card .note { color: var(--muted); font-size: 11.5px; margin: 0 0 4px; }
 svg.chart { display: block; width: 100%; height: auto; overflow: visible; }

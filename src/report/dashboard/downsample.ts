@@ -66,3 +66,17 @@ export function downsampleIndices(
   flush();
   return kept;
 }
+
+/** Points per time range across all value series of the charted operations. */
+export const TOTAL_VALUE_POINTS_PER_RANGE = 3_000;
+/** Floor of a value series' budget (10 buckets of 3). */
+export const MIN_VALUE_POINTS_PER_RANGE = 30;
+
+/**
+ * The per-value-series, per-range point budget when the charted operations hold `valueSeries`
+ * value series: at most a chart's budget, shared so many values per run keep the page small.
+ */
+export function valuePointBudget(chartBudget: number, valueSeries: number): number {
+  const share = Math.floor(TOTAL_VALUE_POINTS_PER_RANGE / Math.max(1, valueSeries));
+  return Math.max(MIN_VALUE_POINTS_PER_RANGE, Math.min(chartBudget, share));
+}

@@ -134,7 +134,7 @@ function renderModel(model: DashboardModel): string {
 </table></div>
 <p class="empty" id="overview-empty" hidden>No runs in this selection.</p>
 </section>
-<section class="card" id="charts"><h2>Duration over time <span class="hint">failed runs in red · dashed line: median · hover a chart for details</span></h2><div class="charts" id="charts-body"></div></section>
+<section class="card" id="charts"><h2>Over time <span class="hint">failed runs in red · dashed line: median · hover a chart for details · a step's selector shows its recorded values</span></h2><div class="charts" id="charts-body"></div></section>
 <section class="card" id="others" hidden><h2>Other operations <span class="hint" id="others-hint"></span></h2>
 <div class="tools"><label>Filter <input type="search" id="others-filter" placeholder="operation name" autocomplete="off" spellcheck="false"></label><span class="count" id="others-count"></span></div>
 <div class="table-wrap"><table>

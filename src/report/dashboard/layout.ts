@@ -67,6 +67,39 @@ export type Stat = Record<(typeof STAT.fields)[number], number>;
 export const TABLE_ROW = flatRow('runs', 'failures', 'p50', 'p95', 'lastT', 'lastOk');
 export type TableRow = Record<(typeof TABLE_ROW.fields)[number], number>;
 
+/**
+ * Exact statistics of a value series (`values[op][k].stats`) for one (branch, range) with values:
+ * branch -1 = all branches; in the value's unit; computed before downsampling.
+ */
+export const VALUE_STAT = flatRow(
+  'branch',
+  'range',
+  'runs',
+  'avg',
+  'p50',
+  'p95',
+  'min',
+  'max',
+  'lastT',
+);
+export type ValueStat = Record<(typeof VALUE_STAT.fields)[number], number>;
+
+/**
+ * One numeric value recorded by a charted operation's runs (metadata.values): its own series,
+ * drawn on the operation's card when chosen in its selector.
+ */
+export interface DashboardValueSeries {
+  name: string;
+  /** null: unitless. */
+  unit: string | null;
+  /** Which way is an improvement: for 'bigger', a drop is the regression. */
+  better: 'smaller' | 'bigger';
+  /** Chart points (`POINT` rows, the value in `ms`), oldest first. */
+  points: number[];
+  /** One `VALUE_STAT` row per (branch, range) with values. */
+  stats: number[];
+}
+
 export interface DashboardRun {
   /** Seconds after `t0`. */
   t: number;
@@ -111,6 +144,8 @@ export interface DashboardModel {
   series: number[][];
   /** Per charted operation, one `STAT` row per (branch, range) with runs. */
   stats: number[][];
+  /** Per charted operation, its value series (empty when its runs record none); by name. */
+  values: DashboardValueSeries[][];
   /** Newest first. */
   runs: DashboardRun[];
   /** The most urgent items, at most `limits.chartedOperations`; `totals.attention` counts all. */

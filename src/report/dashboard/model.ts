@@ -8,7 +8,7 @@ import type { ExecutionRecord } from '../../core/record.js';
 import { parseCi, type CiContext } from '../../core/ci.js';
 import { ColumnarHistory, FAILED, NONE } from '../../core/history.js';
 import { dashboardAttention, type AttentionItem, type OperationColumns } from './attention.js';
-import { downsampleIndices, pointBudget } from './downsample.js';
+import { downsampleIndices, pointBudget, valuePointBudget } from './downsample.js';
 import { MAX_CHARTED_OPERATIONS, rankOperations } from './rank.js';
 import { stringifyJson } from '../../core/json-text.js';
 import { DAY_MS, parseTimestamp } from '../../core/record.js';
@@ -21,9 +21,12 @@ import {
   POINT,
   STAT,
   TABLE_ROW,
+  VALUE_STAT,
   type DashboardModel,
   type DashboardRun,
+  type DashboardValueSeries,
   type Stat,
+  type ValueStat,
 } from './layout.js';
 
 export type { DashboardModel, DashboardRun } from './layout.js';
@@ -189,6 +192,52 @@ function statsOf(
     p95: round1(p95),
     lastT: toT(col.t[last] ?? 0),
     lastOk: col.failed[last] === 1 ? 0 : 1,
+  };
+}
+
+/** One value of a series' runs: the runs (indices into its OperationColumns) that carry it. */
+interface ValueCells {
+  name: string;
+  unit: string | undefined;
+  better: 'smaller' | 'bigger';
+  /** Indices into the series' columns, ascending by time, and the value at each. */
+  at: Int32Array;
+  v: Float64Array;
+}
+
+/** A value as the page keeps it: six significant digits (a chart does not need more). */
+function roundValue(v: number): number {
+  return Number(v.toPrecision(6));
+}
+
+/** Exact statistics of `v[indices]` (indices ascending by time, not empty). */
+function valueStatsOf(
+  v: Float64Array,
+  t: Float64Array,
+  indices: ArrayLike<number>,
+  toT: (ms: number) => number,
+): Omit<ValueStat, 'branch' | 'range'> {
+  const n = indices.length;
+  const numbers = new Float64Array(n);
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let k = 0; k < n; k++) {
+    const x = v[indices[k]!]!;
+    numbers[k] = x;
+    sum += x;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  const [p50 = NaN, p95 = NaN] = percentilesInPlace(numbers, [50, 95]);
+  return {
+    runs: n,
+    avg: roundValue(sum / n),
+    p50: roundValue(p50),
+    p95: roundValue(p95),
+    min: roundValue(min),
+    max: roundValue(max),
+    lastT: toT(t[indices[n - 1]!] ?? 0),
   };
 }
 
@@ -482,6 +531,90 @@ export class DashboardModelBuilder {
     return col;
   }
 
+  /**
+   * The values the series' runs carry (history.valueView per value name), by name; the cells
+   * point at indices of the series' columns (time order, as columnsOf makes them).
+   */
+  private valueCellsOf(history: ColumnarHistory, s: ModelSeries): ValueCells[] {
+    if (history.values.size === 0) return [];
+    const n = s.kept.length;
+    // valueView reads rows ascending: the series' rows in row order, with their time position.
+    const order = Array.from({ length: n }, (_, i) => i);
+    const rowAt = (i: number): number => this.rowOf(s.kept[i]!);
+    order.sort((a, b) => rowAt(a) - rowAt(b));
+    const rows = Int32Array.from(order, rowAt);
+    const out: ValueCells[] = [];
+    const names = [...history.values.keys()].sort();
+    for (const name of names) {
+      const view = history.valueView(name, rows);
+      if (view === undefined || view.rows.length === 0) continue;
+      const byPosition = new Float64Array(n).fill(NaN);
+      let j = 0;
+      view.rows.forEach((row, k) => {
+        while (rows[j]! < row) j++;
+        byPosition[order[j]!] = view.numbers[k]!;
+      });
+      const at = new Int32Array(view.rows.length);
+      const v = new Float64Array(view.rows.length);
+      let m = 0;
+      for (let i = 0; i < n; i++) {
+        if (Number.isNaN(byPosition[i])) continue;
+        at[m] = i;
+        v[m++] = byPosition[i]!;
+      }
+      out.push({ name, unit: view.unit, better: view.better, at, v });
+    }
+    return out;
+  }
+
+  /** A value's series for the page: exact stats per (branch, range), downsampled points. */
+  private valueSeriesOf(
+    cells: ValueCells,
+    col: OperationColumns,
+    ranges: ReadonlyArray<{ days: number }>,
+    budget: number,
+    filterSlot: Int32Array,
+    filterBranches: number,
+    toT: (ms: number) => number,
+    mapBranch: (id: number) => number,
+    mapCommit: (id: number) => number,
+  ): DashboardValueSeries {
+    const n = cells.at.length;
+    const t = Float64Array.from(cells.at, (i) => col.t[i]!);
+    const failed = Uint8Array.from(cells.at, (i) => col.failed[i]!);
+    const slot = Int32Array.from(cells.at, (i) => filterSlot[col.branch[i]!] ?? -1);
+    const mask = new Uint8Array(n);
+    const stats: number[] = [];
+    ranges.forEach((range, r) => {
+      const lo = lowerBound(t, this.nowMs - range.days * DAY_MS);
+      if (lo >= n) return;
+      for (const i of downsampleIndices(t, cells.v, failed, lo, n, budget)) mask[i]! |= 1 << r;
+      const all = Int32Array.from({ length: n - lo }, (_, k) => lo + k);
+      VALUE_STAT.push(stats, { branch: -1, range: r, ...valueStatsOf(cells.v, t, all, toT) });
+      const lists: number[][] = Array.from({ length: filterBranches }, () => []);
+      for (let i = lo; i < n; i++) if (slot[i]! >= 0) lists[slot[i]!]!.push(i);
+      lists.forEach((list, b) => {
+        if (list.length > 0) {
+          VALUE_STAT.push(stats, { branch: b, range: r, ...valueStatsOf(cells.v, t, list, toT) });
+        }
+      });
+    });
+    const points: number[] = [];
+    for (let k = 0; k < n; k++) {
+      if (mask[k] === 0) continue;
+      const i = cells.at[k]!;
+      POINT.push(points, {
+        t: toT(t[k]!),
+        ms: roundValue(cells.v[k]!),
+        ok: failed[k] === 1 ? 0 : 1,
+        branch: mapBranch(col.branch[i] ?? -1),
+        commit: mapCommit(col.commit[i] ?? -1),
+        ranges: mask[k]!,
+      });
+    }
+    return { name: cells.name, unit: cells.unit ?? null, better: cells.better, points, stats };
+  }
+
   build(): DashboardModel {
     const history = this.source ?? new ColumnarHistory();
     const modelSeries = this.series(history);
@@ -564,9 +697,32 @@ export class DashboardModelBuilder {
 
     const series: number[][] = [];
     const stats: number[][] = [];
+    // Value series of the charted operations only (the bound on charts holds for them too); their
+    // points share one budget, so 30 values per run cost about what one more chart would.
+    const cellsOf = order.slice(0, charted).map((c) => this.valueCellsOf(history, modelSeries[c]!));
+    const valueBudget = valuePointBudget(
+      budget,
+      cellsOf.reduce((sum, cells) => sum + cells.length, 0),
+    );
+    const values: DashboardValueSeries[][] = [];
     let points = 0;
-    for (const c of order.slice(0, charted)) {
+    for (const [k, c] of order.slice(0, charted).entries()) {
       const col = this.columnsOf(history, modelSeries[c]!);
+      values.push(
+        cellsOf[k]!.map((cells) =>
+          this.valueSeriesOf(
+            cells,
+            col,
+            ranges,
+            valueBudget,
+            filterSlot,
+            filterBranches,
+            toT,
+            mapBranch,
+            mapCommit,
+          ),
+        ),
+      );
       const n = col.t.length;
       const mask = new Uint8Array(n);
       const opStats: number[] = [];
@@ -644,6 +800,7 @@ export class DashboardModelBuilder {
       commits: commitOut,
       series,
       stats,
+      values,
       runs,
       attention: attention
         .slice(0, MAX_CHARTED_OPERATIONS)

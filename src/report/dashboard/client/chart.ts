@@ -1,8 +1,11 @@
-/** The SVG charts: one duration-over-time chart per charted operation, and the sparklines. */
+/**
+ * The SVG charts: one chart per charted operation, of its duration or of the value chosen in its
+ * selector, and the sparklines.
+ */
 import type { Stat } from '../layout.js';
 import type { ChartPoint, Page } from './data.js';
 import { clear, el, sv } from './dom.js';
-import { DAY_S, fmtAxis, fmtMs, type TimeFormat } from './format.js';
+import { DAY_S, DURATION, niceValueStep, type Measure, type TimeFormat } from './format.js';
 
 // Round duration steps: 1-2-5 below a second, then whole seconds, minutes and hours; above a
 // minute only steps that give round labels in minutes (0.5, 1, 2, 5 … min).
@@ -76,7 +79,8 @@ export function drawChart(
   card: HTMLElement,
   op: number,
   pts: readonly ChartPoint[],
-  stat: Stat | null,
+  stat: Pick<Stat, 'p50' | 'p95'> | null,
+  measure: Measure = DURATION,
 ): void {
   const { model, fmt } = page;
   const W = 600;
@@ -86,26 +90,48 @@ export function drawChart(
   const T = 12;
   const B = 24;
   const svg = sv('svg', { class: 'chart', viewBox: `0 0 ${W} ${H}`, role: 'img' });
-  svg.setAttribute('aria-label', `Duration over time of ${model.ops[op]}`);
+  svg.setAttribute('aria-label', `${measure.label} over time of ${model.ops[op]}`);
   const first = pts[0];
   const lastPt = pts[pts.length - 1];
   let x0 = Math.max(page.rangeStart(), first ? first.t : page.rangeStart());
   const x1 = Math.max(model.now, lastPt ? lastPt.t : model.now);
   if (x1 - x0 < 3600) x0 = x1 - 3600;
-  let maxMs = 0;
-  for (const p of pts) if (p.ms > maxMs) maxMs = p.ms;
+  // Durations: from 0 to a round step above the slowest. Values (any sign, often far from 0):
+  // the range the points span, so a change of a few percent stays visible.
+  let maxMs = measure.duration ? 0 : -Infinity;
+  let minMs = measure.duration ? 0 : Infinity;
+  for (const p of pts) {
+    if (p.ms > maxMs) maxMs = p.ms;
+    if (p.ms < minMs) minMs = p.ms;
+  }
   if (stat && stat.p95 > maxMs) maxMs = stat.p95;
-  if (maxMs <= 0) maxMs = 1;
-  const step = niceStep(maxMs * 1.05, 4);
-  const yMax = Math.ceil((maxMs * 1.05) / step) * step;
+  if (stat && !measure.duration && stat.p50 < minMs) minMs = stat.p50;
+  let step: number;
+  let yMin: number;
+  let yMax: number;
+  if (measure.duration) {
+    if (maxMs <= 0) maxMs = 1;
+    step = niceStep(maxMs * 1.05, 4);
+    yMin = 0;
+    yMax = Math.ceil((maxMs * 1.05) / step) * step;
+  } else {
+    if (!Number.isFinite(minMs)) [minMs, maxMs] = [0, 1];
+    const pad = maxMs > minMs ? (maxMs - minMs) * 0.05 : Math.abs(maxMs) * 0.05 || 1;
+    step = niceValueStep(maxMs - minMs + 2 * pad, 4);
+    yMin = Math.floor((minMs - pad) / step) * step;
+    // A positive series whose floor would dip below zero starts at zero.
+    if (minMs >= 0 && yMin < 0) yMin = 0;
+    yMax = Math.ceil((maxMs + pad) / step) * step;
+  }
   const X = (t: number): number => L + ((t - x0) / (x1 - x0)) * (W - L - R);
-  const Y = (ms: number): number => T + (1 - ms / yMax) * (H - T - B);
-  for (let v = 0; v <= yMax + step / 2; v += step) {
+  const Y = (ms: number): number => T + (1 - (ms - yMin) / (yMax - yMin)) * (H - T - B);
+  for (let k = 0; yMin + k * step <= yMax + step / 2; k++) {
+    const v = yMin + k * step;
     svg.appendChild(
-      sv('line', { class: v === 0 ? 'axis' : 'grid', x1: L, x2: W - R, y1: Y(v), y2: Y(v) }),
+      sv('line', { class: k === 0 ? 'axis' : 'grid', x1: L, x2: W - R, y1: Y(v), y2: Y(v) }),
     );
     const label = sv('text', { x: L - 6, y: Y(v) + 3.5, 'text-anchor': 'end' });
-    label.textContent = fmtAxis(v);
+    label.textContent = v === 0 ? '0' : measure.axis(v);
     svg.appendChild(label);
   }
   for (const tick of timeTicks(model.t0, x0, x1, 6, fmt)) {
@@ -118,7 +144,8 @@ export function drawChart(
   if (first && lastPt) {
     let d = '';
     pts.forEach((p, j) => (d += `${j ? 'L' : 'M'}${X(p.t).toFixed(1)} ${Y(p.ms).toFixed(1)}`));
-    const area = `${d}L${X(lastPt.t).toFixed(1)} ${Y(0)}L${X(first.t).toFixed(1)} ${Y(0)}Z`;
+    const base = Y(yMin);
+    const area = `${d}L${X(lastPt.t).toFixed(1)} ${base}L${X(first.t).toFixed(1)} ${base}Z`;
     svg.appendChild(sv('path', { class: 'area', d: area }));
     svg.appendChild(sv('path', { class: 'line', d: pts.length === 1 ? `${d}l0.01 0` : d }));
     if (pts.length <= 90) {
@@ -134,8 +161,15 @@ export function drawChart(
     const my = Y(stat.p50);
     svg.appendChild(sv('line', { class: 'median', x1: L, x2: W - R, y1: my, y2: my }));
     const ml = sv('text', { class: 'median-label', x: W - R - 2, y: my - 4, 'text-anchor': 'end' });
-    ml.textContent = `median ${fmtMs(stat.p50)}`;
+    ml.textContent = `median ${measure.fmt(stat.p50)}`;
     svg.appendChild(ml);
+  }
+  if (!measure.duration) {
+    // Which side is worse: for a bigger-is-better value a drop is the regression.
+    const hint = sv('text', { class: 'direction', x: L + 4, y: T + 10 });
+    hint.textContent =
+      measure.better === 'bigger' ? '\u2191 higher is better' : '\u2193 lower is better';
+    svg.appendChild(hint);
   }
   // Hover: nearest point by time, a guide line, a ring and a tooltip.
   const guide = sv('line', { class: 'guide', y1: T, y2: H - B, visibility: 'hidden' });
@@ -163,7 +197,7 @@ export function drawChart(
     ring.setAttribute('visibility', 'visible');
     ring.setAttribute('class', p.ok ? 'hover' : 'hover failed');
     clear(tip);
-    tip.appendChild(el('div', 'dur', fmtMs(p.ms)));
+    tip.appendChild(el('div', 'dur', measure.fmt(p.ms)));
     tip.appendChild(el('div', 'muted', fmt.time(p.t)));
     tip.appendChild(row('Status', p.ok ? 'success' : 'failed'));
     const b = page.branchName(p.branch);

@@ -3,11 +3,21 @@ import {
   POINT,
   STAT,
   TABLE_ROW,
+  VALUE_STAT,
   type DashboardModel,
+  type DashboardValueSeries,
   type Stat,
   type TableRow,
+  type ValueStat,
 } from '../layout.js';
-import { DAY_S, timeFormat, type TimeFormat } from './format.js';
+import {
+  DAY_S,
+  DURATION,
+  timeFormat,
+  valueMeasure,
+  type Measure,
+  type TimeFormat,
+} from './format.js';
 
 export interface ChartPoint {
   t: number;
@@ -31,7 +41,15 @@ export interface Page {
   readonly state: Selection;
   readonly fmt: TimeFormat;
   statOf(op: number): Stat | null;
-  pointsOf(op: number): ChartPoint[];
+  /** The chart points of the duration (value -1) or of value series `value` of the operation. */
+  pointsOf(op: number, value?: number): ChartPoint[];
+  /** The operation's value series (empty when its runs record none). */
+  valuesOf(op: number): DashboardValueSeries[];
+  /** The series chosen in the operation's selector: -1 = duration, else a valuesOf index. */
+  chosen(op: number): number;
+  choose(op: number, value: number): void;
+  measureOf(op: number, value: number): Measure;
+  valueStatOf(op: number, value: number): ValueStat | null;
   /** Start of the selected time range. */
   rangeStart(): number;
   /** The compact-table row of an operation without a chart (op >= charted). */
@@ -52,14 +70,38 @@ export function readPage(model: DashboardModel): Page {
     }
     return byKey;
   });
+  const values = model.values || [];
+  const valueStats = values.map((list) =>
+    list.map((series) => {
+      const byKey = new Map<string, ValueStat>();
+      for (let i = 0; i < series.stats.length; i += VALUE_STAT.stride) {
+        const s = VALUE_STAT.read(series.stats, i);
+        byKey.set(`${s.branch}:${s.range}`, s);
+      }
+      return byKey;
+    }),
+  );
+  const chosen = new Map<number, number>();
   return {
     model,
     charted,
     state,
     fmt: timeFormat(model.t0, model.now),
     statOf: (op) => stats[op]?.get(`${state.branch}:${state.range}`) ?? null,
-    pointsOf(op) {
-      const flat = model.series[op] ?? [];
+    valuesOf: (op) => values[op] ?? [],
+    chosen: (op) => chosen.get(op) ?? -1,
+    choose(op, value) {
+      if (value >= 0 && value < (values[op]?.length ?? 0)) chosen.set(op, value);
+      else chosen.delete(op);
+    },
+    measureOf(op, value) {
+      const series = value >= 0 ? values[op]?.[value] : undefined;
+      return series ? valueMeasure(series) : DURATION;
+    },
+    valueStatOf: (op, value) =>
+      valueStats[op]?.[value]?.get(`${state.branch}:${state.range}`) ?? null,
+    pointsOf(op, value = -1) {
+      const flat = (value >= 0 ? values[op]?.[value]?.points : model.series[op]) ?? [];
       const bit = 1 << state.range;
       const out: ChartPoint[] = [];
       for (let i = 0; i < flat.length; i += POINT.stride) {

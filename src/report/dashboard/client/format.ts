@@ -1,5 +1,6 @@
-/** The page's text formats. Durations go through the reports' one formatter. */
-import { formatDuration } from '../../format.js';
+/** The page's text formats. Durations and values go through the reports' formatters. */
+import { formatDuration, formatValue } from '../../format.js';
+import type { DashboardValueSeries } from '../layout.js';
 
 export const DAY_S = 86_400;
 
@@ -15,6 +16,46 @@ export function fmtAxis(ms: number): string {
   if (ms < 60_000) return `${+(ms / 1000).toFixed(1)} s`;
   if (ms < 3_600_000) return `${+(ms / 60_000).toFixed(1)} min`;
   return `${+(ms / 3_600_000).toFixed(1)} h`;
+}
+
+/**
+ * What a card shows: the duration or one of the operation's values, with its formats, axis steps
+ * and the direction that is an improvement (for 'bigger', a drop is the regression).
+ */
+export interface Measure {
+  /** 'Duration', or the value's name with its unit: "bundle (kB)". */
+  label: string;
+  duration: boolean;
+  better: 'smaller' | 'bigger';
+  fmt(v: number): string;
+  axis(v: number): string;
+}
+
+export const DURATION: Measure = {
+  label: 'Duration',
+  duration: true,
+  better: 'smaller',
+  fmt: fmtMs,
+  axis: fmtAxis,
+};
+
+export function valueMeasure(series: DashboardValueSeries): Measure {
+  const unit = series.unit;
+  return {
+    label: unit ? `${series.name} (${unit})` : series.name,
+    duration: false,
+    better: series.better === 'bigger' ? 'bigger' : 'smaller',
+    fmt: (v) => formatValue(v, unit),
+    axis: (v) => formatValue(v, null),
+  };
+}
+
+/** A round axis step for values: 1, 2 or 5 times a power of ten, at least span / ticks. */
+export function niceValueStep(span: number, ticks: number): number {
+  const raw = span > 0 ? span / ticks : 1;
+  const power = Math.pow(10, Math.floor(Math.log10(raw)));
+  for (const m of [1, 2, 5, 10]) if (m * power >= raw) return m * power;
+  return 10 * power;
 }
 
 export function fmtCount(n: number): string {

@@ -41,7 +41,7 @@ function update(): void {
     (ops.length === 1 ? ' operation' : ' operations') +
     (model.ops.length > charted ? ' charted' : '');
   renderOverview(page, ops, opButton);
-  renderCharts(page, ops);
+  renderCharts(page, ops, update);
   renderRuns(page, runLimit);
 }
 

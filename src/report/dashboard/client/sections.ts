@@ -4,6 +4,9 @@ import type { Page } from './data.js';
 import { byId, clear, el } from './dom.js';
 import { fmtCount, fmtMs, fmtRate } from './format.js';
 
+/** Called when a card's selector picks another series: the page redraws. */
+export type OnChoose = () => void;
+
 /** A button that narrows the page to one operation. */
 export type OpButton = (op: number) => HTMLElement;
 
@@ -77,14 +80,28 @@ export function renderOverview(page: Page, ops: readonly number[], opButton: OpB
     const name = el('td', 'name');
     name.appendChild(opButton(i));
     tr.appendChild(name);
-    tr.appendChild(el('td', 'num', fmtCount(s.runs)));
-    const rate = fmtRate(s.runs, s.failures);
-    tr.appendChild(el('td', `num rate ${rate.cls}`, rate.text));
-    tr.appendChild(el('td', 'num', fmtMs(s.avg)));
-    tr.appendChild(el('td', 'num', fmtMs(s.p50)));
-    tr.appendChild(el('td', 'num', fmtMs(s.p95)));
+    // The row follows the card's selector: a chosen value's count and statistics in its unit.
+    const value = page.chosen(i);
+    const vs = value >= 0 ? page.valueStatOf(i, value) : null;
+    if (value >= 0) {
+      const measure = page.measureOf(i, value);
+      tr.setAttribute('data-value', measure.label);
+      name.appendChild(el('div', 'measure', measure.label));
+      tr.appendChild(el('td', 'num', fmtCount(vs?.runs ?? 0)));
+      tr.appendChild(el('td', 'num rate', '\u2014'));
+      for (const x of [vs?.avg, vs?.p50, vs?.p95]) {
+        tr.appendChild(el('td', 'num', x === undefined ? '\u2014' : measure.fmt(x)));
+      }
+    } else {
+      tr.appendChild(el('td', 'num', fmtCount(s.runs)));
+      const rate = fmtRate(s.runs, s.failures);
+      tr.appendChild(el('td', `num rate ${rate.cls}`, rate.text));
+      tr.appendChild(el('td', 'num', fmtMs(s.avg)));
+      tr.appendChild(el('td', 'num', fmtMs(s.p50)));
+      tr.appendChild(el('td', 'num', fmtMs(s.p95)));
+    }
     const spark = el('td');
-    spark.appendChild(sparkline(page.pointsOf(i)));
+    spark.appendChild(sparkline(page.pointsOf(i, value)));
     tr.appendChild(spark);
     const last = el('td', 'nowrap');
     last.appendChild(el('span', `dot ${s.lastOk ? 'ok' : 'fail'}`));
@@ -99,7 +116,39 @@ export function renderOverview(page: Page, ops: readonly number[], opButton: OpB
   }
 }
 
-export function renderCharts(page: Page, ops: readonly number[]): void {
+/** The card's selector: Duration, then each value with its unit (only when it has values). */
+function chooser(page: Page, op: number, onChoose: OnChoose): HTMLElement | null {
+  const values = page.valuesOf(op);
+  if (!values.length) return null;
+  const select = el('select', 'measure-select');
+  select.setAttribute('aria-label', `Series of ${page.model.ops[op] ?? ''}`);
+  for (let k = -1; k < values.length; k++) {
+    const o = el('option', null, page.measureOf(op, k).label);
+    o.value = String(k);
+    select.appendChild(o);
+  }
+  select.value = String(page.chosen(op));
+  select.addEventListener('change', () => {
+    page.choose(op, Number(select.value));
+    onChoose();
+  });
+  return select;
+}
+
+/** The card's statistics line of a chosen value, in its unit, with its direction. */
+function valueMeta(page: Page, op: number, value: number): string {
+  const measure = page.measureOf(op, value);
+  const v = page.valueStatOf(op, value);
+  const better = measure.better === 'bigger' ? 'higher is better' : 'lower is better';
+  if (!v) return `No values in this selection \u00b7 ${better}`;
+  return (
+    `${fmtCount(v.runs)} values \u00b7 median ${measure.fmt(v.p50)} \u00b7 p95 ` +
+    `${measure.fmt(v.p95)} \u00b7 min ${measure.fmt(v.min)} \u00b7 max ${measure.fmt(v.max)}` +
+    ` \u00b7 ${better}`
+  );
+}
+
+export function renderCharts(page: Page, ops: readonly number[], onChoose: OnChoose): void {
   const box = clear(byId('charts-body'));
   if (!ops.length) {
     box.appendChild(el('p', 'empty', 'No runs in this selection.'));
@@ -108,11 +157,33 @@ export function renderCharts(page: Page, ops: readonly number[]): void {
   for (const i of ops) {
     const s = page.statOf(i);
     if (!s) continue;
-    const pts = page.pointsOf(i);
+    const value = page.chosen(i);
+    const pts = page.pointsOf(i, value);
     const card = el('div', 'chart-card');
     card.setAttribute('id', `op-${i}`);
     card.setAttribute('data-op', String(i));
-    card.appendChild(el('h3', null, page.model.ops[i]));
+    const head = el('div', 'card-head');
+    head.appendChild(el('h3', null, page.model.ops[i]));
+    const select = chooser(page, i, onChoose);
+    if (select) head.appendChild(select);
+    card.appendChild(head);
+    if (value >= 0) {
+      const v = page.valueStatOf(i, value);
+      card.appendChild(el('div', 'meta', valueMeta(page, i, value)));
+      if (v && pts.length < v.runs) {
+        card.appendChild(
+          el(
+            'div',
+            'note',
+            `Showing ${fmtCount(pts.length)} of ${fmtCount(v.runs)}` +
+              ' values: the lowest, highest and latest failed run of each time slice.',
+          ),
+        );
+      }
+      drawChart(page, card, i, pts, v, page.measureOf(i, value));
+      box.appendChild(card);
+      continue;
+    }
     card.appendChild(
       el(
         'div',
