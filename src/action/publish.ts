@@ -239,13 +239,10 @@ export async function publishStep(p: PublishInput): Promise<PublishResult> {
         valueVerdicts.map((v) => {
           // The chart draws the value's runs of this series: the rows that carry it.
           const view = history.valueView(v.valueName, series.rows);
+          const numbers = view?.numbers ?? new Float64Array(0);
           const valuePoints = Array.from(view?.rows ?? [], (r, k) => {
             const at = stepRecords.get(r);
-            return {
-              t: at?.started_at ?? '',
-              value: view!.numbers[k]!,
-              failed: at?.status === 'failed',
-            };
+            return { t: at?.started_at ?? '', value: numbers[k]!, failed: at?.status === 'failed' };
           });
           const built = buildCommentRow({
             verdict: v,
