@@ -23,7 +23,7 @@ import { dashboardOutputFile } from './dashboard-path.js';
 import { claimJob, newJobState, updateJob, type JobState } from './job.js';
 import { InputError } from './inputs.js';
 import { exportExecution } from './otlp.js';
-import { publishStep } from './publish.js';
+import { publishStep, regressionFailure } from './publish.js';
 import { buildRecord } from './record.js';
 import { collectRunValues } from './run-values.js';
 import { setup, type Setup } from './setup.js';
@@ -144,7 +144,7 @@ export async function runMain(): Promise<void> {
 
     const failed = outcome.kind !== 'succeeded';
     if (outcome.kind !== 'cancelled') {
-      const { verdict, row } = await publishStep({
+      const { verdict, row, valueVerdicts, valueRows } = await publishStep({
         inputs: s.inputs,
         ci: s.ci,
         record,
@@ -152,12 +152,10 @@ export async function runMain(): Promise<void> {
         tempDir: s.tempDir,
         secrets: s.secrets,
       });
-      if (row) await updateJob(s.jobFile, (job) => void job.rows.push(row));
-      if (!failed && verdict?.verdict === 'slower' && s.inputs.failOnRegression) {
-        core.setFailed(
-          `${s.inputs.name} regressed: ${verdict.reason} (fail-on-regression is true)`,
-        );
-      }
+      if (row) await updateJob(s.jobFile, (job) => void job.rows.push(row, ...valueRows));
+      // A worse value fails the step as a slower duration does (fail-on-regression is opt-in).
+      const regression = regressionFailure(s.inputs.name, verdict, valueVerdicts);
+      if (!failed && regression !== null && s.inputs.failOnRegression) core.setFailed(regression);
     }
     if (failed) {
       core.setFailed(

@@ -1,7 +1,9 @@
 /**
  * The reports, in two parts.
  * - Per step (publishStep, in every main): the regression verdict and its annotation, the job
- *   summary section and the step's comment row, computed locally from the merged `.metrics`.
+ *   summary section and the step's comment row, computed locally from the merged `.metrics`; the
+ *   same for each numeric value of the step's record (issue 13): its own series' verdict, a row
+ *   of the summary's Values table, a comment row and a warning when it is worse.
  * - Per job (publishJob, in the owner's post step): one sticky PR comment update carrying every
  *   step's row, and one HTML dashboard, uploaded as one artifact. The comment and artifact
  *   clients are loaded only there.
@@ -12,12 +14,13 @@ import { randomBytes } from 'node:crypto';
 import * as core from './runner-io.js';
 import { ColumnarHistory, durationView, readHistory } from '../core/history.js';
 import { normalizeRecord, type ExecutionRecord } from '../core/record.js';
+import { valueSeriesKey, valuesOf } from '../core/values.js';
 import { summarize } from '../core/stats.js';
 import { DAY_MS } from '../core/store.js';
 import { flakinessOfRows } from '../insight/flakiness.js';
-import type { RegressionVerdict } from '../insight/types.js';
+import type { RegressionVerdict, ValueVerdict } from '../insight/types.js';
 import { seriesKey, seriesOfRecord } from '../insight/series.js';
-import { verdictOfView } from '../insight/verdicts.js';
+import { valueVerdictsOfRows, verdictOfView, type RunUnderTest } from '../insight/verdicts.js';
 import {
   buildCommentRow,
   fromStoredRow,
@@ -26,6 +29,7 @@ import {
   toStoredRow,
   type StoredCommentRow,
 } from '../report/comment-body.js';
+import { verdictWord } from '../report/format.js';
 import { renderStepSummary } from '../report/summary.js';
 import type { CiContext } from './context.js';
 import { dashboardOutputFile, stepFolder } from './dashboard-path.js';
@@ -46,6 +50,27 @@ export interface PublishResult {
   verdict: RegressionVerdict | null;
   /** The step's row of the sticky comment, for the owner's post to publish; null: no comment. */
   row: StoredCommentRow | null;
+  /** A verdict per value of the step's record (its own series), by value name. */
+  valueVerdicts: ValueVerdict[];
+  /** A comment row per value of the step's record, after `row`; empty: no comment. */
+  valueRows: StoredCommentRow[];
+}
+
+/**
+ * The step's failure message under fail-on-regression: its duration is slower, or one of its
+ * values is worse (as github-action-benchmark fails on its alert); null when neither.
+ */
+export function regressionFailure(
+  name: string,
+  verdict: RegressionVerdict | null,
+  valueVerdicts: readonly ValueVerdict[],
+): string | null {
+  const reasons: string[] = [];
+  if (verdict?.verdict === 'slower') reasons.push(`${name} regressed: ${verdict.reason}`);
+  for (const v of valueVerdicts) {
+    if (v.verdict === 'slower') reasons.push(`${v.name} is worse: ${v.reason}`);
+  }
+  return reasons.length === 0 ? null : `${reasons.join('; ')} (fail-on-regression is true)`;
 }
 
 /** The read history: its columns, and the records of one step (by row) for the step's reports. */
@@ -123,20 +148,30 @@ export async function publishStep(p: PublishInput): Promise<PublishResult> {
   });
   const baselineBranch = baselineBranchOf(ci);
 
+  const runUnderTest: RunUnderTest = {
+    branch: ci.branch,
+    prNumber: ci.pr_number,
+    sha: ci.sha,
+    baseBranch: ci.base_branch,
+    defaultBranch: ci.default_branch,
+    runIds: ci.run_id ? [ci.run_id] : [],
+  };
+  const verdictOptions = { thresholdPercent: inputs.regressionThreshold };
   const verdict = verdictOfView(
     history,
     durationView(history, series.rows),
     series.name,
-    {
-      branch: ci.branch,
-      prNumber: ci.pr_number,
-      sha: ci.sha,
-      baseBranch: ci.base_branch,
-      defaultBranch: ci.default_branch,
-      runIds: ci.run_id ? [ci.run_id] : [],
-    },
-    { thresholdPercent: inputs.regressionThreshold },
+    runUnderTest,
+    verdictOptions,
   );
+  // Each value of this run is a series of its own, its runs chosen exactly as the duration's.
+  const runValues = valuesOf(p.record.metadata);
+  const valueVerdicts =
+    runValues.length === 0
+      ? []
+      : valueVerdictsOfRows(history, series.rows, series.name, runUnderTest, verdictOptions).filter(
+          (v) => runValues.some((x) => x.name === v.valueName),
+        );
   const [flaky] = flakinessOfRows(history, series.rows);
   const flakiness = flaky === undefined ? null : { ...flaky, name: series.name };
 
@@ -153,6 +188,7 @@ export async function publishStep(p: PublishInput): Promise<PublishResult> {
       );
     }
   }
+  reportValueVerdicts(valueVerdicts, baselineBranch);
 
   await part('the job summary', async () => {
     if (!verdict) return;
@@ -161,6 +197,7 @@ export async function publishStep(p: PublishInput): Promise<PublishResult> {
       verdict,
       history: mine,
       window: summarize(mine)[record.name] ?? null,
+      valueVerdicts,
       flakiness,
       baselineBranch,
       charts: inputs.charts,
@@ -195,7 +232,62 @@ export async function publishStep(p: PublishInput): Promise<PublishResult> {
       return { ...stored, key: seriesKey(p.record) };
     });
   }
-  return { verdict, row };
+  let valueRows: StoredCommentRow[] = [];
+  if (row && valueVerdicts.length > 0) {
+    valueRows =
+      (await part('the PR comment rows of values', async () =>
+        valueVerdicts.map((v) => {
+          // The chart draws the value's runs of this series: the rows that carry it.
+          const view = history.valueView(v.valueName, series.rows);
+          const numbers = view?.numbers ?? new Float64Array(0);
+          const valuePoints = Array.from(view?.rows ?? [], (r, k) => {
+            const at = stepRecords.get(r);
+            return { t: at?.started_at ?? '', value: numbers[k]!, failed: at?.status === 'failed' };
+          });
+          const built = buildCommentRow({
+            verdict: v,
+            baselineBranch,
+            status: record.status,
+            durationMs: runValues.find((x) => x.name === v.valueName)?.value ?? null,
+            chartUrl: null,
+            updatedAt: new Date().toISOString(),
+            better: v.better,
+            ...(v.unit === undefined ? {} : { unit: v.unit }),
+          });
+          const stored = toStoredRow(
+            built,
+            inputs.charts === 'none'
+              ? null
+              : { points: [], valuePoints, quickchartUrl: inputs.quickchartUrl },
+          );
+          return { ...stored, key: valueSeriesKey(seriesKey(p.record), v.valueName) };
+        }),
+      )) ?? [];
+  }
+  return { verdict, row, valueVerdicts, valueRows };
+}
+
+/**
+ * The `values-verdicts` output ({name: worse|better|no change|not enough data}) and a warning per
+ * worse value, like the duration's 'slower' one.
+ */
+function reportValueVerdicts(verdicts: readonly ValueVerdict[], baselineBranch?: string): void {
+  if (verdicts.length === 0) return;
+  const words = Object.fromEntries(
+    verdicts.map((v) => [
+      v.valueName,
+      v.verdict === 'slower' || v.verdict === 'faster'
+        ? verdictWord(v.verdict, 'value')
+        : v.verdict,
+    ]),
+  );
+  core.setOutput('values-verdicts', JSON.stringify(words));
+  for (const v of verdicts) {
+    if (v.verdict !== 'slower') continue;
+    core.warning(`${v.name} is worse than on ${baselineBranch ?? 'the base branch'}: ${v.reason}`, {
+      title: `dev-metrics: ${v.name} regressed`,
+    });
+  }
 }
 
 export interface JobPublishInput {

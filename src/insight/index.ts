@@ -4,6 +4,7 @@ export type {
   AttentionKind,
   FlakinessReport,
   RegressionVerdict,
+  ValueVerdict,
   VerdictKind,
 } from './types.js';
 export { baselineOfView, candidateOfView, selectBaseline, selectCandidate } from './baseline.js';
@@ -16,7 +17,14 @@ export type {
 } from './baseline.js';
 export { detectRegression } from './regression.js';
 export type { RegressionOptions } from './regression.js';
-export { orientVerdict, regressionVerdicts, verdictOfView } from './verdicts.js';
+export {
+  orientVerdict,
+  regressionVerdicts,
+  valueVerdicts,
+  valueVerdictsOfRows,
+  verdictOfView,
+} from './verdicts.js';
+export { detectValueRegression } from './value-regression.js';
 export type { RunUnderTest, VerdictOptions } from './verdicts.js';
 export { detectFlakiness, flakinessOfRows, flakinessOfSeries } from './flakiness.js';
 export type { FlakinessOptions } from './flakiness.js';

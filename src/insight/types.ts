@@ -1,3 +1,5 @@
+import type { Better } from '../core/values.js';
+
 /**
  * CONTRACT shared by insight (producer) and reports/CLI/action (consumers).
  * Implementation of the detectors: owned by the insight work item.
@@ -25,6 +27,21 @@ export interface RegressionVerdict {
   candidateMedianMs: number | null;
   /** One short human sentence: why this verdict (e.g. "needs 5 baseline runs, has 2"). */
   reason: string;
+}
+
+/**
+ * A verdict on one value series. The RegressionVerdict fields keep their names, but
+ * `baselineMedianMs`, `baselineP95Ms` and `candidateMedianMs` hold the value's medians in its own
+ * unit, `changePercent` (and its interval) is the value's own change (+ = it went up), and
+ * 'slower'/'faster' mean worse/better in the value's direction.
+ */
+export interface ValueVerdict extends RegressionVerdict {
+  /** The step's series label (the duration verdict's name). `name` is `valueLabel(step, valueName)`. */
+  step: string;
+  valueName: string;
+  /** The unit the newest run declares; absent when unitless. */
+  unit?: string;
+  better: Better;
 }
 
 export interface FlakinessReport {

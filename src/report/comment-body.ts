@@ -261,7 +261,7 @@ function keepOrder(rows: readonly CommentRow[], indices: readonly number[]): Com
 }
 
 export interface RowDetailsInput {
-  /** For a value row, a value verdict (report/value-verdicts.ts): medians in the value's unit. */
+  /** For a value row, a value verdict (insight/verdicts.ts): medians in the value's unit. */
   verdict: RegressionVerdict;
   flakiness?: FlakinessReport | null;
   /** Branch the baseline comes from (e.g. "main"). */

@@ -19,7 +19,7 @@ import {
   statusEmoji,
   verdictLabel,
 } from './format.js';
-import type { ValueVerdict } from './value-verdicts.js';
+import type { ValueVerdict } from '../insight/types.js';
 import { sanitizeErrorText } from '../core/redact.js';
 import {
   codeBlock,
@@ -48,7 +48,7 @@ export interface StepSummaryInput {
   run: ExecutionRecord;
   verdict: RegressionVerdict;
   /**
-   * Verdicts of this step's values (report/value-verdicts.ts valueVerdicts, matched by
+   * Verdicts of this step's values (insight/verdicts.ts valueVerdictsOfRows, matched by
    * `valueName`): a row per value of `run` shows this run's value against the baseline median.
    */
   valueVerdicts?: readonly ValueVerdict[];

@@ -10,13 +10,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CiContext } from '../../src/action/context.js';
 import { readInputs, ACTION_INPUT_DEFAULTS } from '../../src/action/inputs.js';
 import type { ExecutionRecord } from '../../src/core/record.js';
+import { appendRecord } from '../../src/core/store.js';
+import { withValues, type RunValue } from '../../src/core/values.js';
 import { start as startApi, type FakeGitHubApi } from '../fakes/github-api.js';
 import { newStep, runner } from '../fixtures/core.js';
 
 vi.mock('@actions/core', () => import('../fixtures/core.js'));
 // The steps' own runner interface (runner-io.ts) stands in for @actions/core where no HTTP is needed.
 vi.mock('../../src/action/runner-io.js', () => import('../fixtures/core.js'));
-const { publishJob, publishStep } = await import('../../src/action/publish.js');
+const { publishJob, publishStep, regressionFailure } = await import('../../src/action/publish.js');
 
 let root: string;
 let api: FakeGitHubApi;
@@ -102,6 +104,101 @@ describe('publishStep', () => {
     });
     expect(noToken.row).toBeNull();
     expect(runner.log.filter((l) => l.level === 'notice')).toHaveLength(1);
+  });
+});
+
+describe('publishStep with values', () => {
+  /** 12 runs of `unit` on main, an hour apart, with throughput ~1000 ops/s and bundle ~500 KB. */
+  async function seedMain(): Promise<void> {
+    const now = Date.now();
+    for (let i = 0; i < 12; i++) {
+      const wiggle = 1 + 0.02 * Math.sin(i * 2.1);
+      const start = new Date(now - (13 - i) * 3_600_000);
+      await appendRecord(root, {
+        ...record('unit', 1000 * wiggle),
+        started_at: start.toISOString().replace('Z', ''),
+        ended_at: new Date(start.getTime() + 1000 * wiggle).toISOString().replace('Z', ''),
+        metadata: withValues(
+          {
+            ci: {
+              ...PR,
+              branch: 'main',
+              pr_number: undefined,
+              base_branch: undefined,
+              sha: `${i}`.padStart(40, 'b'),
+              run_id: String(100 + i),
+            },
+          },
+          [
+            { name: 'throughput', value: 1000 * wiggle, unit: 'ops/s', better: 'bigger' },
+            { name: 'bundle_kb', value: 500 * wiggle, unit: 'KB', better: 'smaller' },
+          ],
+        ),
+      });
+    }
+  }
+  function prRecord(values: RunValue[]): ExecutionRecord {
+    const r = record('unit', 1000);
+    return { ...r, metadata: withValues({ ci: { ...PR, sha: 'c'.repeat(40) } }, values) };
+  }
+
+  it('a value that drops 20% (bigger is better) is worse: verdict, output, warning, summary, row', async () => {
+    await seedMain();
+    const r = prRecord([
+      { name: 'throughput', value: 800, unit: 'ops/s', better: 'bigger' },
+      { name: 'bundle_kb', value: 500, unit: 'KB', better: 'smaller' },
+    ]);
+    await appendRecord(root, r);
+    const result = await publishStep({
+      inputs: inputsFor({ name: 'unit', run: 'true' }),
+      ci: PR,
+      record: r,
+      metricsDir: root,
+      tempDir: root,
+      secrets: [],
+    });
+    expect(result.verdict?.verdict).not.toBe('slower');
+    expect(result.valueVerdicts.map((v) => [v.name, v.verdict])).toEqual([
+      ['unit › bundle_kb', 'no change'],
+      ['unit › throughput', 'slower'],
+    ]);
+    expect(JSON.parse(runner.outputs['values-verdicts']!)).toEqual({
+      bundle_kb: 'no change',
+      throughput: 'worse',
+    });
+    const warnings = runner.log.filter((l) => l.level === 'warning').map((l) => l.message);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^unit › throughput is worse than on main: −(19|20)\.\d% worse/),
+    ]);
+    expect(runner.summary[0]).toMatch(
+      /\| throughput \| 800 ops.* \| -(19|20)\.\d% \| 👎 worse \| bigger \|/,
+    );
+    expect(result.valueRows.map((row) => [row.step, row.verdict, row.unit, row.better])).toEqual([
+      ['unit › bundle_kb', 'no change', 'KB', 'smaller'],
+      ['unit › throughput', 'slower', 'ops/s', 'bigger'],
+    ]);
+    expect(result.valueRows[1]!.key).toBe(`${result.row!.key} "throughput"`);
+    expect(result.valueRows[1]!.history).toHaveLength(13);
+    expect(result.valueRows[1]!.history!.at(-1)).toBe(800);
+    expect(regressionFailure('unit', result.verdict, result.valueVerdicts)).toMatch(
+      /^unit › throughput is worse: .* \(fail-on-regression is true\)$/,
+    );
+  });
+
+  it('no values in the run: no values output, no value rows', async () => {
+    await seedMain();
+    const result = await publishStep({
+      inputs: inputsFor({ name: 'unit', run: 'true' }),
+      ci: PR,
+      record: record('unit'),
+      metricsDir: root,
+      tempDir: root,
+      secrets: [],
+    });
+    expect(result.valueVerdicts).toEqual([]);
+    expect(result.valueRows).toEqual([]);
+    expect(runner.outputs['values-verdicts']).toBeUndefined();
+    expect(regressionFailure('unit', result.verdict, [])).toBeNull();
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The README screenshots (docs/summary.png, docs/comment.png), made from the real renderers:
  * synthetic but realistic records → regressionVerdicts/detectRegression → renderStepSummary /
- * buildCommentRow + renderComment → the real cmark-gfm → a page styled like GitHub → Chromium.
+ * buildCommentRow + renderComment → the real cmark-gfm (unit_tests also records a value,
+ * peak_heap_mb, judged by valueVerdicts: a Values table in its summary and a row in the comment) → a page styled like GitHub → Chromium.
  * There is no network, so the QuickChart trend images are answered locally: the chart config
  * the URL carries is decoded and drawn as SVG (Chart.js 2 look), rasterised by Chromium.
  * Driven by test/report/readme-screenshots.test.ts (UPDATE_SCREENSHOT=1 writes the files).
@@ -12,8 +13,9 @@ import { formatTimestamp, type ExecutionRecord } from '../../src/core/record.js'
 import { summarize } from '../../src/core/stats.js';
 import type { CiContext } from '../../src/action/context.js';
 import { detectFlakiness } from '../../src/insight/flakiness.js';
-import { regressionVerdicts } from '../../src/insight/verdicts.js';
-import { trendChartUrl } from '../../src/report/charts.js';
+import { withValues } from '../../src/core/values.js';
+import { regressionVerdicts, valueVerdicts } from '../../src/insight/verdicts.js';
+import { trendChartUrl, valueTrendChartUrl } from '../../src/report/charts.js';
 import { buildCommentRow, renderComment } from '../../src/report/comment-body.js';
 import { renderStepSummary } from '../../src/report/summary.js';
 import { prng as random } from './prng.js';
@@ -97,13 +99,26 @@ export function sampleHistory(): SampleHistory {
         const step = STEPS[name];
         const failed = name === 'unit_tests' && failUnitTests && attempt === 1;
         const duration = noisy(onPr ? step.pr : step.main, step.noise) - (failed ? 9_000 : 0);
+        // unit_tests' peak heap: ~410 MB on main, ~20% more with the PR's parallel fixtures.
+        const heapMb = (onPr ? 492 : 410) * (1 + 0.015 * Math.sin(i * 1.7 + attempt));
+        const metadata = { ci: { ...ci, exit_code: failed ? 1 : 0 } };
         records.push({
           name,
           started_at: formatTimestamp(t),
           ended_at: formatTimestamp(t + duration),
           duration_ms: duration,
           status: failed ? 'failed' : 'success',
-          metadata: { ci: { ...ci, exit_code: failed ? 1 : 0 } },
+          metadata:
+            name === 'unit_tests'
+              ? withValues(metadata, [
+                  {
+                    name: 'peak_heap_mb',
+                    value: Math.round(heapMb),
+                    unit: 'MB',
+                    better: 'smaller',
+                  },
+                ])
+              : metadata,
           error: failed ? UNIT_TEST_FAILURE : null,
         });
         t += duration + 2_000 + Math.floor(rand() * 3_000);
@@ -120,26 +135,29 @@ function analyse(history: SampleHistory, name: StepName) {
   const { records, ci } = history;
   const mine = records.filter((r) => r.name === name);
   const run = mine.at(-1) as ExecutionRecord;
-  const verdict = regressionVerdicts(records, [name], {
+  const runUnderTest = {
     branch: ci.branch,
     prNumber: ci.pr_number,
     sha: ci.sha,
     baseBranch: ci.base_branch,
     defaultBranch: ci.default_branch,
     runIds: ci.run_id ? [ci.run_id] : [],
-  })[0]!;
+  };
+  const verdict = regressionVerdicts(records, [name], runUnderTest)[0]!;
+  const values = valueVerdicts(records, runUnderTest, {}, [name]);
   const flakiness = detectFlakiness(mine).find((f) => f.name === name) ?? null;
-  return { mine, run, verdict, flakiness };
+  return { mine, run, verdict, values, flakiness };
 }
 
 /** The job summary of the PR's latest run: one section per step, as core.summary.addRaw adds them. */
 export function summaryMarkdown(history = sampleHistory()): string {
   return (['unit_tests', 'lint'] as const)
     .map((name) => {
-      const { mine, run, verdict, flakiness } = analyse(history, name);
+      const { mine, run, verdict, values, flakiness } = analyse(history, name);
       return renderStepSummary({
         run,
         verdict,
+        valueVerdicts: values,
         history: mine,
         window: summarize(mine)[name] ?? null,
         flakiness,
@@ -151,9 +169,27 @@ export function summaryMarkdown(history = sampleHistory()): string {
 
 /** The sticky PR comment after the job's three steps reported. */
 export function commentMarkdown(history = sampleHistory()): string {
-  const rows = (['unit_tests', 'build', 'lint'] as const).map((name, i) => {
-    const { mine, run, verdict, flakiness } = analyse(history, name);
-    return buildCommentRow({
+  const rows = (['unit_tests', 'build', 'lint'] as const).flatMap((name, i) => {
+    const { mine, run, verdict, values, flakiness } = analyse(history, name);
+    // A row per value after the step's, as publish.ts adds them.
+    const valueRows = values.map((v) =>
+      buildCommentRow({
+        verdict: v,
+        baselineBranch: history.ci.base_branch,
+        status: run.status,
+        chartUrl: valueTrendChartUrl(
+          mine.flatMap((r) => {
+            const x = (r.metadata.values as Record<string, number> | undefined)?.[v.valueName];
+            return x === undefined ? [] : [{ t: r.started_at, value: x, failed: false }];
+          }),
+          { size: 'small', valueName: v.name, unit: v.unit, baselineMedian: v.baselineMedianMs },
+        ),
+        updatedAt: `2025-10-17T11:4${i}:12.000Z`,
+        better: v.better,
+        ...(v.unit === undefined ? {} : { unit: v.unit }),
+      }),
+    );
+    const stepRow = buildCommentRow({
       verdict,
       flakiness,
       baselineBranch: history.ci.base_branch,
@@ -169,6 +205,7 @@ export function commentMarkdown(history = sampleHistory()): string {
       ),
       updatedAt: `2025-10-17T11:4${i}:12.000Z`,
     });
+    return [stepRow, ...valueRows];
   });
   return renderComment({
     marker: `<!-- dev-metrics:${WORKFLOW} -->`,

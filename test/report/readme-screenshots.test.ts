@@ -36,6 +36,20 @@ describe('README pages from the real renderers', () => {
     const results = rows.filter((r) => r[4]?.match(/slower|same|faster/) && r.length === 7);
     expect(results.map((r) => r[4])).toEqual(['🐢 slower', '➖ same']);
     expect(results[0]![3]).toMatch(/^\+1\d\.\d%$/); // ~ +20%: 74.8 s vs 62.3 s
+    // unit_tests' Values table: its peak heap ~20% above main's, worse (smaller is better).
+    const values = rows.filter((r) => r.length === 6);
+    expect(values[0]).toEqual([
+      'Value',
+      'This run',
+      'Baseline median',
+      'Change',
+      'Verdict',
+      'Better',
+    ]);
+    expect(values.slice(1).map((r) => [r[0], r[4], r[5]])).toEqual([
+      ['peak_heap_mb', '👎 worse', 'smaller'],
+    ]);
+    expect(values[1]![3]).toMatch(/^\+(1[5-9]|2\d)\.\d%$/);
     // Last-runs tables: 10 newest runs each, the PR's on top, the failed main run in unit_tests'.
     const lastRuns = rows.filter((r) => r.length === 5 && r[0] !== 'Started');
     expect(lastRuns).toHaveLength(20);
@@ -53,20 +67,23 @@ describe('README pages from the real renderers', () => {
     expect(svg).toContain('unit_tests: duration per run');
   });
 
-  it('PR comment: one row per step, slower / faster / same, each with a sparkline', () => {
+  it('PR comment: one row per step and value, slower / worse / faster / same, each with a sparkline', () => {
     const rows = tableRows(commentHtml).map((r) => r.map(htmlText));
     expect(rows[0]).toEqual(['Step', 'This PR', 'Base', 'Change', 'Verdict', 'Trend']);
     expect(rows.slice(1).map((r) => [r[0], r[4]])).toEqual([
       ['✅ unit_tests', '🐢 slower'],
+      ['✅ unit_tests › peak_heap_mb', '👎 worse'],
       ['✅ build', '🚀 faster'],
       ['✅ lint', '➖ same'],
     ]);
-    expect(rows[2]![3]).toMatch(/^-2\d\.\d%$/); // 98.5 s vs 131 s
+    expect(rows[2]![1]).toMatch(/^\d{3} MB$/);
+    expect(rows[3]![3]).toMatch(/^-2\d\.\d%$/); // 98.5 s vs 131 s
     const charts = imageUrls(commentHtml).map(decodeChartUrl);
     // 100×25 CSS px at device pixel ratio 2: 200×50 images in the comment's table.
     expect(
       charts.map((c) => [c.width * c.devicePixelRatio, c.height * c.devicePixelRatio]),
     ).toEqual([
+      [200, 50],
       [200, 50],
       [200, 50],
       [200, 50],
@@ -98,7 +115,7 @@ describe.skipIf(!browser.run && !browser.missingInCi)('README screenshots in Chr
 
   it.each([
     ['summary', summaryHtml, true, 2],
-    ['comment', commentHtml, false, 3],
+    ['comment', commentHtml, false, 4],
   ] as const)(
     '%s: every chart drawn locally, nothing else requested',
     async (name, html, open, n) => {

@@ -3,7 +3,7 @@ import { MAX_CHART_URL_LENGTH } from '../../src/report/charts.js';
 import { renderStepSummary, STEP_SUMMARY_MAX_BYTES } from '../../src/report/summary.js';
 import { WORD_JOINER } from '../../src/report/sanitize.js';
 import { checkValue, withValues } from '../../src/core/values.js';
-import type { ValueVerdict } from '../../src/report/value-verdicts.js';
+import type { ValueVerdict } from '../../src/insight/types.js';
 import { record, verdict } from './fixtures.js';
 import { htmlText, renderGfm, tableRows } from './gfm.js';
 

@@ -10,7 +10,7 @@ import type { ExecutionRecord } from '../../core/record.js';
 import { ciOf, newestFirst } from '../../insight/ci-metadata.js';
 import type { RegressionVerdict, VerdictKind } from '../../insight/types.js';
 import { formatValue, verdictWord } from '../../report/format.js';
-import type { ValueVerdict } from '../../report/value-verdicts.js';
+import type { ValueVerdict } from '../../insight/types.js';
 
 export const DEFAULT_COMPARE_DAYS = 30;
 
@@ -90,7 +90,7 @@ export const compareCommand: Command = {
       .find((ci) => ci?.branch === branch)?.pr_number;
 
     // Loaded here, not at startup: only compare needs the statistics.
-    const { regressionVerdicts } = await import('../../insight/verdicts.js');
+    const { regressionVerdicts, valueVerdicts } = await import('../../insight/verdicts.js');
     const { labelSeries } = await import('../../insight/series.js');
     // One verdict per series: a step in another job, matrix leg or runner is compared apart.
     const series = labelSeries(relevant);
@@ -98,7 +98,6 @@ export const compareCommand: Command = {
     const run = { branch, prNumber, baseBranch: base };
     const verdicts = regressionVerdicts(series, seriesNames, run);
     // Each value of a step is a series of its own, chosen and judged as its duration is.
-    const { valueVerdicts } = await import('../../report/value-verdicts.js');
     const values = valueVerdicts(series, run, {}, seriesNames);
     if (context.json) {
       printJson(

@@ -4,7 +4,9 @@ import type { ExecutionRecord } from '../../src/core/record.js';
 import { formatTimestamp } from '../../src/core/record.js';
 import { checkValue, withValues, type RunValue } from '../../src/core/values.js';
 import { detectRegression } from '../../src/insight/regression.js';
-import { detectValueRegression, valueVerdicts } from '../../src/report/value-verdicts.js';
+import { detectValueRegression } from '../../src/insight/value-regression.js';
+import { ColumnarHistory } from '../../src/core/history.js';
+import { valueVerdicts, valueVerdictsOfRows, verdictOfView } from '../../src/insight/verdicts.js';
 
 /** `n` values around `level` with ±2% deterministic wiggle, newest first. */
 function around(level: number, n: number, seed = 1): number[] {
@@ -132,5 +134,57 @@ describe('valueVerdicts', () => {
     expect(
       valueVerdicts(records, { branch: 'feature', prNumber: 7, baseBranch: 'main' }, {}, ['other']),
     ).toEqual([]);
+  });
+});
+
+describe('verdictOfView on a value series (the one value-verdict path)', () => {
+  /** 12 runs on main then 4 on PR 7, each carrying `value` of `name`. */
+  function history(name: string, better: 'smaller' | 'bigger', base: number[], pr: number[]) {
+    const records: ExecutionRecord[] = [];
+    let t = Date.UTC(2025, 9, 1);
+    const add = (branch: string, pr: number | undefined, value: number) => {
+      t += 60_000;
+      const ci: Record<string, unknown> = { provider: 'github-actions', branch };
+      if (pr !== undefined) ci.pr_number = pr;
+      records.push({
+        name: 'step',
+        started_at: formatTimestamp(t),
+        ended_at: formatTimestamp(t + 100),
+        duration_ms: 100,
+        status: 'success',
+        metadata: withValues({ ci }, [{ name, value, better }]),
+        error: null,
+      });
+    };
+    for (const v of base) add('main', undefined, v);
+    for (const v of pr) add('feature', 7, v);
+    return ColumnarHistory.of(records);
+  }
+  const run = { branch: 'feature', prNumber: 7, baseBranch: 'main' };
+
+  it('judges values under 1 as finely as large ones, and says worse/better', () => {
+    const h = history('cost', 'smaller', around(0.0012, 12), around(0.00144, 4, 3));
+    const v = verdictOfView(h, h.valueView('cost')!, 'step › cost', run);
+    expect(v.verdict).toBe('slower');
+    expect(v.changePercent).toBeCloseTo(20, 0);
+    expect(v.baselineMedianMs).toBeCloseTo(0.0012, 5);
+    expect(v.reason).toMatch(/worse/);
+    expect(v.reason).not.toMatch(/slower|faster/);
+  });
+
+  it('does not judge a series with a value <= 0', () => {
+    const h = history('delta', 'smaller', [0, 1, 2, 1, 0, 1, 2, 1], [5, 6]);
+    const v = verdictOfView(h, h.valueView('delta')!, 'step › delta', run);
+    expect(v.verdict).toBe('not enough data');
+    expect(v.reason).toBe('values <= 0 need a linear scale: this comparison works on ratios');
+  });
+
+  it('valueVerdictsOfRows: one verdict per value of the step’s rows, named step › value', () => {
+    const h = history('ops', 'bigger', around(1000, 12), around(800, 4, 9));
+    const verdicts = valueVerdictsOfRows(h, h.rowsByName().get('step')!, 'step', run);
+    expect(verdicts.map((v) => [v.name, v.verdict, v.better, v.valueName, v.step])).toEqual([
+      ['step › ops', 'slower', 'bigger', 'ops', 'step'],
+    ]);
+    expect(valueVerdictsOfRows(h, [], 'step', run)).toEqual([]);
   });
 });
