@@ -32,8 +32,8 @@ var job = __webpack_require__(45461);
 var inputs = __webpack_require__(81729);
 // EXTERNAL MODULE: ./src/action/otlp.ts + 3 modules
 var otlp = __webpack_require__(52314);
-// EXTERNAL MODULE: ./src/action/publish.ts + 3 modules
-var publish = __webpack_require__(68826);
+// EXTERNAL MODULE: ./src/action/publish.ts + 4 modules
+var publish = __webpack_require__(26814);
 // EXTERNAL MODULE: ./src/action/record.ts
 var action_record = __webpack_require__(31365);
 // EXTERNAL MODULE: ./src/core/benchmarks/index.ts + 6 modules
@@ -240,7 +240,7 @@ async function runMain() {
         runner_io.setOutput('dashboard-path', external_node_path_default().resolve((0,dashboard_path/* dashboardOutputFile */.k)(s.tempDir, state?.owner ?? s.inputs.name)));
         const failed = outcome.kind !== 'succeeded';
         if (outcome.kind !== 'cancelled') {
-            const { verdict, row } = await (0,publish/* publishStep */.g)({
+            const { verdict, row, valueVerdicts, valueRows } = await (0,publish/* publishStep */.g)({
                 inputs: s.inputs,
                 ci: s.ci,
                 record,
@@ -249,10 +249,11 @@ async function runMain() {
                 secrets: s.secrets,
             });
             if (row)
-                await (0,job/* updateJob */.lh)(s.jobFile, (job) => void job.rows.push(row));
-            if (!failed && verdict?.verdict === 'slower' && s.inputs.failOnRegression) {
-                runner_io.setFailed(`${s.inputs.name} regressed: ${verdict.reason} (fail-on-regression is true)`);
-            }
+                await (0,job/* updateJob */.lh)(s.jobFile, (job) => void job.rows.push(row, ...valueRows));
+            // A worse value fails the step as a slower duration does (fail-on-regression is opt-in).
+            const regression = (0,publish/* regressionFailure */.a)(s.inputs.name, verdict, valueVerdicts);
+            if (!failed && regression !== null && s.inputs.failOnRegression)
+                runner_io.setFailed(regression);
         }
         if (failed) {
             runner_io.setFailed(outcome.kind === 'cancelled'

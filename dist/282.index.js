@@ -3857,14 +3857,16 @@ async function pruneDayFiles(dir, daysToKeep, nowMs = Date.now()) {
 /* harmony export */   BN: () => (/* binding */ MAX_VALUE_NAME),
 /* harmony export */   Do: () => (/* binding */ VALUES_KEY),
 /* harmony export */   HE: () => (/* binding */ parseValueLine),
+/* harmony export */   Qb: () => (/* binding */ valueLabel),
 /* harmony export */   Su: () => (/* binding */ checkValue),
+/* harmony export */   _3: () => (/* binding */ valueSeriesKey),
 /* harmony export */   jC: () => (/* binding */ VALUE_INFO_KEY),
 /* harmony export */   m_: () => (/* binding */ defaultBetter),
 /* harmony export */   sm: () => (/* binding */ valuesOf),
 /* harmony export */   tV: () => (/* binding */ withValues),
 /* harmony export */   wg: () => (/* binding */ unitProblem)
 /* harmony export */ });
-/* unused harmony exports MAX_UNIT, valueNameProblem, valueSeriesKey, VALUE_SEPARATOR, valueLabel, valuesFromInput */
+/* unused harmony exports MAX_UNIT, valueNameProblem, VALUE_SEPARATOR, valuesFromInput */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
 /**
  * Numeric values of a run beside its duration: tokens, cost, sizes, counts, benchmark results.

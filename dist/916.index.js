@@ -58,6 +58,7 @@ const DASHBOARD_CLIENT_JS = `(function() {
 	const POINT = flatRow("t", "ms", "ok", "branch", "commit", "ranges");
 	const STAT = flatRow("branch", "range", "runs", "failures", "avg", "p50", "p95", "lastT", "lastOk");
 	const TABLE_ROW = flatRow("runs", "failures", "p50", "p95", "lastT", "lastOk");
+	const VALUE_STAT = flatRow("branch", "range", "runs", "avg", "p50", "p95", "min", "max", "lastT");
 	function formatDuration(ms, { secondsDecimals = 1 } = {}) {
 		if (ms === null || ms === void 0 || !Number.isFinite(ms) || ms < 0) return "—";
 		if (ms > 0 && ms < 1) return \`\${ms.toFixed(2)} ms\`;
@@ -69,6 +70,37 @@ const DASHBOARD_CLIENT_JS = `(function() {
 		if (seconds < 3600) return \`\${Math.floor(seconds / 60)} min \${pad2(seconds % 60)} s\`;
 		const minutes = Math.round(ms / 6e4);
 		return \`\${Math.floor(minutes / 60)} h \${pad2(minutes % 60)} min\`;
+	}
+	const HUGE_VALUE = 1e9;
+	const TINY_VALUE = 1e-4;
+	function formatValue(value, unit) {
+		if (value === null || value === void 0 || !Number.isFinite(value)) return "—";
+		const number = formatNumber(value);
+		if (unit === void 0 || unit === null || unit === "") return number;
+		return unit === "%" ? \`\${number}%\` : \`\${number} \${unit}\`;
+	}
+	function formatNumber(value) {
+		if (value === 0) return "0";
+		const sign = value < 0 ? "-" : "";
+		const abs = Math.abs(value);
+		if (abs >= HUGE_VALUE || abs < TINY_VALUE) return sign + eNotation(abs);
+		if (abs < 1) return sign + trimZeros(abs.toPrecision(3));
+		const rounded = Number(abs.toPrecision(4));
+		if (rounded < 1e3) return sign + trimZeros(rounded.toFixed(Math.max(0, 3 - digitsBefore(rounded))));
+		return sign + groupThousands(Math.round(abs));
+	}
+	function digitsBefore(x) {
+		return x < 10 ? 0 : x < 100 ? 1 : 2;
+	}
+	function eNotation(abs) {
+		const [mantissa = "", exponent = "0"] = abs.toExponential(2).split("e");
+		return \`\${trimZeros(mantissa)}e\${Number(exponent)}\`;
+	}
+	function trimZeros(text) {
+		return text.includes(".") ? text.replace(/\\.?0+$/, "") : text;
+	}
+	function groupThousands(n) {
+		return String(n).replace(/\\B(?=(\\d{3})+(?!\\d))/g, ",");
 	}
 	function pad2(n) {
 		return String(n).padStart(2, "0");
@@ -84,6 +116,34 @@ const DASHBOARD_CLIENT_JS = `(function() {
 		if (ms < 6e4) return \`\${+(ms / 1e3).toFixed(1)} s\`;
 		if (ms < 36e5) return \`\${+(ms / 6e4).toFixed(1)} min\`;
 		return \`\${+(ms / 36e5).toFixed(1)} h\`;
+	}
+	const DURATION = {
+		label: "Duration",
+		duration: true,
+		better: "smaller",
+		fmt: fmtMs,
+		axis: fmtAxis
+	};
+	function valueMeasure(series) {
+		const unit = series.unit;
+		return {
+			label: unit ? \`\${series.name} (\${unit})\` : series.name,
+			duration: false,
+			better: series.better === "bigger" ? "bigger" : "smaller",
+			fmt: (v) => formatValue(v, unit),
+			axis: (v) => formatValue(v, null)
+		};
+	}
+	function niceValueStep(span, ticks) {
+		const raw = span > 0 ? span / ticks : 1;
+		const power = Math.pow(10, Math.floor(Math.log10(raw)));
+		for (const m of [
+			1,
+			2,
+			5,
+			10
+		]) if (m * power >= raw) return m * power;
+		return 10 * power;
 	}
 	function fmtCount(n) {
 		return String(n).replace(/\\B(?=(\\d{3})+(?!\\d))/g, ",");
@@ -153,6 +213,16 @@ const DASHBOARD_CLIENT_JS = `(function() {
 			}
 			return byKey;
 		});
+		const values = model.values || [];
+		const valueStats = values.map((list) => list.map((series) => {
+			const byKey = new Map();
+			for (let i = 0; i < series.stats.length; i += VALUE_STAT.stride) {
+				const s = VALUE_STAT.read(series.stats, i);
+				byKey.set(\`\${s.branch}:\${s.range}\`, s);
+			}
+			return byKey;
+		}));
+		const chosen = new Map();
 		return {
 			model,
 			charted,
@@ -162,9 +232,31 @@ const DASHBOARD_CLIENT_JS = `(function() {
 				var _stats$op$get, _stats$op;
 				return (_stats$op$get = (_stats$op = stats[op]) === null || _stats$op === void 0 ? void 0 : _stats$op.get(\`\${state.branch}:\${state.range}\`)) !== null && _stats$op$get !== void 0 ? _stats$op$get : null;
 			},
-			pointsOf(op) {
-				var _model$series$op;
-				const flat = (_model$series$op = model.series[op]) !== null && _model$series$op !== void 0 ? _model$series$op : [];
+			valuesOf: (op) => {
+				var _values$op;
+				return (_values$op = values[op]) !== null && _values$op !== void 0 ? _values$op : [];
+			},
+			chosen: (op) => {
+				var _chosen$get;
+				return (_chosen$get = chosen.get(op)) !== null && _chosen$get !== void 0 ? _chosen$get : -1;
+			},
+			choose(op, value) {
+				var _values$op$length, _values$op2;
+				if (value >= 0 && value < ((_values$op$length = (_values$op2 = values[op]) === null || _values$op2 === void 0 ? void 0 : _values$op2.length) !== null && _values$op$length !== void 0 ? _values$op$length : 0)) chosen.set(op, value);
+				else chosen.delete(op);
+			},
+			measureOf(op, value) {
+				var _values$op3;
+				const series = value >= 0 ? (_values$op3 = values[op]) === null || _values$op3 === void 0 ? void 0 : _values$op3[value] : void 0;
+				return series ? valueMeasure(series) : DURATION;
+			},
+			valueStatOf: (op, value) => {
+				var _valueStats$op$value$, _valueStats$op;
+				return (_valueStats$op$value$ = (_valueStats$op = valueStats[op]) === null || _valueStats$op === void 0 || (_valueStats$op = _valueStats$op[value]) === null || _valueStats$op === void 0 ? void 0 : _valueStats$op.get(\`\${state.branch}:\${state.range}\`)) !== null && _valueStats$op$value$ !== void 0 ? _valueStats$op$value$ : null;
+			},
+			pointsOf(op, value = -1) {
+				var _ref, _values$op4;
+				const flat = (_ref = value >= 0 ? (_values$op4 = values[op]) === null || _values$op4 === void 0 || (_values$op4 = _values$op4[value]) === null || _values$op4 === void 0 ? void 0 : _values$op4.points : model.series[op]) !== null && _ref !== void 0 ? _ref : [];
 				const bit = 1 << state.range;
 				const out = [];
 				for (let i = 0; i < flat.length; i += POINT.stride) {
@@ -474,7 +566,7 @@ const DASHBOARD_CLIENT_JS = `(function() {
 		r.appendChild(el("span", null, value));
 		return r;
 	}
-	function drawChart(page, card, op, pts, stat) {
+	function drawChart(page, card, op, pts, stat, measure = DURATION) {
 		const { model, fmt } = page;
 		const W = 600;
 		const H = 210;
@@ -485,23 +577,42 @@ const DASHBOARD_CLIENT_JS = `(function() {
 			viewBox: \`0 0 \${W} \${H}\`,
 			role: "img"
 		});
-		svg.setAttribute("aria-label", \`Duration over time of \${model.ops[op]}\`);
+		svg.setAttribute("aria-label", \`\${measure.label} over time of \${model.ops[op]}\`);
 		const first = pts[0];
 		const lastPt = pts[pts.length - 1];
 		let x0 = Math.max(page.rangeStart(), first ? first.t : page.rangeStart());
 		const x1 = Math.max(model.now, lastPt ? lastPt.t : model.now);
 		if (x1 - x0 < 3600) x0 = x1 - 3600;
-		let maxMs = 0;
-		for (const p of pts) if (p.ms > maxMs) maxMs = p.ms;
+		let maxMs = measure.duration ? 0 : -Infinity;
+		let minMs = measure.duration ? 0 : Infinity;
+		for (const p of pts) {
+			if (p.ms > maxMs) maxMs = p.ms;
+			if (p.ms < minMs) minMs = p.ms;
+		}
 		if (stat && stat.p95 > maxMs) maxMs = stat.p95;
-		if (maxMs <= 0) maxMs = 1;
-		const step = niceStep(maxMs * 1.05, 4);
-		const yMax = Math.ceil(maxMs * 1.05 / step) * step;
+		if (stat && !measure.duration && stat.p50 < minMs) minMs = stat.p50;
+		let step;
+		let yMin;
+		let yMax;
+		if (measure.duration) {
+			if (maxMs <= 0) maxMs = 1;
+			step = niceStep(maxMs * 1.05, 4);
+			yMin = 0;
+			yMax = Math.ceil(maxMs * 1.05 / step) * step;
+		} else {
+			if (!Number.isFinite(minMs)) [minMs, maxMs] = [0, 1];
+			const pad = maxMs > minMs ? (maxMs - minMs) * .05 : Math.abs(maxMs) * .05 || 1;
+			step = niceValueStep(maxMs - minMs + 2 * pad, 4);
+			yMin = Math.floor((minMs - pad) / step) * step;
+			if (minMs >= 0 && yMin < 0) yMin = 0;
+			yMax = Math.ceil((maxMs + pad) / step) * step;
+		}
 		const X = (t) => L + (t - x0) / (x1 - x0) * 544;
-		const Y = (ms) => T + (1 - ms / yMax) * 174;
-		for (let v = 0; v <= yMax + step / 2; v += step) {
+		const Y = (ms) => T + (1 - (ms - yMin) / (yMax - yMin)) * 174;
+		for (let k = 0; yMin + k * step <= yMax + step / 2; k++) {
+			const v = yMin + k * step;
 			svg.appendChild(sv("line", {
-				class: v === 0 ? "axis" : "grid",
+				class: k === 0 ? "axis" : "grid",
 				x1: L,
 				x2: 590,
 				y1: Y(v),
@@ -512,7 +623,7 @@ const DASHBOARD_CLIENT_JS = `(function() {
 				y: Y(v) + 3.5,
 				"text-anchor": "end"
 			});
-			label.textContent = fmtAxis(v);
+			label.textContent = v === 0 ? "0" : measure.axis(v);
 			svg.appendChild(label);
 		}
 		for (const tick of timeTicks(model.t0, x0, x1, 6, fmt)) {
@@ -535,7 +646,8 @@ const DASHBOARD_CLIENT_JS = `(function() {
 		if (first && lastPt) {
 			let d = "";
 			pts.forEach((p, j) => d += \`\${j ? "L" : "M"}\${X(p.t).toFixed(1)} \${Y(p.ms).toFixed(1)}\`);
-			const area = \`\${d}L\${X(lastPt.t).toFixed(1)} \${Y(0)}L\${X(first.t).toFixed(1)} \${Y(0)}Z\`;
+			const base = Y(yMin);
+			const area = \`\${d}L\${X(lastPt.t).toFixed(1)} \${base}L\${X(first.t).toFixed(1)} \${base}Z\`;
 			svg.appendChild(sv("path", {
 				class: "area",
 				d: area
@@ -574,8 +686,17 @@ const DASHBOARD_CLIENT_JS = `(function() {
 				y: my - 4,
 				"text-anchor": "end"
 			});
-			ml.textContent = \`median \${fmtMs(stat.p50)}\`;
+			ml.textContent = \`median \${measure.fmt(stat.p50)}\`;
 			svg.appendChild(ml);
+		}
+		if (!measure.duration) {
+			const hint = sv("text", {
+				class: "direction",
+				x: 50,
+				y: 22
+			});
+			hint.textContent = measure.better === "bigger" ? "↑ higher is better" : "↓ lower is better";
+			svg.appendChild(hint);
 		}
 		const guide = sv("line", {
 			class: "guide",
@@ -617,7 +738,7 @@ const DASHBOARD_CLIENT_JS = `(function() {
 			ring.setAttribute("visibility", "visible");
 			ring.setAttribute("class", p.ok ? "hover" : "hover failed");
 			clear(tip);
-			tip.appendChild(el("div", "dur", fmtMs(p.ms)));
+			tip.appendChild(el("div", "dur", measure.fmt(p.ms)));
 			tip.appendChild(el("div", "muted", fmt.time(p.t)));
 			tip.appendChild(row("Status", p.ok ? "success" : "failed"));
 			const b = page.branchName(p.branch);
@@ -741,14 +862,30 @@ const DASHBOARD_CLIENT_JS = `(function() {
 			const name = el("td", "name");
 			name.appendChild(opButton(i));
 			tr.appendChild(name);
-			tr.appendChild(el("td", "num", fmtCount(s.runs)));
-			const rate = fmtRate(s.runs, s.failures);
-			tr.appendChild(el("td", \`num rate \${rate.cls}\`, rate.text));
-			tr.appendChild(el("td", "num", fmtMs(s.avg)));
-			tr.appendChild(el("td", "num", fmtMs(s.p50)));
-			tr.appendChild(el("td", "num", fmtMs(s.p95)));
+			const value = page.chosen(i);
+			const vs = value >= 0 ? page.valueStatOf(i, value) : null;
+			if (value >= 0) {
+				var _vs$runs;
+				const measure = page.measureOf(i, value);
+				tr.setAttribute("data-value", measure.label);
+				name.appendChild(el("div", "measure", measure.label));
+				tr.appendChild(el("td", "num", fmtCount((_vs$runs = vs === null || vs === void 0 ? void 0 : vs.runs) !== null && _vs$runs !== void 0 ? _vs$runs : 0)));
+				tr.appendChild(el("td", "num rate", "—"));
+				for (const x of [
+					vs === null || vs === void 0 ? void 0 : vs.avg,
+					vs === null || vs === void 0 ? void 0 : vs.p50,
+					vs === null || vs === void 0 ? void 0 : vs.p95
+				]) tr.appendChild(el("td", "num", x === void 0 ? "—" : measure.fmt(x)));
+			} else {
+				tr.appendChild(el("td", "num", fmtCount(s.runs)));
+				const rate = fmtRate(s.runs, s.failures);
+				tr.appendChild(el("td", \`num rate \${rate.cls}\`, rate.text));
+				tr.appendChild(el("td", "num", fmtMs(s.avg)));
+				tr.appendChild(el("td", "num", fmtMs(s.p50)));
+				tr.appendChild(el("td", "num", fmtMs(s.p95)));
+			}
 			const spark = el("td");
-			spark.appendChild(sparkline(page.pointsOf(i)));
+			spark.appendChild(sparkline(page.pointsOf(i, value)));
 			tr.appendChild(spark);
 			const last = el("td", "nowrap");
 			last.appendChild(el("span", \`dot \${s.lastOk ? "ok" : "fail"}\`));
@@ -759,7 +896,32 @@ const DASHBOARD_CLIENT_JS = `(function() {
 			body.appendChild(tr);
 		}
 	}
-	function renderCharts(page, ops) {
+	function chooser(page, op, onChoose) {
+		var _page$model$ops$op;
+		const values = page.valuesOf(op);
+		if (!values.length) return null;
+		const select = el("select", "measure-select");
+		select.setAttribute("aria-label", \`Series of \${(_page$model$ops$op = page.model.ops[op]) !== null && _page$model$ops$op !== void 0 ? _page$model$ops$op : ""}\`);
+		for (let k = -1; k < values.length; k++) {
+			const o = el("option", null, page.measureOf(op, k).label);
+			o.value = String(k);
+			select.appendChild(o);
+		}
+		select.value = String(page.chosen(op));
+		select.addEventListener("change", () => {
+			page.choose(op, Number(select.value));
+			onChoose();
+		});
+		return select;
+	}
+	function valueMeta(page, op, value) {
+		const measure = page.measureOf(op, value);
+		const v = page.valueStatOf(op, value);
+		const better = measure.better === "bigger" ? "higher is better" : "lower is better";
+		if (!v) return \`No values in this selection \\u00b7 \${better}\`;
+		return \`\${fmtCount(v.runs)} values \\u00b7 median \${measure.fmt(v.p50)} \\u00b7 p95 \${measure.fmt(v.p95)} \\u00b7 min \${measure.fmt(v.min)} \\u00b7 max \${measure.fmt(v.max)} \\u00b7 \${better}\`;
+	}
+	function renderCharts(page, ops, onChoose) {
 		const box = clear(byId("charts-body"));
 		if (!ops.length) {
 			box.appendChild(el("p", "empty", "No runs in this selection."));
@@ -768,11 +930,24 @@ const DASHBOARD_CLIENT_JS = `(function() {
 		for (const i of ops) {
 			const s = page.statOf(i);
 			if (!s) continue;
-			const pts = page.pointsOf(i);
+			const value = page.chosen(i);
+			const pts = page.pointsOf(i, value);
 			const card = el("div", "chart-card");
 			card.setAttribute("id", \`op-\${i}\`);
 			card.setAttribute("data-op", String(i));
-			card.appendChild(el("h3", null, page.model.ops[i]));
+			const head = el("div", "card-head");
+			head.appendChild(el("h3", null, page.model.ops[i]));
+			const select = chooser(page, i, onChoose);
+			if (select) head.appendChild(select);
+			card.appendChild(head);
+			if (value >= 0) {
+				const v = page.valueStatOf(i, value);
+				card.appendChild(el("div", "meta", valueMeta(page, i, value)));
+				if (v && pts.length < v.runs) card.appendChild(el("div", "note", \`Showing \${fmtCount(pts.length)} of \${fmtCount(v.runs)} values: the lowest, highest and latest failed run of each time slice.\`));
+				drawChart(page, card, i, pts, v, page.measureOf(i, value));
+				box.appendChild(card);
+				continue;
+			}
 			card.appendChild(el("div", "meta", \`\${fmtCount(s.runs)} runs \\u00b7 \${fmtCount(s.failures)} failed \\u00b7 p50 \${fmtMs(s.p50)} \\u00b7 p95 \${fmtMs(s.p95)}\`));
 			if (pts.length < s.runs) card.appendChild(el("div", "note", \`Showing \${fmtCount(pts.length)} of \${fmtCount(s.runs)} runs: the fastest, slowest and latest failed run of each time slice.\`));
 			drawChart(page, card, i, pts, s);
@@ -806,7 +981,7 @@ const DASHBOARD_CLIENT_JS = `(function() {
 		}
 		byId("f-count").textContent = \`\${fmtCount(runs)} runs \\u00b7 \${fmtCount(failures)} failed \\u00b7 \` + ops.length + (ops.length === 1 ? " operation" : " operations") + (model.ops.length > charted ? " charted" : "");
 		renderOverview(page, ops, opButton);
-		renderCharts(page, ops);
+		renderCharts(page, ops, update);
 		renderRuns(page, runLimit);
 	}
 	const opButton = opButtons(page, (i) => {
@@ -947,6 +1122,11 @@ td.name { max-width: 320px; overflow-wrap: anywhere; }
 .chart-card { border: 1px solid var(--border); border-radius: 8px; padding: 10px 12px 6px; background: var(--bg);
   position: relative; min-width: 0; }
 .chart-card h3 { font-size: 13.5px; margin: 0; overflow-wrap: anywhere; }
+.card-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; flex-wrap: wrap; }
+.measure-select { font: inherit; font-size: 12px; padding: 1px 4px; max-width: 60%; color: var(--fg); background: var(--bg);
+  border: 1px solid var(--border); border-radius: 6px; }
+#overview-rows .measure { color: var(--muted); font-size: 11.5px; }
+svg.chart text.direction { fill: var(--muted); font-size: 10px; }
 .chart-card .meta { color: var(--muted); font-size: 12px; margin: 2px 0 4px; }
 .chart-card .note { color: var(--muted); font-size: 11.5px; margin: 0 0 4px; }
 svg.chart { display: block; width: 100%; height: auto; overflow: visible; }
@@ -1019,8 +1199,8 @@ footer p { margin: 4px 0; }
 var ci = __webpack_require__(42131);
 // EXTERNAL MODULE: ./src/insight/flakiness.ts
 var flakiness = __webpack_require__(44746);
-// EXTERNAL MODULE: ./src/insight/regression.ts + 3 modules
-var regression = __webpack_require__(33535);
+// EXTERNAL MODULE: ./src/insight/regression.ts + 2 modules
+var regression = __webpack_require__(1773);
 // EXTERNAL MODULE: ./src/core/record.ts
 var core_record = __webpack_require__(14130);
 ;// CONCATENATED MODULE: ./src/insight/attention.ts
@@ -1235,6 +1415,18 @@ function downsampleIndices(t, ms, failed, lo, hi, budget) {
     flush();
     return kept;
 }
+/** Points per time range across all value series of the charted operations. */
+const TOTAL_VALUE_POINTS_PER_RANGE = 3_000;
+/** Floor of a value series' budget (10 buckets of 3). */
+const MIN_VALUE_POINTS_PER_RANGE = 30;
+/**
+ * The per-value-series, per-range point budget when the charted operations hold `valueSeries`
+ * value series: at most a chart's budget, shared so many values per run keep the page small.
+ */
+function valuePointBudget(chartBudget, valueSeries) {
+    const share = Math.floor(TOTAL_VALUE_POINTS_PER_RANGE / Math.max(1, valueSeries));
+    return Math.max(MIN_VALUE_POINTS_PER_RANGE, Math.min(chartBudget, share));
+}
 
 ;// CONCATENATED MODULE: ./src/report/dashboard/rank.ts
 /** Operations drawn with full statistics, sparkline and chart; the others are table rows. */
@@ -1370,6 +1562,11 @@ const POINT = flatRow('t', 'ms', 'ok', 'branch', 'commit', 'ranges');
 const STAT = flatRow('branch', 'range', 'runs', 'failures', 'avg', 'p50', 'p95', 'lastT', 'lastOk');
 /** One row of the compact table (`table`): an operation without a chart, whole window, all branches. */
 const TABLE_ROW = flatRow('runs', 'failures', 'p50', 'p95', 'lastT', 'lastOk');
+/**
+ * Exact statistics of a value series (`values[op][k].stats`) for one (branch, range) with values:
+ * branch -1 = all branches; in the value's unit; computed before downsampling.
+ */
+const VALUE_STAT = flatRow('branch', 'range', 'runs', 'avg', 'p50', 'p95', 'min', 'max', 'lastT');
 
 ;// CONCATENATED MODULE: ./src/report/dashboard/model.ts
 
@@ -1487,6 +1684,37 @@ function statsOf(col, indices, lo, hi, toT) {
         p95: round1(p95),
         lastT: toT(col.t[last] ?? 0),
         lastOk: col.failed[last] === 1 ? 0 : 1,
+    };
+}
+/** A value as the page keeps it: six significant digits (a chart does not need more). */
+function roundValue(v) {
+    return Number(v.toPrecision(6));
+}
+/** Exact statistics of `v[indices]` (indices ascending by time, not empty). */
+function valueStatsOf(v, t, indices, toT) {
+    const n = indices.length;
+    const numbers = new Float64Array(n);
+    let sum = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let k = 0; k < n; k++) {
+        const x = v[indices[k]];
+        numbers[k] = x;
+        sum += x;
+        if (x < min)
+            min = x;
+        if (x > max)
+            max = x;
+    }
+    const [p50 = NaN, p95 = NaN] = (0,stats/* percentilesInPlace */.nm)(numbers, [50, 95]);
+    return {
+        runs: n,
+        avg: roundValue(sum / n),
+        p50: roundValue(p50),
+        p95: roundValue(p95),
+        min: roundValue(min),
+        max: roundValue(max),
+        lastT: toT(t[indices[n - 1]] ?? 0),
     };
 }
 class DashboardModelBuilder {
@@ -1782,6 +2010,87 @@ class DashboardModelBuilder {
         }
         return col;
     }
+    /**
+     * The values the series' runs carry (history.valueView per value name), by name; the cells
+     * point at indices of the series' columns (time order, as columnsOf makes them).
+     */
+    valueCellsOf(history, s) {
+        if (history.values.size === 0)
+            return [];
+        const n = s.kept.length;
+        // valueView reads rows ascending: the series' rows in row order, with their time position.
+        const order = Array.from({ length: n }, (_, i) => i);
+        const rowAt = (i) => this.rowOf(s.kept[i]);
+        order.sort((a, b) => rowAt(a) - rowAt(b));
+        const rows = Int32Array.from(order, rowAt);
+        const out = [];
+        const names = [...history.values.keys()].sort();
+        for (const name of names) {
+            const view = history.valueView(name, rows);
+            if (view === undefined || view.rows.length === 0)
+                continue;
+            const byPosition = new Float64Array(n).fill(NaN);
+            let j = 0;
+            view.rows.forEach((row, k) => {
+                while (rows[j] < row)
+                    j++;
+                byPosition[order[j]] = view.numbers[k];
+            });
+            const at = new Int32Array(view.rows.length);
+            const v = new Float64Array(view.rows.length);
+            let m = 0;
+            for (let i = 0; i < n; i++) {
+                if (Number.isNaN(byPosition[i]))
+                    continue;
+                at[m] = i;
+                v[m++] = byPosition[i];
+            }
+            out.push({ name, unit: view.unit, better: view.better, at, v });
+        }
+        return out;
+    }
+    /** A value's series for the page: exact stats per (branch, range), downsampled points. */
+    valueSeriesOf(cells, col, ranges, budget, filterSlot, filterBranches, toT, mapBranch, mapCommit) {
+        const n = cells.at.length;
+        const t = Float64Array.from(cells.at, (i) => col.t[i]);
+        const failed = Uint8Array.from(cells.at, (i) => col.failed[i]);
+        const slot = Int32Array.from(cells.at, (i) => filterSlot[col.branch[i]] ?? -1);
+        const mask = new Uint8Array(n);
+        const stats = [];
+        ranges.forEach((range, r) => {
+            const lo = lowerBound(t, this.nowMs - range.days * core_record/* DAY_MS */.sO);
+            if (lo >= n)
+                return;
+            for (const i of downsampleIndices(t, cells.v, failed, lo, n, budget))
+                mask[i] |= 1 << r;
+            const all = Int32Array.from({ length: n - lo }, (_, k) => lo + k);
+            VALUE_STAT.push(stats, { branch: -1, range: r, ...valueStatsOf(cells.v, t, all, toT) });
+            const lists = Array.from({ length: filterBranches }, () => []);
+            for (let i = lo; i < n; i++)
+                if (slot[i] >= 0)
+                    lists[slot[i]].push(i);
+            lists.forEach((list, b) => {
+                if (list.length > 0) {
+                    VALUE_STAT.push(stats, { branch: b, range: r, ...valueStatsOf(cells.v, t, list, toT) });
+                }
+            });
+        });
+        const points = [];
+        for (let k = 0; k < n; k++) {
+            if (mask[k] === 0)
+                continue;
+            const i = cells.at[k];
+            POINT.push(points, {
+                t: toT(t[k]),
+                ms: roundValue(cells.v[k]),
+                ok: failed[k] === 1 ? 0 : 1,
+                branch: mapBranch(col.branch[i] ?? -1),
+                commit: mapCommit(col.commit[i] ?? -1),
+                ranges: mask[k],
+            });
+        }
+        return { name: cells.name, unit: cells.unit ?? null, better: cells.better, points, stats };
+    }
     build() {
         const history = this.source ?? new core_history/* ColumnarHistory */.OO();
         const modelSeries = this.series(history);
@@ -1858,9 +2167,15 @@ class DashboardModelBuilder {
         };
         const series = [];
         const stats = [];
+        // Value series of the charted operations only (the bound on charts holds for them too); their
+        // points share one budget, so 30 values per run cost about what one more chart would.
+        const cellsOf = order.slice(0, charted).map((c) => this.valueCellsOf(history, modelSeries[c]));
+        const valueBudget = valuePointBudget(budget, cellsOf.reduce((sum, cells) => sum + cells.length, 0));
+        const values = [];
         let points = 0;
-        for (const c of order.slice(0, charted)) {
+        for (const [k, c] of order.slice(0, charted).entries()) {
             const col = this.columnsOf(history, modelSeries[c]);
+            values.push(cellsOf[k].map((cells) => this.valueSeriesOf(cells, col, ranges, valueBudget, filterSlot, filterBranches, toT, mapBranch, mapCommit)));
             const n = col.t.length;
             const mask = new Uint8Array(n);
             const opStats = [];
@@ -1931,6 +2246,7 @@ class DashboardModelBuilder {
             commits: commitOut,
             series,
             stats,
+            values,
             runs,
             attention: attention
                 .slice(0, MAX_CHARTED_OPERATIONS)
@@ -2090,7 +2406,7 @@ function renderModel(model) {
 </table></div>
 <p class="empty" id="overview-empty" hidden>No runs in this selection.</p>
 </section>
-<section class="card" id="charts"><h2>Duration over time <span class="hint">failed runs in red · dashed line: median · hover a chart for details</span></h2><div class="charts" id="charts-body"></div></section>
+<section class="card" id="charts"><h2>Over time <span class="hint">failed runs in red · dashed line: median · hover a chart for details · a step's selector shows its recorded values</span></h2><div class="charts" id="charts-body"></div></section>
 <section class="card" id="others" hidden><h2>Other operations <span class="hint" id="others-hint"></span></h2>
 <div class="tools"><label>Filter <input type="search" id="others-filter" placeholder="operation name" autocomplete="off" spellcheck="false"></label><span class="count" id="others-count"></span></div>
 <div class="table-wrap"><table>

@@ -1,5 +1,5 @@
-export const id = 826;
-export const ids = [826];
+export const id = 814;
+export const ids = [814];
 export const modules = {
 
 /***/ 87648:
@@ -38,14 +38,15 @@ function stepFolder(stepName) {
 
 /***/ }),
 
-/***/ 68826:
+/***/ 26814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   publishJob: () => (/* binding */ publishJob),
-  g: () => (/* binding */ publishStep)
+  g: () => (/* binding */ publishStep),
+  a: () => (/* binding */ regressionFailure)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -56,6 +57,8 @@ var runner_io = __webpack_require__(10923);
 var core_history = __webpack_require__(28863);
 // EXTERNAL MODULE: ./src/core/record.ts
 var core_record = __webpack_require__(14130);
+// EXTERNAL MODULE: ./src/core/values.ts
+var core_values = __webpack_require__(14101);
 // EXTERNAL MODULE: ./src/core/stats.ts
 var stats = __webpack_require__(38796);
 // EXTERNAL MODULE: ./src/core/store.ts
@@ -203,14 +206,87 @@ function selectCandidate(records, options) {
     return candidateOfView(history, view, options).rows.map((row) => records[row]);
 }
 
-// EXTERNAL MODULE: ./src/insight/regression.ts + 3 modules
-var insight_regression = __webpack_require__(33535);
+// EXTERNAL MODULE: ./src/insight/regression.ts + 2 modules
+var insight_regression = __webpack_require__(1773);
+// EXTERNAL MODULE: ./src/insight/sample-stats.ts
+var sample_stats = __webpack_require__(44134);
+;// CONCATENATED MODULE: ./src/insight/value-regression.ts
+
+
+/** The smallest scaled value: well above the detector's 1 ms floor. */
+const SCALED_FLOOR = 1024;
+/** The detector's direction words, to be said the value's way. */
+const DETECTOR_WORDS = /\b(slower|faster)\b/g;
+/**
+ * detectRegression for the values of one series (baseline NEWEST FIRST, as for durations), in the
+ * value's direction; see the file comment. Non-finite entries are ignored.
+ */
+function detectValueRegression(baselineValues, candidateValues, better, options = {}) {
+    const baseline = baselineValues.filter(Number.isFinite);
+    const candidate = candidateValues.filter(Number.isFinite);
+    const all = [...baseline, ...candidate];
+    const positive = all.every((v) => v > 0);
+    const min = all.length > 0 ? Math.min(...all) : 1;
+    const scale = positive ? 2 ** Math.max(0, Math.ceil(Math.log2(SCALED_FLOOR / min))) : 1;
+    const fits = all.every((v) => Number.isFinite(v * scale));
+    if (!positive || !fits) {
+        const recent = baseline.slice(0, options.recentWindow ?? 10);
+        return {
+            name: options.name ?? '',
+            verdict: 'not enough data',
+            changePercent: null,
+            ciLowPercent: null,
+            ciHighPercent: null,
+            confidence: options.confidence ?? 0.96,
+            pValue: null,
+            baselineCount: baseline.length,
+            candidateCount: candidate.length,
+            baselineMedianMs: recent.length > 0 ? (0,sample_stats/* median */.JZ)(recent) : null,
+            baselineP95Ms: baseline.length > 0 ? (0,sample_stats/* percentile */.Ym)(baseline, 95) : null,
+            candidateMedianMs: candidate.length > 0 ? (0,sample_stats/* median */.JZ)(candidate) : null,
+            reason: positive
+                ? 'values span too wide a range to compare as ratios'
+                : 'values <= 0 need a linear scale: this comparison works on ratios',
+        };
+    }
+    // The label may contain the detector's words ("slower-builds"): it goes in as a placeholder.
+    const label = options.baselineLabel;
+    const placeholder = '\u0000baseline\u0000';
+    const verdict = (0,insight_regression/* detectRegression */.l)(baseline.map((v) => v * scale), candidate.map((v) => v * scale), { ...options, baselineLabel: label === undefined || label === '' ? label : placeholder });
+    const unscale = (v) => (v === null ? null : v / scale);
+    const swap = better === 'bigger';
+    const kind = verdict.verdict === 'slower'
+        ? swap
+            ? 'faster'
+            : 'slower'
+        : verdict.verdict === 'faster'
+            ? swap
+                ? 'slower'
+                : 'faster'
+            : verdict.verdict;
+    const reason = verdict.reason
+        .replace(DETECTOR_WORDS, (word) => ((word === 'slower') !== swap ? 'worse' : 'better'))
+        .split(placeholder)
+        .join(label ?? '');
+    return {
+        ...verdict,
+        verdict: kind,
+        baselineMedianMs: unscale(verdict.baselineMedianMs),
+        baselineP95Ms: unscale(verdict.baselineP95Ms),
+        candidateMedianMs: unscale(verdict.candidateMedianMs),
+        reason,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/insight/verdicts.ts
 /**
  * One call for the action and the CLI: a regression verdict for each tracked step of the current run,
  * choosing baseline and candidate runs from the history. verdictOfView works on the core's columns
- * for any measure (durations or a value series); regressionVerdicts is the record-shaped entry point.
+ * for any measure (durations or a value series: the one path for both); regressionVerdicts and
+ * valueVerdicts are the record-shaped entry points.
  */
+
+
 
 
 
@@ -218,7 +294,9 @@ var insight_regression = __webpack_require__(33535);
  * The verdict of one series (`view`: its rows of `history` and the number measured at each; the
  * current run's rows must be among them), named `name`. A push to the base branch is judged on its
  * own commit's runs against the branch's earlier runs. For a measure where bigger is better, a
- * rise is the improvement: the kinds 'slower'/'faster' then mean worse/better.
+ * rise is the improvement: the kinds 'slower'/'faster' then mean worse/better. A value series goes
+ * through detectValueRegression (value-regression.ts): scaled above the detector's 1 ms floor,
+ * not judged when any value is <= 0, its reason saying worse/better.
  */
 function verdictOfView(history, view, name, run, options = {}) {
     const baseBranch = run.baseBranch ?? run.defaultBranch;
@@ -237,12 +315,53 @@ function verdictOfView(history, view, name, run, options = {}) {
         limit: options.candidateLimit,
     });
     const { baselineLimit: _b, candidateLimit: _c, ...regression } = options;
-    const verdict = (0,insight_regression/* detectRegression */.l)(baseline.numbers, candidate.numbers, {
-        ...regression,
-        name,
-        baselineLabel: baseline.branch ?? undefined,
+    const detect = { ...regression, name, baselineLabel: baseline.branch ?? undefined };
+    if (view.kind === 'value') {
+        return detectValueRegression(baseline.numbers, candidate.numbers, view.better, detect);
+    }
+    return orientVerdict((0,insight_regression/* detectRegression */.l)(baseline.numbers, candidate.numbers, detect), view.better);
+}
+/**
+ * The verdicts of the values of one step series (`rows`, ascending, labelled `step`): one per value
+ * name carried by any of its rows, sorted by value name, each named `valueLabel(step, name)` and
+ * judged by verdictOfView like the step's duration (same baseline and candidate choice).
+ */
+function valueVerdictsOfRows(history, rows, step, run, options = {}) {
+    const names = [...history.values.keys()].sort(compare);
+    const out = [];
+    for (const valueName of names) {
+        const view = history.valueView(valueName, rows);
+        if (view === undefined || view.rows.length === 0)
+            continue;
+        const verdict = verdictOfView(history, view, (0,core_values/* valueLabel */.Qb)(step, valueName), run, options);
+        out.push({
+            ...verdict,
+            step,
+            valueName,
+            better: view.better,
+            ...(view.unit === undefined ? {} : { unit: view.unit }),
+        });
+    }
+    return out;
+}
+/**
+ * Value verdicts of the steps named in `steps` (series labels; all steps when omitted), sorted by
+ * step then value name: `records` should already carry series labels (series.ts labelSeries).
+ */
+function valueVerdicts(records, run, options = {}, steps) {
+    const history = ColumnarHistory.of(records);
+    if (history.values.size === 0)
+        return [];
+    const byName = history.rowsByName();
+    const names = steps === undefined ? [...byName.keys()] : [...new Set(steps)];
+    return names.sort(compare).flatMap((step) => {
+        const rows = byName.get(step);
+        return rows === undefined ? [] : valueVerdictsOfRows(history, rows, step, run, options);
     });
-    return orientVerdict(verdict, view.better);
+}
+/** Code-unit order, as the CLI sorts operation names (locale-independent). */
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 /** detectRegression says 'slower' for a rise; for a bigger-is-better measure a rise is better. */
 function orientVerdict(verdict, better) {
@@ -266,14 +385,12 @@ function regressionVerdicts(records, names, run, options = {}) {
 
 // EXTERNAL MODULE: ./src/report/comment-body.ts
 var comment_body = __webpack_require__(7840);
-// EXTERNAL MODULE: ./src/core/ci.ts
-var ci = __webpack_require__(42131);
-// EXTERNAL MODULE: ./src/core/values.ts
-var core_values = __webpack_require__(14101);
-// EXTERNAL MODULE: ./src/report/charts.ts
-var charts = __webpack_require__(43337);
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __webpack_require__(12011);
+// EXTERNAL MODULE: ./src/core/ci.ts
+var ci = __webpack_require__(42131);
+// EXTERNAL MODULE: ./src/report/charts.ts
+var charts = __webpack_require__(43337);
 // EXTERNAL MODULE: ./src/core/redact.ts
 var redact = __webpack_require__(12258);
 // EXTERNAL MODULE: ./src/report/sanitize.ts
@@ -496,7 +613,9 @@ var dashboard_path = __webpack_require__(87648);
 /**
  * The reports, in two parts.
  * - Per step (publishStep, in every main): the regression verdict and its annotation, the job
- *   summary section and the step's comment row, computed locally from the merged `.metrics`.
+ *   summary section and the step's comment row, computed locally from the merged `.metrics`; the
+ *   same for each numeric value of the step's record (issue 13): its own series' verdict, a row
+ *   of the summary's Values table, a comment row and a warning when it is worse.
  * - Per job (publishJob, in the owner's post step): one sticky PR comment update carrying every
  *   step's row, and one HTML dashboard, uploaded as one artifact. The comment and artifact
  *   clients are loaded only there.
@@ -515,6 +634,22 @@ var dashboard_path = __webpack_require__(87648);
 
 
 
+
+
+/**
+ * The step's failure message under fail-on-regression: its duration is slower, or one of its
+ * values is worse (as github-action-benchmark fails on its alert); null when neither.
+ */
+function regressionFailure(name, verdict, valueVerdicts) {
+    const reasons = [];
+    if (verdict?.verdict === 'slower')
+        reasons.push(`${name} regressed: ${verdict.reason}`);
+    for (const v of valueVerdicts) {
+        if (v.verdict === 'slower')
+            reasons.push(`${v.name} is worse: ${v.reason}`);
+    }
+    return reasons.length === 0 ? null : `${reasons.join('; ')} (fail-on-regression is true)`;
+}
 /**
  * The whole (pruned) history as columns, read once: what the verdict and flakiness are made of.
  * Only the records of step `name` are kept whole, for the summary's runs table and the chart.
@@ -574,14 +709,21 @@ async function publishStep(p) {
         return r.name === series.name ? r : { ...r, name: series.name };
     });
     const baselineBranch = baselineBranchOf(ci);
-    const verdict = verdictOfView(history, (0,core_history/* durationView */.aG)(history, series.rows), series.name, {
+    const runUnderTest = {
         branch: ci.branch,
         prNumber: ci.pr_number,
         sha: ci.sha,
         baseBranch: ci.base_branch,
         defaultBranch: ci.default_branch,
         runIds: ci.run_id ? [ci.run_id] : [],
-    }, { thresholdPercent: inputs.regressionThreshold });
+    };
+    const verdictOptions = { thresholdPercent: inputs.regressionThreshold };
+    const verdict = verdictOfView(history, (0,core_history/* durationView */.aG)(history, series.rows), series.name, runUnderTest, verdictOptions);
+    // Each value of this run is a series of its own, its runs chosen exactly as the duration's.
+    const runValues = (0,core_values/* valuesOf */.sm)(p.record.metadata);
+    const valueVerdicts = runValues.length === 0
+        ? []
+        : valueVerdictsOfRows(history, series.rows, series.name, runUnderTest, verdictOptions).filter((v) => runValues.some((x) => x.name === v.valueName));
     const [flaky] = (0,insight_flakiness/* flakinessOfRows */.Jo)(history, series.rows);
     const flakiness = flaky === undefined ? null : { ...flaky, name: series.name };
     if (verdict) {
@@ -591,6 +733,7 @@ async function publishStep(p) {
             runner_io.warning(`${record.name} is slower than on ${baselineBranch ?? 'the base branch'}: ${verdict.reason}`, { title: `dev-metrics: ${record.name} regressed` });
         }
     }
+    reportValueVerdicts(valueVerdicts, baselineBranch);
     await part('the job summary', async () => {
         if (!verdict)
             return;
@@ -599,6 +742,7 @@ async function publishStep(p) {
             verdict,
             history: mine,
             window: (0,stats/* summarize */.eh)(mine)[record.name] ?? null,
+            valueVerdicts,
             flakiness,
             baselineBranch,
             charts: inputs.charts,
@@ -629,7 +773,56 @@ async function publishStep(p) {
             return { ...stored, key: (0,insight_series/* seriesKey */.Xk)(p.record) };
         });
     }
-    return { verdict, row };
+    let valueRows = [];
+    if (row && valueVerdicts.length > 0) {
+        valueRows =
+            (await part('the PR comment rows of values', async () => valueVerdicts.map((v) => {
+                // The chart draws the value's runs of this series: the rows that carry it.
+                const view = history.valueView(v.valueName, series.rows);
+                const numbers = view?.numbers ?? new Float64Array(0);
+                const valuePoints = Array.from(view?.rows ?? [], (r, k) => {
+                    const at = stepRecords.get(r);
+                    return { t: at?.started_at ?? '', value: numbers[k], failed: at?.status === 'failed' };
+                });
+                const built = (0,comment_body/* buildCommentRow */.Yn)({
+                    verdict: v,
+                    baselineBranch,
+                    status: record.status,
+                    durationMs: runValues.find((x) => x.name === v.valueName)?.value ?? null,
+                    chartUrl: null,
+                    updatedAt: new Date().toISOString(),
+                    better: v.better,
+                    ...(v.unit === undefined ? {} : { unit: v.unit }),
+                });
+                const stored = (0,comment_body/* toStoredRow */.v5)(built, inputs.charts === 'none'
+                    ? null
+                    : { points: [], valuePoints, quickchartUrl: inputs.quickchartUrl });
+                return { ...stored, key: (0,core_values/* valueSeriesKey */._3)((0,insight_series/* seriesKey */.Xk)(p.record), v.valueName) };
+            }))) ?? [];
+    }
+    return { verdict, row, valueVerdicts, valueRows };
+}
+/**
+ * The `values-verdicts` output ({name: worse|better|no change|not enough data}) and a warning per
+ * worse value, like the duration's 'slower' one.
+ */
+function reportValueVerdicts(verdicts, baselineBranch) {
+    if (verdicts.length === 0)
+        return;
+    const words = Object.fromEntries(verdicts.map((v) => [
+        v.valueName,
+        v.verdict === 'slower' || v.verdict === 'faster'
+            ? (0,format/* verdictWord */.E0)(v.verdict, 'value')
+            : v.verdict,
+    ]));
+    runner_io.setOutput('values-verdicts', JSON.stringify(words));
+    for (const v of verdicts) {
+        if (v.verdict !== 'slower')
+            continue;
+        runner_io.warning(`${v.name} is worse than on ${baselineBranch ?? 'the base branch'}: ${v.reason}`, {
+            title: `dev-metrics: ${v.name} regressed`,
+        });
+    }
 }
 /** The job's shared reports: one comment update with every row, one dashboard artifact. */
 async function publishJob(p) {
@@ -1662,7 +1855,7 @@ function flakinessOfSeries(history, series, options = {}) {
 
 /***/ }),
 
-/***/ 33535:
+/***/ 1773:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1772,7 +1965,7 @@ function studentTQuantile(p, df) {
     return (lo + hi) / 2;
 }
 /** Standard normal CDF (via the t distribution's limit would be slow; use erfc directly). */
-function distributions_normalCdf(z) {
+function normalCdf(z) {
     return 0.5 * erfc(-z / Math.SQRT2);
 }
 /** Complementary error function (Numerical Recipes erfcc, relative error < 1.2e-7). */
@@ -2092,122 +2285,8 @@ function binomialUpperP(k, n, p) {
     return Math.max(0, 1 - below);
 }
 
-;// CONCATENATED MODULE: ./src/insight/sample-stats.ts
-/**
- * Small-sample statistics the regression test is built from: medians, the Hodges–Lehmann shift and
- * the exact Mann–Whitney rank test. Pure functions over plain number arrays.
- */
-
-function sorted(values) {
-    return [...values].sort((a, b) => a - b);
-}
-/** Median; NaN for an empty sample. */
-function sample_stats_median(values) {
-    if (values.length === 0)
-        return Number.NaN;
-    const s = sorted(values);
-    const mid = s.length >> 1;
-    return s.length % 2 === 1
-        ? s[mid]
-        : (s[mid - 1] + s[mid]) / 2;
-}
-/** Percentile (0–100) by linear interpolation between closest ranks; NaN for an empty sample. */
-function percentile(values, p) {
-    if (values.length === 0)
-        return Number.NaN;
-    const s = sorted(values);
-    const pos = (Math.min(100, Math.max(0, p)) / 100) * (s.length - 1);
-    const lo = Math.floor(pos);
-    const hi = Math.ceil(pos);
-    return s[lo] + (s[hi] - s[lo]) * (pos - lo);
-}
-function sample_stats_mean(values) {
-    let sum = 0;
-    for (const v of values)
-        sum += v;
-    return sum / values.length;
-}
-/** Sum of squared deviations from the sample mean (0 for fewer than 2 values). */
-function sumOfSquares(values) {
-    if (values.length < 2)
-        return 0;
-    const m = sample_stats_mean(values);
-    let ss = 0;
-    for (const v of values)
-        ss += (v - m) * (v - m);
-    return ss;
-}
-/**
- * Hodges–Lehmann estimate of how far `candidate` sits above `baseline`: the median of all pairwise
- * differences. As efficient as a difference of means on normal data (95%), yet one stray run moves
- * it only a little.
- */
-function hodgesLehmannShift(baseline, candidate) {
-    const diffs = [];
-    for (const c of candidate)
-        for (const b of baseline)
-            diffs.push(c - b);
-    return sample_stats_median(diffs);
-}
-/** Mann–Whitney U of `candidate` over `baseline`: pairs where the candidate is larger (ties ½). */
-function mannWhitneyU(baseline, candidate) {
-    let u = 0;
-    for (const c of candidate)
-        for (const b of baseline)
-            u += c > b ? 1 : c === b ? 0.5 : 0;
-    return u;
-}
-/** Above this many values the exact distribution is replaced by the normal approximation. */
-const EXACT_LIMIT = 200;
-/**
- * One-sided p-value of the Mann–Whitney test that `candidate` tends to be larger than `baseline`:
- * P(U ≥ observed) under "same distribution". Exact (counting rank subsets) for small samples, which
- * is what makes it valid for any timing distribution — bimodal, heavy-tailed — not just normal ones.
- * Ties count ½ and are compared against the tie-free distribution (slightly conservative).
- */
-function mannWhitneyUpperP(baseline, candidate) {
-    const n = baseline.length;
-    const m = candidate.length;
-    if (n === 0 || m === 0)
-        return 1;
-    const u = mannWhitneyU(baseline, candidate);
-    if (n + m > EXACT_LIMIT) {
-        const mu = (n * m) / 2;
-        const sd = Math.sqrt((n * m * (n + m + 1)) / 12);
-        return 1 - normalCdf((u - 0.5 - mu) / sd);
-    }
-    // counts[k][s]: number of k-subsets of ranks 1..i with rank sum s (U = S − m(m+1)/2).
-    const total = n + m;
-    const maxSum = (m * (2 * total - m + 1)) / 2;
-    const counts = Array.from({ length: m + 1 }, () => new Float64Array(maxSum + 1));
-    counts[0][0] = 1;
-    for (let rank = 1; rank <= total; rank++) {
-        for (let k = Math.min(rank, m); k >= 1; k--) {
-            const row = counts[k];
-            const prev = counts[k - 1];
-            for (let s = maxSum; s >= rank; s--)
-                row[s] = row[s] + prev[s - rank];
-        }
-    }
-    const last = counts[m];
-    const threshold = Math.ceil(u + (m * (m + 1)) / 2 - 1e-9);
-    let all = 0;
-    let atLeast = 0;
-    for (let s = 0; s <= maxSum; s++) {
-        all += last[s];
-        if (s >= threshold)
-            atLeast += last[s];
-    }
-    return atLeast / all;
-}
-/** The smallest one-sided p-value the exact rank test can reach: 1 / C(n + m, m). */
-function mannWhitneyMinP(n, m) {
-    let combos = 1;
-    for (let i = 1; i <= m; i++)
-        combos = (combos * (n + i)) / i;
-    return 1 / combos;
-}
-
+// EXTERNAL MODULE: ./src/insight/sample-stats.ts
+var sample_stats = __webpack_require__(44134);
 ;// CONCATENATED MODULE: ./src/insight/regression.ts
 /**
  * Regression verdicts: is this change's timing faster, slower or the same as the baseline's?
@@ -2302,9 +2381,9 @@ function detectRegression(baselineDurations, candidateDurations, options = {}) {
         pValue: null,
         baselineCount: n,
         candidateCount: m,
-        baselineMedianMs: n > 0 ? sample_stats_median(baseline.slice(0, opts.recentWindow)) : null,
-        baselineP95Ms: n > 0 ? percentile(baseline, 95) : null,
-        candidateMedianMs: m > 0 ? sample_stats_median(candidate) : null,
+        baselineMedianMs: n > 0 ? (0,sample_stats/* median */.JZ)(baseline.slice(0, opts.recentWindow)) : null,
+        baselineP95Ms: n > 0 ? (0,sample_stats/* percentile */.Ym)(baseline, 95) : null,
+        candidateMedianMs: m > 0 ? (0,sample_stats/* median */.JZ)(candidate) : null,
         reason,
         ...stats,
     });
@@ -2363,6 +2442,132 @@ function detectRegression(baselineDurations, candidateDurations, options = {}) {
         return verdict('no change', `${change}${real} within the ${opts.thresholdPercent}% threshold (${interval}, ${sizes})`, stats);
     }
     return verdict('not enough data', `${change} cannot yet rule out a ${opts.thresholdPercent}% change either way (${interval}, ${sizes}); more runs narrow it`, stats);
+}
+
+
+/***/ }),
+
+/***/ 44134:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JZ: () => (/* binding */ median),
+/* harmony export */   Ym: () => (/* binding */ percentile)
+/* harmony export */ });
+/* unused harmony exports mean, sumOfSquares, hodgesLehmannShift, mannWhitneyU, mannWhitneyUpperP, mannWhitneyMinP */
+/**
+ * Small-sample statistics the regression test is built from: medians, the Hodges–Lehmann shift and
+ * the exact Mann–Whitney rank test. Pure functions over plain number arrays.
+ */
+
+function sorted(values) {
+    return [...values].sort((a, b) => a - b);
+}
+/** Median; NaN for an empty sample. */
+function median(values) {
+    if (values.length === 0)
+        return Number.NaN;
+    const s = sorted(values);
+    const mid = s.length >> 1;
+    return s.length % 2 === 1
+        ? s[mid]
+        : (s[mid - 1] + s[mid]) / 2;
+}
+/** Percentile (0–100) by linear interpolation between closest ranks; NaN for an empty sample. */
+function percentile(values, p) {
+    if (values.length === 0)
+        return Number.NaN;
+    const s = sorted(values);
+    const pos = (Math.min(100, Math.max(0, p)) / 100) * (s.length - 1);
+    const lo = Math.floor(pos);
+    const hi = Math.ceil(pos);
+    return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+function mean(values) {
+    let sum = 0;
+    for (const v of values)
+        sum += v;
+    return sum / values.length;
+}
+/** Sum of squared deviations from the sample mean (0 for fewer than 2 values). */
+function sumOfSquares(values) {
+    if (values.length < 2)
+        return 0;
+    const m = mean(values);
+    let ss = 0;
+    for (const v of values)
+        ss += (v - m) * (v - m);
+    return ss;
+}
+/**
+ * Hodges–Lehmann estimate of how far `candidate` sits above `baseline`: the median of all pairwise
+ * differences. As efficient as a difference of means on normal data (95%), yet one stray run moves
+ * it only a little.
+ */
+function hodgesLehmannShift(baseline, candidate) {
+    const diffs = [];
+    for (const c of candidate)
+        for (const b of baseline)
+            diffs.push(c - b);
+    return median(diffs);
+}
+/** Mann–Whitney U of `candidate` over `baseline`: pairs where the candidate is larger (ties ½). */
+function mannWhitneyU(baseline, candidate) {
+    let u = 0;
+    for (const c of candidate)
+        for (const b of baseline)
+            u += c > b ? 1 : c === b ? 0.5 : 0;
+    return u;
+}
+/** Above this many values the exact distribution is replaced by the normal approximation. */
+const EXACT_LIMIT = 200;
+/**
+ * One-sided p-value of the Mann–Whitney test that `candidate` tends to be larger than `baseline`:
+ * P(U ≥ observed) under "same distribution". Exact (counting rank subsets) for small samples, which
+ * is what makes it valid for any timing distribution — bimodal, heavy-tailed — not just normal ones.
+ * Ties count ½ and are compared against the tie-free distribution (slightly conservative).
+ */
+function mannWhitneyUpperP(baseline, candidate) {
+    const n = baseline.length;
+    const m = candidate.length;
+    if (n === 0 || m === 0)
+        return 1;
+    const u = mannWhitneyU(baseline, candidate);
+    if (n + m > EXACT_LIMIT) {
+        const mu = (n * m) / 2;
+        const sd = Math.sqrt((n * m * (n + m + 1)) / 12);
+        return 1 - normalCdf((u - 0.5 - mu) / sd);
+    }
+    // counts[k][s]: number of k-subsets of ranks 1..i with rank sum s (U = S − m(m+1)/2).
+    const total = n + m;
+    const maxSum = (m * (2 * total - m + 1)) / 2;
+    const counts = Array.from({ length: m + 1 }, () => new Float64Array(maxSum + 1));
+    counts[0][0] = 1;
+    for (let rank = 1; rank <= total; rank++) {
+        for (let k = Math.min(rank, m); k >= 1; k--) {
+            const row = counts[k];
+            const prev = counts[k - 1];
+            for (let s = maxSum; s >= rank; s--)
+                row[s] = row[s] + prev[s - rank];
+        }
+    }
+    const last = counts[m];
+    const threshold = Math.ceil(u + (m * (m + 1)) / 2 - 1e-9);
+    let all = 0;
+    let atLeast = 0;
+    for (let s = 0; s <= maxSum; s++) {
+        all += last[s];
+        if (s >= threshold)
+            atLeast += last[s];
+    }
+    return atLeast / all;
+}
+/** The smallest one-sided p-value the exact rank test can reach: 1 / C(n + m, m). */
+function mannWhitneyMinP(n, m) {
+    let combos = 1;
+    for (let i = 1; i <= m; i++)
+        combos = (combos * (n + i)) / i;
+    return 1 / combos;
 }
 
 
@@ -3352,6 +3557,7 @@ function roundTo(value, digits) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bd: () => (/* binding */ formatChangePercent),
+/* harmony export */   E0: () => (/* binding */ verdictWord),
 /* harmony export */   Ey: () => (/* binding */ formatTimestamp),
 /* harmony export */   Fl: () => (/* binding */ formatValue),
 /* harmony export */   GY: () => (/* binding */ NO_VALUE),
@@ -3360,7 +3566,7 @@ function roundTo(value, digits) {
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   l9: () => (/* binding */ formatPercent)
 /* harmony export */ });
-/* unused harmony exports verdictWord, changeDirectionWord */
+/* unused harmony export changeDirectionWord */
 /** What a missing value shows as. */
 const NO_VALUE = '—';
 /**
