@@ -168,3 +168,20 @@ describe('compare with values', () => {
     expect(Object.keys(JSON.parse(result.stdout))).toEqual(['base', 'branch', 'verdicts']);
   });
 });
+
+describe('summary with values', () => {
+  it('adds a row per value under its operation, in the value’s unit and direction', async () => {
+    const result = await runCli(['summary', '--days', '2', '--metrics-dir', dir]);
+    expect(result.code, result.stderr).toBe(0);
+    const rows = parseTable(result.stdout).rows.map((r) => r.map((c) => c.trim()));
+    const names = rows.map((r) => r[0]);
+    expect(names).toEqual(['bench', 'bench › ops', 'bench › size_kb', 'bench › tokens', 'lint']);
+    const ops = rows[1]!;
+    expect(ops[1]).toBe('16');
+    expect(ops[4]).toMatch(/ ops\/s$/);
+    expect(ops[8]).toBe('bigger is better');
+    expect(rows[2]![8]).toBe('smaller is better');
+    expect(rows[2]![4]).toMatch(/ KB$/);
+    expect(rows[3]![1]).toBe('1');
+  });
+});

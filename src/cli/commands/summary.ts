@@ -13,6 +13,8 @@ import { ColumnarHistory, readHistory } from '../../core/history.js';
 import { canonicalTimestamp } from '../../core/record.js';
 import { SummaryAccumulator, round2, round4, type OperationSummary } from '../../core/stats.js';
 import { DAY_MS } from '../../core/store.js';
+import { VALUE_SEPARATOR } from '../../core/values.js';
+import { formatValue } from '../../report/format.js';
 import type { VerdictKind } from '../../insight/types.js';
 
 export const DEFAULT_SUMMARY_DAYS = 7;
@@ -44,7 +46,9 @@ export const summaryCommand: Command = {
       '(p50) / p95 / max duration, the trend (newest quarter of the successful runs, at most 10,\n' +
       'against the up to 30 before them: faster, slower, no change or not enough data; on the\n' +
       'default branch when runs record it), the status and start time (UTC) of the newest run.\n' +
-      '--json prints the summary object (success_rate a fraction 0–1), each operation with\n' +
+      'An operation that records values (metadata.values) gets a row per value below it, in the\n' +
+      "value's unit. --json prints the summary object (success_rate a fraction 0–1), each\n" +
+      'operation with its values statistics (when it has values), and with\n' +
       'flake_rate (a fraction 0–1), flaky_commits,\n' +
       'commits_seen, trend_verdict and trend_change_percent added.',
     options: {
@@ -177,18 +181,40 @@ export function renderSummaryTable(
   ];
   const rows: Cell[][] = Object.values(summary)
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((s) => [
-      s.name,
-      String(s.total_executions),
-      { text: formatPercent(s.success_rate), tone: s.failures > 0 ? 'bad' : 'good' },
-      flakyCell(s),
-      formatDuration(s.avg_duration_ms),
-      formatDuration(s.p50_duration_ms),
-      formatDuration(s.p95_duration_ms),
-      formatDuration(s.max_duration_ms),
-      trendCell(s),
-      { text: s.last_status, tone: s.last_status === 'success' ? 'good' : 'bad' },
-      formatStoredTime(s.last_run_at),
-    ]);
+    .flatMap((s) => [operationRow(s), ...valueRows(s)]);
   return renderTable(columns, rows, { color });
+}
+
+/** One row per value the operation records (`build › bundle_kb`), in the value's own unit. */
+function valueRows(s: OperationSummary): Cell[][] {
+  const dim: Cell = { text: '—', tone: 'dim' };
+  return Object.entries(s.values ?? {}).map(([name, v]) => [
+    `${s.name}${VALUE_SEPARATOR}${name}`,
+    String(v.count),
+    dim,
+    dim,
+    formatValue(v.avg, v.unit),
+    formatValue(v.p50, v.unit),
+    formatValue(v.p95, v.unit),
+    formatValue(v.max, v.unit),
+    { text: `${v.better} is better`, tone: 'dim' },
+    dim,
+    dim,
+  ]);
+}
+
+function operationRow(s: OperationSummary & Partial<OperationInsight>): Cell[] {
+  return [
+    s.name,
+    String(s.total_executions),
+    { text: formatPercent(s.success_rate), tone: s.failures > 0 ? 'bad' : 'good' },
+    flakyCell(s),
+    formatDuration(s.avg_duration_ms),
+    formatDuration(s.p50_duration_ms),
+    formatDuration(s.p95_duration_ms),
+    formatDuration(s.max_duration_ms),
+    trendCell(s),
+    { text: s.last_status, tone: s.last_status === 'success' ? 'good' : 'bad' },
+    formatStoredTime(s.last_run_at),
+  ];
 }
