@@ -49,7 +49,10 @@ export interface ReadOptions {
   since?: number;
   /** Keep records with started_at < until (epoch ms). */
   until?: number;
-  /** Keep only this operation. */
+  /**
+   * Keep only this operation. Lines that cannot hold it (its name's JSON text is not in them) are
+   * not parsed, so a malformed line of another operation is neither read nor counted.
+   */
   name?: string;
   /** Read day files newest first (records within a file stay in file order). */
   newestFirst?: boolean;
@@ -310,6 +313,13 @@ function recordAfterTornLine(line: string): unknown {
 }
 
 /**
+ * Names whose JSON text is the same from every writer: JSON.stringify, Python's json.dumps
+ * (non-ASCII as \u escapes) and encoders that escape '/', '<', '>' or '&' all leave these
+ * characters as they are.
+ */
+const PLAIN_NAME = /^[\w .:,;()[\]#@!?+=*%$~^|'-]+$/;
+
+/**
  * Turns chunks of lines into valid, filtered records, counting bad lines in `report`. Each record
  * goes to the visitor as soon as it is parsed, so it dies young (cheap for the GC) unless kept.
  */
@@ -319,6 +329,8 @@ class RecordLines {
   private readonly since: number;
   private readonly until: number;
   private readonly wanted: string | undefined;
+  /** `"<name>"` when every writer spells the name that way, else undefined (parse every line). */
+  private readonly needle: string | undefined;
 
   constructor(
     options: ReadOptions,
@@ -327,6 +339,10 @@ class RecordLines {
     this.since = options.since ?? -Infinity;
     this.until = options.until ?? Infinity;
     this.wanted = options.name;
+    this.needle =
+      this.wanted !== undefined && PLAIN_NAME.test(this.wanted)
+        ? JSON.stringify(this.wanted)
+        : undefined;
   }
 
   /** Processes every line of `text`; false when the visitor asked to stop. */
@@ -343,6 +359,8 @@ class RecordLines {
       const line = text.slice(start, end);
       start = end + 1;
       this.lineNumber++;
+      // Parsing is most of a read's cost: a step reading its own runs skips the other steps' lines.
+      if (this.needle !== undefined && !line.includes(this.needle)) continue;
       let value = parseJsonLine(line);
       if (value === BLANK_LINE) continue; // holds no record (see appendRecord)
       let started = validRecordStartMs(value);

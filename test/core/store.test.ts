@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DevMetricsCollector } from '../../src/core/collector.js';
 import { serializeRecord, type ExecutionRecord } from '../../src/core/record.js';
 import {
@@ -252,6 +252,39 @@ describe('read', () => {
       newestFirst.push(r.name);
     });
     expect(newestFirst).toEqual(['a', 'b', 'late', 'early']);
+  });
+});
+
+describe('read by name', () => {
+  it("parses only the lines that can hold the operation (a step reads its runs, not every step's)", async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      lines.push(
+        serializeRecord(rec(i % 20 === 0 ? 'build_web' : `step_${i % 20}`, '2025-10-20T01:00:00')),
+      );
+    }
+    fs.writeFileSync(path.join(dir, '2025-10-20.jsonl'), `${lines.join('\n')}\n`);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const { records } = await readAll({ name: 'build_web' });
+      expect(records).toHaveLength(10);
+      expect(parse.mock.calls.length).toBeLessThanOrEqual(10);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('finds names other writers spell differently: \\u escapes (Python), escaped slashes', async () => {
+    const python = serializeRecord(rec('bündle/web', '2025-10-20T01:00:00')).replace(
+      'bündle/web',
+      'b\\u00fcndle\\/web',
+    );
+    const quoted = serializeRecord(rec('say "hi"', '2025-10-20T02:00:00'));
+    fs.writeFileSync(path.join(dir, '2025-10-20.jsonl'), `${python}\n${quoted}\n`);
+    expect((await readAll({ name: 'bündle/web' })).records.map((r) => r.name)).toEqual([
+      'bündle/web',
+    ]);
+    expect((await readAll({ name: 'say "hi"' })).records).toHaveLength(1);
   });
 });
 
