@@ -200,8 +200,11 @@ function openRegularSync(file: string, flags: number): number {
  */
 export async function* readTextChunks(file: string): AsyncGenerator<string> {
   const handle = await openRegular(file, fs.constants.O_RDONLY);
+  // The buffer of the previous file when no other read holds it: a read of a month of day files
+  // then touches one MiB, not one per file (garbage the GC frees late, so resident memory).
+  let buffer = spareBuffer ?? Buffer.allocUnsafe(CHUNK_BYTES);
+  spareBuffer = undefined;
   try {
-    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     let filled = 0;
     for (;;) {
       if (filled === buffer.length) {
@@ -223,9 +226,12 @@ export async function* readTextChunks(file: string): AsyncGenerator<string> {
       yield text;
     }
   } finally {
+    if (buffer.length === CHUNK_BYTES) spareBuffer = buffer;
     await handle.close();
   }
 }
+
+let spareBuffer: Buffer | undefined;
 
 /**
  * Calls onLine for every line of a file (without its '\n'), with 1-based line numbers. The floor

@@ -288,6 +288,27 @@ describe('read by name', () => {
   });
 });
 
+describe('read memory', () => {
+  it('reads a month of day files through one read buffer, not one per file', async () => {
+    for (let d = 1; d <= 12; d++) {
+      const day = `2025-10-${String(d).padStart(2, '0')}`;
+      fs.writeFileSync(
+        path.join(dir, `${day}.jsonl`),
+        `${serializeRecord(rec('a', `${day}T01:00:00`))}\n`,
+      );
+    }
+    const alloc = vi.spyOn(Buffer, 'allocUnsafe');
+    try {
+      expect((await readAll()).records).toHaveLength(12);
+      expect((await readAll()).records).toHaveLength(12);
+      const big = alloc.mock.calls.filter(([size]) => size >= 1 << 20);
+      expect(big.length).toBeLessThanOrEqual(1);
+    } finally {
+      alloc.mockRestore();
+    }
+  });
+});
+
 describe('prune', () => {
   it('deletes day files dated before today − daysToKeep and returns the count', async () => {
     for (const d of ['2025-09-19', '2025-09-20', '2025-09-21', '2025-10-20', '2025-10-21']) {
