@@ -28,8 +28,12 @@ export { DAY_MS } from './record.js';
 /** The only file names the store touches. */
 export const DAY_FILE_RE = /^(\d{4})-(\d{2})-(\d{2})\.jsonl$/;
 
-/** Read size. Large chunks make reading a day file one or two system calls. */
-const CHUNK_BYTES = 1 << 20;
+/**
+ * Read size. Each piece read becomes one string: under V8's large-object size (128 KiB) it lives
+ * and dies in the young generation. 1 MiB pieces went to the large-object space, freed late: a
+ * 100,000-record read kept main's peak RSS ~20 MiB higher, for no measurable speed.
+ */
+const CHUNK_BYTES = 1 << 16;
 
 export interface DayFile {
   /** `2025-10-20.jsonl` */

@@ -13,6 +13,7 @@ import {
   listDayFiles,
   pruneDayFiles,
   readRecords,
+  readTextChunks,
   scanRecords,
   type ReadOptions,
 } from '../../src/core/store.js';
@@ -301,11 +302,25 @@ describe('read memory', () => {
     try {
       expect((await readAll()).records).toHaveLength(12);
       expect((await readAll()).records).toHaveLength(12);
-      const big = alloc.mock.calls.filter(([size]) => size >= 1 << 20);
+      const big = alloc.mock.calls.filter(([size]) => size >= 1 << 16);
       expect(big.length).toBeLessThanOrEqual(1);
     } finally {
       alloc.mockRestore();
     }
+  });
+});
+
+describe('read pieces', () => {
+  it('yields pieces of at most 64 KiB (young-generation strings, not large objects)', async () => {
+    const file = path.join(dir, '2025-10-20.jsonl');
+    const line = serializeRecord(
+      rec('a', '2025-10-20T01:00:00', { metadata: { pad: 'x'.repeat(150) } }),
+    );
+    fs.writeFileSync(file, `${Array.from({ length: 6000 }, () => line).join('\n')}\n`);
+    const pieces: string[] = [];
+    for await (const piece of readTextChunks(file)) pieces.push(piece);
+    expect(pieces.join('')).toBe(fs.readFileSync(file, 'utf8'));
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(64 * 1024);
   });
 });
 
