@@ -80,18 +80,17 @@ interface StepHistory {
 }
 
 /**
- * The whole (pruned) history as columns, read once: what the verdict and flakiness are made of.
- * Only the records of step `name` are kept whole, for the summary's runs table and the chart.
+ * The step's runs in the window as columns, read once: what the verdict and flakiness are made
+ * of; their records are kept whole too, for the summary's runs table and the chart.
  */
 async function loadHistory(metricsDir: string, days: number, name: string): Promise<StepHistory> {
   const stepRecords = new Map<number, ExecutionRecord>();
   const since = Date.now() - (days + 1) * DAY_MS;
   const { history } = await readHistory(
     metricsDir,
-    { since, onWarning: (m) => core.warning(m) },
-    (record, row) => {
-      if (record.name === name) stepRecords.set(row, normalizeRecord(record));
-    },
+    // Only the step's own runs: its series, verdict and reports read no other step's rows.
+    { since, name, onWarning: (m) => core.warning(m) },
+    (record, row) => void stepRecords.set(row, normalizeRecord(record)),
   );
   return { history, stepRecords };
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DevMetricsCollector } from '../../src/core/collector.js';
 import { serializeRecord, type ExecutionRecord } from '../../src/core/record.js';
 import {
@@ -13,6 +13,7 @@ import {
   listDayFiles,
   pruneDayFiles,
   readRecords,
+  readTextChunks,
   scanRecords,
   type ReadOptions,
 } from '../../src/core/store.js';
@@ -252,6 +253,74 @@ describe('read', () => {
       newestFirst.push(r.name);
     });
     expect(newestFirst).toEqual(['a', 'b', 'late', 'early']);
+  });
+});
+
+describe('read by name', () => {
+  it("parses only the lines that can hold the operation (a step reads its runs, not every step's)", async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      lines.push(
+        serializeRecord(rec(i % 20 === 0 ? 'build_web' : `step_${i % 20}`, '2025-10-20T01:00:00')),
+      );
+    }
+    fs.writeFileSync(path.join(dir, '2025-10-20.jsonl'), `${lines.join('\n')}\n`);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const { records } = await readAll({ name: 'build_web' });
+      expect(records).toHaveLength(10);
+      expect(parse.mock.calls.length).toBeLessThanOrEqual(10);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('finds names other writers spell differently: \\u escapes (Python), escaped slashes', async () => {
+    const python = serializeRecord(rec('bündle/web', '2025-10-20T01:00:00')).replace(
+      'bündle/web',
+      'b\\u00fcndle\\/web',
+    );
+    const quoted = serializeRecord(rec('say "hi"', '2025-10-20T02:00:00'));
+    fs.writeFileSync(path.join(dir, '2025-10-20.jsonl'), `${python}\n${quoted}\n`);
+    expect((await readAll({ name: 'bündle/web' })).records.map((r) => r.name)).toEqual([
+      'bündle/web',
+    ]);
+    expect((await readAll({ name: 'say "hi"' })).records).toHaveLength(1);
+  });
+});
+
+describe('read memory', () => {
+  it('reads a month of day files through one read buffer, not one per file', async () => {
+    for (let d = 1; d <= 12; d++) {
+      const day = `2025-10-${String(d).padStart(2, '0')}`;
+      fs.writeFileSync(
+        path.join(dir, `${day}.jsonl`),
+        `${serializeRecord(rec('a', `${day}T01:00:00`))}\n`,
+      );
+    }
+    const alloc = vi.spyOn(Buffer, 'allocUnsafe');
+    try {
+      expect((await readAll()).records).toHaveLength(12);
+      expect((await readAll()).records).toHaveLength(12);
+      const big = alloc.mock.calls.filter(([size]) => size >= 1 << 16);
+      expect(big.length).toBeLessThanOrEqual(1);
+    } finally {
+      alloc.mockRestore();
+    }
+  });
+});
+
+describe('read pieces', () => {
+  it('yields pieces of at most 64 KiB (young-generation strings, not large objects)', async () => {
+    const file = path.join(dir, '2025-10-20.jsonl');
+    const line = serializeRecord(
+      rec('a', '2025-10-20T01:00:00', { metadata: { pad: 'x'.repeat(150) } }),
+    );
+    fs.writeFileSync(file, `${Array.from({ length: 6000 }, () => line).join('\n')}\n`);
+    const pieces: string[] = [];
+    for await (const piece of readTextChunks(file)) pieces.push(piece);
+    expect(pieces.join('')).toBe(fs.readFileSync(file, 'utf8'));
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThanOrEqual(64 * 1024);
   });
 });
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import {
+  CHART_JS_VERSION,
   downsampleTrend,
   MAX_CHART_URL_LENGTH,
   parseQuickChartBaseUrl,
@@ -257,5 +258,42 @@ describe('valueTrendChartUrl (issue 13)', () => {
     expect(cfg.options.scales.yAxes[0]!.scaleLabel).toBeUndefined();
     expect(cfg.options.scales.yAxes[0]!.ticks.beginAtZero).toBe(true);
     expect(cfg.data.datasets[0]!.label).toMatch(/^duration \(/);
+  });
+});
+
+describe('byte-identical to quickchart-js', () => {
+  it('builds the URL quickchart-js getUrl() builds for the same chart', async () => {
+    const { default: qc } = await import('quickchart-js');
+    const QuickChart = ((qc as unknown as { default?: typeof qc }).default ??
+      qc) as unknown as typeof qc.default;
+    const cases = [
+      trendChartUrl(series(300, 7), { baselineMedianMs: 60_000, title: "it's a «test» & more" }),
+      trendChartUrl(series(30), { size: 'small', baseUrl: 'https://charts.example.com/qc/' }),
+      trendChartUrl(series(3), { baseUrl: 'http://127.0.0.1:3400', width: 321, height: 99 }),
+      valueTrendChartUrl(
+        [
+          { t: '2025-01-01T00:00:00', value: 1.5, failed: false },
+          { t: '2025-01-02T00:00:00', value: -2, failed: true },
+        ],
+        { valueName: 'size #1', unit: 'KB', title: 'a/b ? c=d' },
+      ),
+    ];
+    for (const url of cases) {
+      const u = new URL(url!);
+      const [scheme, host] = [
+        u.protocol.slice(0, -1),
+        `${u.host}${u.pathname.slice(0, -'/chart'.length)}`,
+      ];
+      const expected = new QuickChart()
+        .setConfig(u.searchParams.get('c')!)
+        .setScheme(scheme)
+        .setHost(host)
+        .setWidth(Number(u.searchParams.get('w')))
+        .setHeight(Number(u.searchParams.get('h')))
+        .setDevicePixelRatio(2)
+        .setVersion(CHART_JS_VERSION)
+        .getUrl();
+      expect(url).toBe(expected);
+    }
   });
 });
