@@ -54,7 +54,7 @@ async function entry() {
         else {
             // First of all, so that the post step knows it is the post step even when main fails early.
             (0,_state_js__WEBPACK_IMPORTED_MODULE_2__/* .saveState */ .LZ)(_state_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.IsPost, 'true');
-            await (await Promise.all(/* import() */[__webpack_require__.e(777), __webpack_require__.e(282), __webpack_require__.e(814), __webpack_require__.e(170)]).then(__webpack_require__.bind(__webpack_require__, 43170))).runMain();
+            await (await Promise.all(/* import() */[__webpack_require__.e(814), __webpack_require__.e(282), __webpack_require__.e(170)]).then(__webpack_require__.bind(__webpack_require__, 43170))).runMain();
         }
     }
     catch (error) {

@@ -83,7 +83,7 @@ async function finishJob(s) {
         });
     };
     const publish = async () => {
-        const { publishJob } = await Promise.all(/* import() */[__webpack_require__.e(777), __webpack_require__.e(814)]).then(__webpack_require__.bind(__webpack_require__, 26814));
+        const { publishJob } = await __webpack_require__.e(/* import() */ 814).then(__webpack_require__.bind(__webpack_require__, 26814));
         await publishJob({
             inputs: s.inputs,
             ci: s.ci,

@@ -393,8 +393,8 @@ var ci = __webpack_require__(42131);
 var charts = __webpack_require__(43337);
 // EXTERNAL MODULE: ./src/core/redact.ts
 var redact = __webpack_require__(12258);
-// EXTERNAL MODULE: ./src/report/sanitize.ts
-var sanitize = __webpack_require__(91211);
+// EXTERNAL MODULE: ./src/report/sanitize.ts + 1 modules
+var sanitize = __webpack_require__(96532);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 /**
  * The job summary section of ONE tracked step: Markdown for core.summary.addRaw (the action
@@ -651,16 +651,15 @@ function regressionFailure(name, verdict, valueVerdicts) {
     return reasons.length === 0 ? null : `${reasons.join('; ')} (fail-on-regression is true)`;
 }
 /**
- * The whole (pruned) history as columns, read once: what the verdict and flakiness are made of.
- * Only the records of step `name` are kept whole, for the summary's runs table and the chart.
+ * The step's runs in the window as columns, read once: what the verdict and flakiness are made
+ * of; their records are kept whole too, for the summary's runs table and the chart.
  */
 async function loadHistory(metricsDir, days, name) {
     const stepRecords = new Map();
     const since = Date.now() - (days + 1) * store/* DAY_MS */.sO;
-    const { history } = await (0,core_history/* readHistory */.Lu)(metricsDir, { since, onWarning: (m) => runner_io.warning(m) }, (record, row) => {
-        if (record.name === name)
-            stepRecords.set(row, (0,core_record/* normalizeRecord */.pY)(record));
-    });
+    const { history } = await (0,core_history/* readHistory */.Lu)(metricsDir, 
+    // Only the step's own runs: its series, verdict and reports read no other step's rows.
+    { since, name, onWarning: (m) => runner_io.warning(m) }, (record, row) => void stepRecords.set(row, (0,core_record/* normalizeRecord */.pY)(record)));
     return { history, stepRecords };
 }
 async function part(what, fn) {
@@ -2878,11 +2877,12 @@ function seriesOfRecord(history, record) {
 /* harmony export */   zB: () => (/* binding */ trendChartUrl)
 /* harmony export */ });
 /* unused harmony export CHART_JS_VERSION */
-/* harmony import */ var quickchart_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33951);
-/* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14130);
+/* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14130);
 /**
- * Trend charts as QuickChart image URLs, built offline with quickchart-js `getUrl()` (it only
- * formats a URL; its network methods are never called). The chart config travels IN the URL, so
+ * Trend charts as QuickChart image URLs, built offline the way quickchart-js `getUrl()` builds them
+ * (byte for byte; a test compares). The package itself is not loaded: every step's main draws a
+ * chart, and its bundle carries a 400 KB fetch polyfill for network methods never called here
+ * (15–30 ms of each step's start). The chart config travels IN the URL, so
  * whoever serves the image sees the data: durations, run dates, and the title (the step name).
  * `charts: 'none'` builds no URL at all; `baseUrl` points at a self-hosted QuickChart.
  *
@@ -2891,9 +2891,6 @@ function seriesOfRecord(history, record) {
  * MAX_CHART_URL_LENGTH characters: the series is downsampled, then shrunk until it fits.
  */
 
-
-const QuickChart = quickchart_js__WEBPACK_IMPORTED_MODULE_0__/* ["default"]["default"] */ .A["default"] ??
-    quickchart_js__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .A;
 /** Upper bound of every chart URL (camo-encoded: ~6 KiB, well under the ~8 KiB that fails). */
 const MAX_CHART_URL_LENGTH = 3000;
 /** Chart.js major the config below is written for (quickchart-js's default, set explicitly). */
@@ -2940,21 +2937,29 @@ function chartUrl(usable, options, axis) {
     let limit = Math.max(2, Math.min(options.maxPoints ?? (size === 'full' ? 100 : 40), usable.length));
     for (;;) {
         const config = chartConfig(downsampleTrend(usable, limit), size, options, axis);
-        const url = new QuickChart()
-            .setConfig(config)
-            .setScheme(scheme)
-            .setHost(host)
-            .setWidth(width)
-            .setHeight(height)
-            .setDevicePixelRatio(2)
-            .setVersion(CHART_JS_VERSION)
-            .getUrl();
+        const url = quickChartUrl(config, scheme, host, width, height);
         if (url.length <= bound)
             return url;
         if (limit <= 2)
             return null;
         limit = Math.max(2, Math.floor(limit * 0.8));
     }
+}
+/**
+ * quickchart-js 3.x `getUrlObject().href` for a config already serialised, at device pixel ratio 2
+ * and its defaults otherwise (white background, png): the same parameters in the same order.
+ */
+function quickChartUrl(config, scheme, host, width, height) {
+    const url = new URL(`${scheme}://${host}/chart`);
+    url.searchParams.append('c', config);
+    url.searchParams.append('w', String(width));
+    url.searchParams.append('h', String(height));
+    url.searchParams.append('ref', 'qc-js');
+    url.searchParams.append('devicePixelRatio', '2');
+    url.searchParams.append('bkg', '#ffffff');
+    url.searchParams.append('f', 'png');
+    url.searchParams.append('v', CHART_JS_VERSION);
+    return url.href;
 }
 /**
  * Splits a QuickChart base URL into what quickchart-js wants: it builds `${scheme}://${host}/chart`,
@@ -3161,7 +3166,7 @@ function round3(value) {
 }
 /** "10/21" for any timestamp of that UTC day ("2025-10-20T23:30:00-05:00" included). */
 function shortDate(t) {
-    const ms = (0,_core_record_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTimestamp */ .EH)(t);
+    const ms = (0,_core_record_js__WEBPACK_IMPORTED_MODULE_0__/* .parseTimestamp */ .EH)(t);
     if (Number.isNaN(ms))
         return '';
     const date = new Date(ms);
@@ -3194,7 +3199,7 @@ function truncate(text, max) {
 /* harmony import */ var _core_values_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14101);
 /* harmony import */ var _charts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43337);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12011);
-/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91211);
+/* harmony import */ var _sanitize_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96532);
 
 
 
@@ -3720,23 +3725,454 @@ function pad2(n) {
 
 /***/ }),
 
-/***/ 91211:
+/***/ 96532:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DV: () => (/* binding */ codeBlock),
-/* harmony export */   EJ: () => (/* binding */ truncateText),
-/* harmony export */   SS: () => (/* binding */ codeSpan),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   fd: () => (/* binding */ escapeProse),
-/* harmony export */   ho: () => (/* binding */ markdownImage),
-/* harmony export */   iQ: () => (/* binding */ markdownLink),
-/* harmony export */   m4: () => (/* binding */ escapeMarkdownText),
-/* harmony export */   tp: () => (/* binding */ table),
-/* harmony export */   zH: () => (/* binding */ details)
-/* harmony export */ });
-/* unused harmony exports WORD_JOINER, NEWLINE_MARK */
-/* harmony import */ var markdown_table__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(735);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DV: () => (/* binding */ codeBlock),
+  SS: () => (/* binding */ codeSpan),
+  zH: () => (/* binding */ details),
+  ZD: () => (/* binding */ escapeHtml),
+  m4: () => (/* binding */ escapeMarkdownText),
+  fd: () => (/* binding */ escapeProse),
+  ho: () => (/* binding */ markdownImage),
+  iQ: () => (/* binding */ markdownLink),
+  tp: () => (/* binding */ table),
+  EJ: () => (/* binding */ truncateText)
+});
+
+// UNUSED EXPORTS: NEWLINE_MARK, WORD_JOINER
+
+;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
+// To do: next major: remove.
+/**
+ * @typedef {Options} MarkdownTableOptions
+ *   Configuration.
+ */
+
+/**
+ * @typedef Options
+ *   Configuration.
+ * @property {boolean | null | undefined} [alignDelimiters=true]
+ *   Whether to align the delimiters (default: `true`);
+ *   they are aligned by default:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   Pass `false` to make them staggered:
+ *
+ *   ```markdown
+ *   | Alpha | B |
+ *   | - | - |
+ *   | C | Delta |
+ *   ```
+ * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
+ *   How to align columns (default: `''`);
+ *   one style for all columns or styles for their respective columns;
+ *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
+ *   other values are treated as `''`, which doesn’t place the colon in the
+ *   alignment row but does align left;
+ *   *only the lowercased first character is used, so `Right` is fine.*
+ * @property {boolean | null | undefined} [delimiterEnd=true]
+ *   Whether to end each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B
+ *   | ----- | -----
+ *   | C     | Delta
+ *   ```
+ * @property {boolean | null | undefined} [fillRows=true]
+ *   Whether to fill rows with empty cells up to the most cells in a row
+ *   (default: `true`).
+ *
+ *   When `true`, all rows have as many cells as the longest row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |   |
+ *   | ----- | ---- | - |
+ *   | C     |      |   |
+ *   | D     | Echo | F |
+ *   ```
+ *
+ *   When `false`, rows keep their cells,
+ *   and the delimiter row has as many cells as the header row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |
+ *   | ----- | ---- |
+ *   | C     |
+ *   | D     | Echo | F |
+ *   ```
+ * @property {boolean | null | undefined} [delimiterStart=true]
+ *   Whether to begin each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are starting delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no starting delimiters:
+ *
+ *   ```markdown
+ *   Alpha | B     |
+ *   ----- | ----- |
+ *   C     | Delta |
+ *   ```
+ * @property {boolean | null | undefined} [padding=true]
+ *   Whether to add a space of padding between delimiters and cells
+ *   (default: `true`).
+ *
+ *   When `true`, there is padding:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there is no padding:
+ *
+ *   ```markdown
+ *   |Alpha|B    |
+ *   |-----|-----|
+ *   |C    |Delta|
+ *   ```
+ * @property {((value: string) => number) | null | undefined} [stringLength]
+ *   Function to detect the length of table cell content (optional);
+ *   this is used when aligning the delimiters (`|`) between table cells;
+ *   full-width characters and emoji mess up delimiter alignment when viewing
+ *   the markdown source;
+ *   to fix this, you can pass this function,
+ *   which receives the cell content and returns its “visible” size;
+ *   note that what is and isn’t visible depends on where the text is displayed.
+ *
+ *   Without such a function, the following:
+ *
+ *   ```js
+ *   markdownTable([
+ *     ['Alpha', 'Bravo'],
+ *     ['中文', 'Charlie'],
+ *     ['👩‍❤️‍👩', 'Delta']
+ *   ])
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo |
+ *   | - | - |
+ *   | 中文 | Charlie |
+ *   | 👩‍❤️‍👩 | Delta |
+ *   ```
+ *
+ *   With [`string-width`](https://github.com/sindresorhus/string-width):
+ *
+ *   ```js
+ *   import stringWidth from 'string-width'
+ *
+ *   markdownTable(
+ *     [
+ *       ['Alpha', 'Bravo'],
+ *       ['中文', 'Charlie'],
+ *       ['👩‍❤️‍👩', 'Delta']
+ *     ],
+ *     {stringLength: stringWidth}
+ *   )
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo   |
+ *   | ----- | ------- |
+ *   | 中文  | Charlie |
+ *   | 👩‍❤️‍👩    | Delta   |
+ *   ```
+ */
+
+/**
+ * Get the length of a cell.
+ *
+ * @param {string} value
+ *   Cell value.
+ * @returns {number}
+ *   Cell size.
+ */
+function defaultStringLength(value) {
+  return value.length
+}
+
+/**
+ * Generate a markdown
+ * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
+ * table.
+ *
+ * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
+ *   Table data (matrix of strings).
+ * @param {Readonly<Options> | null | undefined} [options]
+ *   Configuration (optional).
+ * @returns {string}
+ *   Result.
+ */
+function markdownTable(table, options) {
+  const settings = options || {}
+  // To do: next major: change to spread.
+  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
+  const align = (settings.align || []).concat()
+  const stringLength = settings.stringLength || defaultStringLength
+  /** @type {Array<number>} Character codes as symbols for alignment per column. */
+  const alignments = []
+  /** @type {Array<Array<string>>} Cells per row. */
+  const cellMatrix = []
+  /** @type {Array<Array<number>>} Sizes of each cell per row. */
+  const sizeMatrix = []
+  /** @type {Array<number>} */
+  const longestCellByColumn = []
+  let mostCellsPerRow = 0
+  let rowIndex = -1
+
+  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
+  // do superfluous work when aligning, so optimize for aligning.
+  while (++rowIndex < table.length) {
+    /** @type {Array<string>} */
+    const row = []
+    /** @type {Array<number>} */
+    const sizes = []
+    let columnIndex = -1
+
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length
+    }
+
+    while (++columnIndex < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex])
+
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell)
+        sizes[columnIndex] = size
+
+        if (
+          longestCellByColumn[columnIndex] === undefined ||
+          size > longestCellByColumn[columnIndex]
+        ) {
+          longestCellByColumn[columnIndex] = size
+        }
+      }
+
+      row.push(cell)
+    }
+
+    cellMatrix[rowIndex] = row
+    sizeMatrix[rowIndex] = sizes
+  }
+
+  // Figure out which alignments to use.
+  let columnIndex = -1
+
+  if (typeof align === 'object' && 'length' in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex])
+    }
+  } else {
+    const code = toAlignment(align)
+
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code
+    }
+  }
+
+  // Inject the alignment row.
+  columnIndex = -1
+  /** @type {Array<string>} */
+  const row = []
+  /** @type {Array<number>} */
+  const sizes = []
+
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex]
+    let before = ''
+    let after = ''
+
+    if (code === 99 /* `c` */) {
+      before = ':'
+      after = ':'
+    } else if (code === 108 /* `l` */) {
+      before = ':'
+    } else if (code === 114 /* `r` */) {
+      after = ':'
+    }
+
+    // There *must* be at least one hyphen-minus in each alignment cell.
+    let size =
+      settings.alignDelimiters === false
+        ? 1
+        : Math.max(
+            1,
+            longestCellByColumn[columnIndex] - before.length - after.length
+          )
+
+    const cell = before + '-'.repeat(size) + after
+
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length
+
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size
+      }
+
+      sizes[columnIndex] = size
+    }
+
+    row[columnIndex] = cell
+  }
+
+  // Inject the alignment row.
+  cellMatrix.splice(1, 0, row)
+  sizeMatrix.splice(1, 0, sizes)
+
+  rowIndex = -1
+  /** @type {Array<string>} */
+  const lines = []
+
+  while (++rowIndex < cellMatrix.length) {
+    const row = cellMatrix[rowIndex]
+    const sizes = sizeMatrix[rowIndex]
+    const cellsInRow =
+      settings.fillRows === false
+        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
+        : mostCellsPerRow
+    columnIndex = -1
+    /** @type {Array<string>} */
+    const line = []
+
+    while (++columnIndex < cellsInRow) {
+      const cell = row[columnIndex] || ''
+      let before = ''
+      let after = ''
+
+      if (settings.alignDelimiters !== false) {
+        const size =
+          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0)
+        const code = alignments[columnIndex]
+
+        if (code === 114 /* `r` */) {
+          before = ' '.repeat(size)
+        } else if (code === 99 /* `c` */) {
+          const half = size / 2
+
+          if (size % 2) {
+            before = ' '.repeat(half + 0.5)
+            after = ' '.repeat(half - 0.5)
+          } else {
+            before = ' '.repeat(half)
+            after = before
+          }
+        } else {
+          after = ' '.repeat(size)
+        }
+      }
+
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push('|')
+      }
+
+      if (
+        settings.padding !== false &&
+        // Don’t add the opening space if we’re not aligning and the cell is
+        // empty: there will be a closing space.
+        !(settings.alignDelimiters === false && cell === '') &&
+        (settings.delimiterStart !== false || columnIndex)
+      ) {
+        line.push(' ')
+      }
+
+      if (settings.alignDelimiters !== false) {
+        line.push(before)
+      }
+
+      line.push(cell)
+
+      if (settings.alignDelimiters !== false) {
+        line.push(after)
+      }
+
+      if (settings.padding !== false) {
+        line.push(' ')
+      }
+
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push('|')
+      }
+    }
+
+    lines.push(
+      settings.delimiterEnd === false
+        ? line.join('').replace(/ +$/, '')
+        : line.join('')
+    )
+  }
+
+  return lines.join('\n')
+}
+
+/**
+ * Serialize a cell value.
+ *
+ * @param {string | null | undefined} [value]
+ *   Value to serialize.
+ * @returns {string}
+ *   Result.
+ */
+function serialize(value) {
+  return value === null || value === undefined ? '' : String(value)
+}
+
+/**
+ * Get the alignment character code from a value.
+ *
+ * @param {string | null | undefined} value
+ *   Value.
+ * @returns {number}
+ *   Alignment.
+ */
+function toAlignment(value) {
+  const code = typeof value === 'string' ? value.codePointAt(0) : 0
+
+  return code === 67 /* `C` */ || code === 99 /* `c` */
+    ? 99 /* `c` */
+    : code === 76 /* `L` */ || code === 108 /* `l` */
+      ? 108 /* `l` */
+      : code === 82 /* `R` */ || code === 114 /* `r` */
+        ? 114 /* `r` */
+        : 0
+}
+
+;// CONCATENATED MODULE: ./src/report/sanitize.ts
 /**
  * Neutralising user data (operation names, metadata, error text) for GitHub Markdown, so that
  * nothing a user wrote renders as markup, raw HTML, a link, an image, an @mention or an issue
@@ -3864,7 +4300,7 @@ function details(summary, body) {
 }
 /** A GFM table of already-escaped cells; delimiters unaligned (padding would repeat long cells). */
 function table(rows, align) {
-    return (0,markdown_table__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Q)(rows, { align, alignDelimiters: false });
+    return markdownTable(rows, { align, alignDelimiters: false });
 }
 function safeHttpUrl(url) {
     let parsed;

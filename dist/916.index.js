@@ -1466,8 +1466,8 @@ var json_text = __webpack_require__(5737);
 var stats = __webpack_require__(38796);
 // EXTERNAL MODULE: ./src/core/redact.ts
 var redact = __webpack_require__(12258);
-// EXTERNAL MODULE: ./src/report/sanitize.ts
-var sanitize = __webpack_require__(91211);
+// EXTERNAL MODULE: ./src/report/sanitize.ts + 1 modules
+var sanitize = __webpack_require__(96532);
 ;// CONCATENATED MODULE: ./src/report/dashboard/links.ts
 /**
  * Commit, branch and run links for the dashboard, built only from validated parts: an http(s)
