@@ -90,6 +90,10 @@ export function attentionOfSeries(
   for (const { name, rows } of series) {
     // The step's runs up to now, newest first (ties in row order).
     const ordered: number[] = [];
+    // Rows usually come ascending in time (the dashboard sorts them): then newest first is the
+    // reverse, with no sort (a strict rise leaves no ties whose order the sort would decide).
+    let rising = true;
+    let previous = -Infinity;
     for (let k = 0; k < rows.length; k++) {
       const row = rows[k]!;
       if (
@@ -100,15 +104,22 @@ export function attentionOfSeries(
       ) {
         continue;
       }
-      if (t[row]! <= now) ordered.push(row); // NaN never compares
+      const time = t[row]!;
+      if (!(time <= now)) continue; // NaN never compares
+      if (!(previous < time)) rising = false;
+      previous = time;
+      ordered.push(row);
     }
     if (ordered.length === 0) continue;
-    ordered.sort((a, b) => t[b]! - t[a]! || a - b);
+    if (rising) ordered.reverse();
+    else ordered.sort((a, b) => t[b]! - t[a]! || a - b);
 
     // Slower: this week's successful runs against the previous weeks', with the regression test.
     const recent: number[] = [];
     const older: number[] = [];
     for (const row of ordered) {
+      // Newest first: nothing older than the comparison period, or past full lists, is used.
+      if (!(t[row]! > historyFrom) || (recent.length === 10 && older.length === 30)) break;
       const d = history.durationMs[row]!;
       if (failed(row) || !(d >= 0 && d < Infinity)) continue;
       if (t[row]! > recentFrom) {
