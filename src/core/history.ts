@@ -177,10 +177,19 @@ export class ColumnarHistory {
   intern(text: string | undefined): number {
     if (text === undefined) return NONE;
     const n = text.length;
+    // The last three characters too: texts that differ only in a number at the end (branches
+    // like feature/change-123) would otherwise share a few slots and miss nearly every time.
     const slot =
-      n === 0
-        ? 0
-        : (n * 31 + text.charCodeAt(0) * 7 + text.charCodeAt(n >> 1) * 5 + text.charCodeAt(n - 1)) &
+      n < 3
+        ? n === 0
+          ? 0
+          : text.charCodeAt(0) & (CACHE_SLOTS - 1)
+        : (n * 31 +
+            text.charCodeAt(0) * 7 +
+            text.charCodeAt(n >> 1) * 5 +
+            text.charCodeAt(n - 1) +
+            text.charCodeAt(n - 2) * 131 +
+            text.charCodeAt(n - 3) * 1031) &
           (CACHE_SLOTS - 1);
     if (this.cacheText[slot] === text) return this.cacheId[slot]!;
     let id = this.textIds.get(text);

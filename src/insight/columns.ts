@@ -3,7 +3,7 @@
  * into its columns), so a caller holding a big history never rebuilds record objects for them.
  */
 export { flakinessOfRows, flakinessOfSeries } from './flakiness.js';
-export { trendOfRows, trendOfView } from './trend.js';
+export { trendOfRows, trendOfView, trendsByName } from './trend.js';
 export { baselineOfView, candidateOfView } from './baseline.js';
 export { verdictOfView, orientVerdict } from './verdicts.js';
 export { attentionOfSeries } from './attention.js';

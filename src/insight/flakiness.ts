@@ -12,6 +12,11 @@ export interface FlakinessOptions {
   days?: number;
   /** End of the window, ms since epoch (default: the newest record's start, so results are pure). */
   now?: number;
+  /**
+   * Each series' rows are ascending by start time, none unreadable: with `days`, the rows before
+   * the window are skipped by a binary search instead of read one by one. Same results.
+   */
+  sortedByTime?: boolean | undefined;
 }
 
 /**
@@ -91,7 +96,16 @@ export function flakinessOfSeries(
   const reports: FlakinessReport[] = [];
   for (const { name, rows } of series) {
     const commits: number[] = []; // sha ids in first-seen order
-    for (let k = 0; k < rows.length; k++) {
+    let first = 0;
+    if (options.sortedByTime === true && options.days !== undefined) {
+      let hi = rows.length;
+      while (first < hi) {
+        const mid = (first + hi) >>> 1;
+        if (history.startedMs[rows[mid]!]! < from) first = mid + 1;
+        else hi = mid;
+      }
+    }
+    for (let k = first; k < rows.length; k++) {
       const row = rows[k]!;
       if (!counts(row)) continue;
       const time = history.startedMs[row]!;

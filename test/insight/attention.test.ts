@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { needsAttention } from '../../src/insight/attention.js';
+import { attentionOfSeries, needsAttention } from '../../src/insight/attention.js';
+import { ColumnarHistory } from '../../src/core/history.js';
+import { gaussian, seeded } from './helpers.js';
 import { record } from './helpers.js';
 
 const HOUR = 60;
@@ -77,5 +79,50 @@ describe('needsAttention', () => {
     expect(needsAttention([...daily('steady', 0), ...prRuns], { defaultBranch: 'main' })).toEqual(
       [],
     );
+  });
+});
+
+describe('attentionOfSeries with sortedByTime', () => {
+  it('gives the items of the full scan (ties in time, PR runs, failures, flakes)', () => {
+    const random = seeded(11);
+    const runs: ReturnType<typeof record>[] = [];
+    for (let i = 0; i < 900; i++) {
+      const name = ['build', 'test', 'deploy'][i % 3]!;
+      const pr = random() < 0.3 ? 7 : undefined;
+      runs.push(
+        record({
+          name,
+          // Two runs per hour-slot: ties in time; the newest week of 'test' is slower.
+          at: Math.floor(i / 6) * 2 * HOUR,
+          status:
+            random() < (name === 'deploy' ? 0.3 : 0.05) || (name === 'deploy' && i > 890)
+              ? 'failed'
+              : 'success',
+          duration: Math.round(
+            (name === 'test' && i > 780 ? 1600 : 1000) * Math.exp(0.03 * gaussian(random)),
+          ),
+          ci: {
+            sha: `sha${Math.floor(i / 12)}`,
+            branch: pr === undefined ? 'main' : 'feature/x',
+            ...(pr === undefined ? {} : { pr_number: pr }),
+          },
+        }),
+      );
+    }
+    const history = ColumnarHistory.of(runs);
+    const series = [...history.rowsByName()].map(([name, rows]) => ({ name, rows }));
+    const now = history.newestStart();
+    for (const options of [
+      { now, defaultBranch: 'main' },
+      { now, flakinessDays: 3 },
+      { now, failingWindow: 3 },
+    ]) {
+      const full = attentionOfSeries(history, series, options);
+      expect(full.length).toBeGreaterThan(0);
+      expect(attentionOfSeries(history, series, { ...options, sortedByTime: true })).toEqual(full);
+    }
+    expect(
+      attentionOfSeries(history, series, { now, defaultBranch: 'main' }).map((i) => i.kind),
+    ).toEqual(expect.arrayContaining(['slower', 'failing', 'flaky']));
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { trendVerdicts } from '../../src/insight/index.js';
+import { trendOfRows, trendsByName, trendVerdicts } from '../../src/insight/index.js';
+import { ColumnarHistory } from '../../src/core/history.js';
 import { gaussian, record, seeded, type RunSpec } from './helpers.js';
 
 const HOUR = 60;
@@ -131,5 +132,46 @@ describe('trendVerdicts', () => {
       'recentDays must be a number of days > 0, got -1',
     );
     expect(trendVerdicts([])).toEqual([]);
+  });
+});
+
+describe('trendsByName', () => {
+  it('gives every operation the verdict trendOfRows gives it (branches, PRs, failures, order)', () => {
+    const random = seeded(7);
+    const history: ReturnType<typeof record>[] = [];
+    for (let i = 0; i < 400; i++) {
+      const name = ['build', 'test', 'lint', 'laptop'][i % 4]!;
+      const pr = random() < 0.3 ? 100 + (i % 7) : undefined;
+      const slowdown = i > 300 && name === 'test' ? 1.5 : 1;
+      history.push(
+        record({
+          name,
+          // 'lint' runs come out of time order (a file written by another clock).
+          at: name === 'lint' ? (i * 37) % 400 : i,
+          status: random() < 0.1 ? 'failed' : 'success',
+          duration: Math.round(1000 * slowdown * Math.exp(0.05 * gaussian(random))),
+          ci:
+            name === 'laptop'
+              ? null
+              : {
+                  sha: `sha${Math.floor(i / 8)}`,
+                  branch: pr === undefined ? 'main' : `feature/${pr}`,
+                  ...(pr === undefined ? {} : { pr_number: pr }),
+                },
+        }),
+      );
+    }
+    const columns = ColumnarHistory.of(history);
+    const byName = columns.rowsByName();
+    for (const options of [{ defaultBranch: 'main' }, {}, { defaultBranch: 'gone' }]) {
+      const all = trendsByName(columns, byName, options);
+      expect([...all.keys()]).toEqual([...byName.keys()]);
+      for (const [name, rows] of byName) {
+        expect(all.get(name)).toEqual(trendOfRows(columns, rows, name, options));
+      }
+    }
+    expect(trendsByName(columns, byName, { defaultBranch: 'main' }).get('test')).toMatchObject({
+      verdict: 'slower',
+    });
   });
 });

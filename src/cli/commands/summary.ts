@@ -99,7 +99,7 @@ export async function summarizeHistory(metricsDir: string, days: number): Promis
   );
   const summary = accumulator.summary();
   // Loaded here, not at startup: the other commands do not need the statistics.
-  const { flakinessOfSeries, trendOfRows } = await import('../../insight/columns.js');
+  const { flakinessOfSeries, trendOfRows, trendsByName } = await import('../../insight/columns.js');
   const byName = history.rowsByName();
   const defaultBranch = history.newestDefaultBranch();
   // One pass of flakiness over every operation (one scratch table shared by all).
@@ -109,12 +109,12 @@ export async function summarizeHistory(metricsDir: string, days: number): Promis
       [...byName].map(([name, rows]) => ({ name, rows })),
     ).map((report) => [report.name, report]),
   );
+  const trends = trendsByName(history, byName, { defaultBranch });
   // Null prototype: an operation named `__proto__` is a key like any other.
   const result = Object.create(null) as InsightSummary;
   for (const [name, stats] of Object.entries(summary)) {
-    const rows = byName.get(name) ?? new Int32Array(0);
     const flakiness = flakinessByName.get(name);
-    const trend = trendOfRows(history, rows, name, { defaultBranch });
+    const trend = trends.get(name) ?? trendOfRows(history, new Int32Array(0), name);
     const seen = flakiness?.commitsSeen ?? 0;
     result[name] = {
       ...stats,

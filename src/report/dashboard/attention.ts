@@ -32,6 +32,8 @@ export function dashboardAttention(
 ): AttentionItem[] {
   return attentionOfSeries(history, series, {
     now: nowMs,
+    // The model's series rows are ascending by time (see DashboardBuilder.series).
+    sortedByTime: true,
     ...(defaultBranch !== null ? { defaultBranch } : {}),
   });
 }
