@@ -1137,9 +1137,18 @@ class ColumnarHistory {
         if (text === undefined)
             return NONE;
         const n = text.length;
-        const slot = n === 0
-            ? 0
-            : (n * 31 + text.charCodeAt(0) * 7 + text.charCodeAt(n >> 1) * 5 + text.charCodeAt(n - 1)) &
+        // The last three characters too: texts that differ only in a number at the end (branches
+        // like feature/change-123) would otherwise share a few slots and miss nearly every time.
+        const slot = n < 3
+            ? n === 0
+                ? 0
+                : text.charCodeAt(0) & (CACHE_SLOTS - 1)
+            : (n * 31 +
+                text.charCodeAt(0) * 7 +
+                text.charCodeAt(n >> 1) * 5 +
+                text.charCodeAt(n - 1) +
+                text.charCodeAt(n - 2) * 131 +
+                text.charCodeAt(n - 3) * 1031) &
                 (CACHE_SLOTS - 1);
         if (this.cacheText[slot] === text)
             return this.cacheId[slot];
@@ -1817,7 +1826,18 @@ function flakinessOfSeries(history, series, options = {}) {
     const reports = [];
     for (const { name, rows } of series) {
         const commits = []; // sha ids in first-seen order
-        for (let k = 0; k < rows.length; k++) {
+        let first = 0;
+        if (options.sortedByTime === true && options.days !== undefined) {
+            let hi = rows.length;
+            while (first < hi) {
+                const mid = (first + hi) >>> 1;
+                if (history.startedMs[rows[mid]] < from)
+                    first = mid + 1;
+                else
+                    hi = mid;
+            }
+        }
+        for (let k = first; k < rows.length; k++) {
             const row = rows[k];
             if (!counts(row))
                 continue;

@@ -1261,24 +1261,60 @@ function attentionOfSeries(history, series, options = {}) {
     for (const { name, rows } of series) {
         // The step's runs up to now, newest first (ties in row order).
         const ordered = [];
-        for (let k = 0; k < rows.length; k++) {
-            const row = rows[k];
-            if (knowsBranch &&
-                (mainLine === core_history/* NONE */.x3 ||
-                    history.branch[row] !== mainLine ||
-                    !Number.isNaN(history.prNumber[row]))) {
-                continue;
+        const counted = (row) => !(knowsBranch &&
+            (mainLine === core_history/* NONE */.x3 ||
+                history.branch[row] !== mainLine ||
+                !Number.isNaN(history.prNumber[row])));
+        if (options.sortedByTime === true) {
+            // Newest first from the end, until the comparison period and the failing window are
+            // covered; every row as old as the last one taken is taken too, so sorting what was taken
+            // gives the start of the full order exactly.
+            for (let k = rows.length - 1; k >= 0; k--) {
+                const row = rows[k];
+                const time = t[row];
+                if (!(time > historyFrom) &&
+                    ordered.length >= failingWindow &&
+                    time < t[ordered[ordered.length - 1]]) {
+                    break;
+                }
+                if (counted(row) && time <= now)
+                    ordered.push(row);
             }
-            if (t[row] <= now)
-                ordered.push(row); // NaN never compares
+            if (ordered.length === 0)
+                continue;
+            ordered.sort((a, b) => t[b] - t[a] || a - b);
         }
-        if (ordered.length === 0)
-            continue;
-        ordered.sort((a, b) => t[b] - t[a] || a - b);
+        else {
+            // Rows usually come ascending in time: then newest first is the reverse, with no sort (a
+            // strict rise leaves no ties whose order the sort would decide).
+            let rising = true;
+            let previous = -Infinity;
+            for (let k = 0; k < rows.length; k++) {
+                const row = rows[k];
+                if (!counted(row))
+                    continue;
+                const time = t[row];
+                if (!(time <= now))
+                    continue; // NaN never compares
+                if (!(previous < time))
+                    rising = false;
+                previous = time;
+                ordered.push(row);
+            }
+            if (ordered.length === 0)
+                continue;
+            if (rising)
+                ordered.reverse();
+            else
+                ordered.sort((a, b) => t[b] - t[a] || a - b);
+        }
         // Slower: this week's successful runs against the previous weeks', with the regression test.
         const recent = [];
         const older = [];
         for (const row of ordered) {
+            // Newest first: nothing older than the comparison period, or past full lists, is used.
+            if (!(t[row] > historyFrom) || (recent.length === 10 && older.length === 30))
+                break;
             const d = history.durationMs[row];
             if (failed(row) || !(d >= 0 && d < Infinity))
                 continue;
@@ -1322,6 +1358,7 @@ function attentionOfSeries(history, series, options = {}) {
     for (const report of (0,flakiness/* flakinessOfSeries */.r9)(history, series, {
         days: options.flakinessDays ?? 30,
         now,
+        sortedByTime: options.sortedByTime,
     })) {
         if (report.flakeRate <= 0)
             continue;
@@ -1347,6 +1384,8 @@ function attentionOfSeries(history, series, options = {}) {
 function dashboardAttention(history, series, nowMs, defaultBranch) {
     return attentionOfSeries(history, series, {
         now: nowMs,
+        // The model's series rows are ascending by time (see DashboardBuilder.series).
+        sortedByTime: true,
         ...(defaultBranch !== null ? { defaultBranch } : {}),
     });
 }
