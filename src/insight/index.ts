@@ -30,5 +30,11 @@ export { detectFlakiness, flakinessOfRows, flakinessOfSeries } from './flakiness
 export type { FlakinessOptions } from './flakiness.js';
 export { attentionOfSeries, needsAttention } from './attention.js';
 export type { AttentionOptions, SeriesRows } from './attention.js';
-export { trendOfRows, trendOfView, trendsByName, trendVerdicts, type TrendOptions } from './trend.js';
+export {
+  trendOfRows,
+  trendOfView,
+  trendsByName,
+  trendVerdicts,
+  type TrendOptions,
+} from './trend.js';
 export { seriesOfHistory, seriesOfRecord, type HistorySeries } from './series.js';
