@@ -24,7 +24,15 @@ describe('dev-metrics demo', () => {
       { name: 'integration_tests', error: 'exit code 1', metadata: { demo: true, round: 3 } },
     ]);
     for (const r of records) {
-      expect(r.metadata).toEqual({ demo: true, round: expect.any(Number) });
+      const { values, value_info: info, ...rest } = r.metadata;
+      expect(rest).toEqual({ demo: true, round: expect.any(Number) });
+      // build reports its gzipped bundle through $DEV_METRICS_VALUES, as a user's command would.
+      if (r.name === 'build') {
+        expect(values).toEqual({ bundle_gz: expect.any(Number) });
+        expect(info).toEqual({ bundle_gz: { unit: 'bytes', better: 'smaller' } });
+      } else {
+        expect(values).toBeUndefined();
+      }
       // Real work was timed: each script works for at least ~60 ms before exiting.
       expect(r.duration_ms).toBeGreaterThan(50);
     }
@@ -36,6 +44,7 @@ describe('dev-metrics demo', () => {
     const table = parseTable(tableText.slice(0, tableText.indexOf('\n\n') + 1));
     expect(table.rows.map((r) => [r[0]!.trim(), r[1]!.trim(), r[2]!.trim()])).toEqual([
       ['build', '4', '100.0%'],
+      ['build › bundle_gz', '4', '—'],
       ['install_deps', '4', '100.0%'],
       ['integration_tests', '4', '75.0%'],
       ['lint', '4', '100.0%'],

@@ -2,6 +2,7 @@
  * `demo`: records a small, realistic history by running real commands (short Node scripts doing
  * real CPU and I/O work) through the same path as `run`, then shows the summary and dashboard.
  */
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command, CommandContext } from '../context.js';
 import { printJson } from '../context.js';
@@ -9,6 +10,8 @@ import { formatDuration } from '../format.js';
 import { openCollector } from '../history.js';
 import { renderSummaryTable, summarizeHistory } from './summary.js';
 import { timeCommand } from './run.js';
+import { VALUES_ENV, createValueFile, takeValueFile } from '../../core/value-file.js';
+import { withValues } from '../../core/values.js';
 import { writeDashboard } from './dashboard.js';
 
 interface DemoStep {
@@ -50,8 +53,10 @@ const STEPS: readonly DemoStep[] = [
   {
     name: 'build',
     targetMs: (round) => (round === 2 ? 300 : 210),
-    script: `const z=require('node:zlib');const data=Buffer.from('export const x = 1;\\n'.repeat(5000));
-      while(Date.now()<end){z.gzipSync(data);}`,
+    // It reports its bundle size the way a user's command does: a line in $DEV_METRICS_VALUES.
+    script: `const z=require('node:zlib');const data=Buffer.from('export const x = 1;\\n'.repeat(5000+round*400));
+      let gz;while(Date.now()<end){gz=z.gzipSync(data);}
+      require('node:fs').appendFileSync(process.env.DEV_METRICS_VALUES,'bundle_gz='+gz.length+' bytes\\n');`,
   },
   {
     name: 'integration_tests',
@@ -72,7 +77,8 @@ export const demoCommand: Command = {
     details:
       `Runs ${STEPS.length} small real commands (install_deps, lint, unit_tests, build,\n` +
       `integration_tests) ${ROUNDS} times, one of them failing once, and records them in\n` +
-      '--metrics-dir with metadata {"demo": true, "round": N}. Then prints the summary and writes\n' +
+      '--metrics-dir with metadata {"demo": true, "round": N}; build also reports its gzipped\n' +
+      'bundle size through $DEV_METRICS_VALUES. Then prints the summary and writes\n' +
       'the HTML dashboard to <metrics-dir>/dashboard.html. Takes about 5 seconds.',
     options: {},
     positionals: [],
@@ -88,12 +94,19 @@ export const demoCommand: Command = {
     let recorded = 0;
     for (let round = 0; round < ROUNDS; round++) {
       for (const step of STEPS) {
-        const { record } = await timeCommand(
+        const valueFile = await createValueFile(tmpdir());
+        const timed = await timeCommand(
           step.name,
           [process.execPath, '-e', demoScript(step, round)],
           { demo: true, round: round + 1 },
           'ignore',
+          { ...process.env, [VALUES_ENV]: valueFile },
         );
+        const { values } = await takeValueFile(valueFile);
+        const record =
+          values.length === 0
+            ? timed.record
+            : { ...timed.record, metadata: withValues(timed.record.metadata, values) };
         await collector.recordExecution(record);
         recorded++;
         say(
@@ -121,7 +134,7 @@ export function demoScript(step: DemoStep, round: number): string {
   const failure = step.failsIn?.includes(round)
     ? `console.error('1 test failed: checkout flow timed out');process.exit(1);`
     : '';
-  return `const end=Date.now()+${target};${step.script}${failure}`;
+  return `const end=Date.now()+${target},round=${round};${step.script}${failure}`;
 }
 
 /** The dashboard is a bonus of the demo: if it cannot be written, say why and go on. */
