@@ -1796,7 +1796,7 @@ async function exportJobSpan(job, env = process.env) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   kA: () => (/* binding */ buildRecord)
 /* harmony export */ });
-/* unused harmony exports ERROR_MAX_BYTES, ERROR_MAX_LINES, commandFailed, failureReason */
+/* unused harmony exports ERROR_MAX_BYTES, ERROR_MAX_LINES */
 /* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14130);
 /* harmony import */ var _core_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12258);
 /* harmony import */ var _core_values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14101);

@@ -25,12 +25,12 @@ export interface RecordInput {
   values?: readonly RunValue[];
 }
 
-export function commandFailed(result: CommandResult): boolean {
+function commandFailed(result: CommandResult): boolean {
   return commandOutcome(result).kind !== 'succeeded';
 }
 
 /** Why the step failed, in one line: what the failure message and an empty-output error say. */
-export function failureReason(result: CommandResult): string {
+function failureReason(result: CommandResult): string {
   return commandOutcome(result).reason ?? 'succeeded';
 }
 

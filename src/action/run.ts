@@ -3,7 +3,6 @@
  * cache is on). Nothing here may throw a stack trace at users: unexpected errors become one
  * failure line.
  */
-import './quiet-deprecations.js';
 import * as core from './runner-io.js';
 import { State, isPost, saveState } from './state.js';
 
