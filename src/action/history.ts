@@ -45,7 +45,6 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import type { getOctokit } from '@actions/github';
 import { DAY_FILE_RE, pruneDayFiles } from '../core/store.js';
 import {
   CacheTimeoutError,
@@ -56,6 +55,7 @@ import {
   lookupEntry,
 } from './cache/download.js';
 import { MAX_UNPACKED_BYTES, extractDayFiles } from './cache/extract.js';
+import { readText, request } from './cache/http.js';
 import { plainAnnotations } from './cache/annotations.js';
 import {
   MAX_RESTORE_ENTRIES,
@@ -209,28 +209,61 @@ export function historyKeys(o: HistoryOptions): HistoryKeys {
   };
 }
 
-/** The REST lister behind `actions: read`: `GET /repos/{o}/{r}/actions/caches?key=`. */
+/**
+ * The REST lister behind `actions: read`: `GET /repos/{o}/{r}/actions/caches?key=` and, for
+ * superseded entries, `DELETE …/caches/{id}`. Two plain requests (`cache/http.ts`): octokit and
+ * the HTTP client it brings cost the first step of a job ~50 ms of cold code for them.
+ * A failure is an Error with the HTTP `status`, as octokit's RequestError has it.
+ */
 export function makeCacheLister(token: string, repository: string, apiUrl?: string): CacheLister {
-  const [owner, repo] = repository.split('/');
-  // Loaded on first use: the owner's post needs it only to delete superseded entries.
-  let client: Promise<ReturnType<typeof getOctokit>> | undefined;
-  const octokit = () =>
-    (client ??= import('@actions/github').then(({ getOctokit }) =>
-      getOctokit(token, apiUrl ? { baseUrl: apiUrl } : {}),
-    ));
+  const [owner = '', repo = ''] = repository.split('/');
+  const base = (apiUrl || process.env['GITHUB_API_URL'] || 'https://api.github.com').replace(
+    /\/+$/,
+    '',
+  );
+  const caches = `${base}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/actions/caches`;
+  const call = async (method: string, url: string): Promise<string> => {
+    const res = await request(url, {
+      method,
+      headers: {
+        Accept: 'application/vnd.github+json',
+        Authorization: `token ${token}`,
+        'User-Agent': 'dev-metrics',
+        'X-GitHub-Api-Version': '2022-11-28',
+      },
+    });
+    const text = await readText(res);
+    const status = res.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+      let detail = text.slice(0, 200);
+      try {
+        const m = (JSON.parse(text) as { message?: unknown }).message;
+        if (typeof m === 'string') detail = m;
+      } catch {
+        // not JSON: the start of the body says enough
+      }
+      throw Object.assign(new Error(`${detail} - ${method} ${url}`), { status });
+    }
+    return text;
+  };
   return {
     async listCaches(keyPrefix) {
-      const { data } = await (
-        await octokit()
-      ).rest.actions.getActionsCacheList({
-        owner: owner ?? '',
-        repo: repo ?? '',
+      const query = new URLSearchParams({
         key: keyPrefix,
         sort: 'created_at',
         direction: 'desc',
-        per_page: 100,
+        per_page: '100',
       });
-      return data.actions_caches.map((c) => ({
+      const data = JSON.parse(await call('GET', `${caches}?${query}`)) as {
+        actions_caches?: Array<{
+          key?: string;
+          created_at?: string;
+          ref?: string | null;
+          id?: number;
+          size_in_bytes?: number;
+        }>;
+      };
+      return (data.actions_caches ?? []).map((c) => ({
         key: c.key ?? '',
         created_at: c.created_at ?? '',
         ref: c.ref ?? undefined,
@@ -239,13 +272,7 @@ export function makeCacheLister(token: string, repository: string, apiUrl?: stri
       }));
     },
     async deleteCache(id) {
-      await (
-        await octokit()
-      ).rest.actions.deleteActionsCacheById({
-        owner: owner ?? '',
-        repo: repo ?? '',
-        cache_id: id,
-      });
+      await call('DELETE', `${caches}/${id}`);
     },
   };
 }

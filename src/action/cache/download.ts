@@ -10,14 +10,15 @@
  * `gzip`) and the Twirp call (`GetCacheEntryDownloadURL` with proto field names). A test saves with
  * the real client and restores with this code.
  *
- * Every request runs under a `Deadline`: when it passes, the HTTP client is disposed (its sockets
- * destroyed), so nothing keeps retrying or holds the process open after the bound.
+ * Every request runs under a `Deadline`: when it passes, its request is aborted (its socket
+ * destroyed), so nothing keeps retrying or holds the process open after the bound. The HTTP is
+ * `./http.ts` (node:http, proxies as `@actions/http-client` honours them).
  */
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { IncomingMessage } from 'node:http';
-import { HttpClient } from '@actions/http-client';
+import { readText, request } from './http.js';
 
 export type CompressionMethod = 'gzip' | 'zstd-without-long';
 
@@ -103,17 +104,6 @@ export class CacheTimeoutError extends Error {
   override name = 'CacheTimeoutError';
 }
 
-/** An HttpClient whose sockets die with the deadline (it owns its agent when no proxy is set). */
-function clientFor(deadline: Deadline, handlers: string): HttpClient {
-  const client = new HttpClient(`dev-metrics (${handlers})`, [], {
-    socketTimeout: Math.max(1, deadline.remaining()),
-    allowRetries: false,
-    keepAlive: false,
-  });
-  deadline.signal.addEventListener('abort', () => client.dispose(), { once: true });
-  return client;
-}
-
 export interface EntryLocation {
   matchedKey: string;
   url: string;
@@ -138,25 +128,29 @@ export async function lookupEntry(
     version,
   });
   for (let attempt = 1; ; attempt++) {
-    const client = clientFor(deadline, 'cache');
     let status = 0;
     let detail = '';
     try {
       const res = await deadline.race(
-        client.post(url, body, {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${token}`,
+        request(url, {
+          method: 'POST',
+          body,
+          headers: {
+            'Content-Type': 'application/json',
+            Authorization: `Bearer ${token}`,
+            'User-Agent': 'dev-metrics (cache)',
+          },
+          signal: deadline.signal,
+          timeoutMs: Math.max(1, deadline.remaining()),
         }),
       );
-      status = res.message.statusCode ?? 0;
-      const text = await deadline.race(res.readBody());
+      status = res.statusCode ?? 0;
+      const text = await deadline.race(readText(res));
       if (status >= 200 && status < 300) return parseLocation(text);
       detail = twirpMessage(text);
     } catch (error) {
       if (deadline.expired) throw deadline.error();
       detail = error instanceof Error ? error.message : String(error);
-    } finally {
-      client.dispose();
     }
     const retryable = status === 0 || [500, 502, 503, 504].includes(status);
     const wait = 1000 * attempt;
@@ -199,15 +193,16 @@ export async function downloadArchive(
   deadline: Deadline,
   maxBytes: number,
 ): Promise<IncomingMessage> {
-  const client = clientFor(deadline, 'blob');
-  const res = await deadline.race(client.get(url));
-  const message = res.message;
+  const message = await deadline.race(
+    request(url, {
+      headers: { 'User-Agent': 'dev-metrics (blob)' },
+      signal: deadline.signal,
+      timeoutMs: Math.max(1, deadline.remaining()),
+    }),
+  );
   const onAbort = (): void => void message.destroy(deadline.error());
   deadline.signal.addEventListener('abort', onAbort, { once: true });
-  message.once('close', () => {
-    deadline.signal.removeEventListener('abort', onAbort);
-    client.dispose();
-  });
+  message.once('close', () => deadline.signal.removeEventListener('abort', onAbort));
   const status = message.statusCode ?? 0;
   if (status < 200 || status >= 300) {
     message.resume();
