@@ -56,6 +56,7 @@ import {
 } from './cache/download.js';
 import { MAX_UNPACKED_BYTES, extractDayFiles } from './cache/extract.js';
 import { readText, request } from './cache/http.js';
+import { SaveFallback, saveCacheEntry } from './cache/save.js';
 import { plainAnnotations } from './cache/annotations.js';
 import {
   MAX_RESTORE_ENTRIES,
@@ -495,14 +496,10 @@ export async function saveHistory(o: SaveHistoryOptions): Promise<SaveResult> {
       );
       return { saved: false, key: null };
     }
-    // The official client (and the storage SDK it brings) is loaded only to save.
-    const cache = await import('@actions/cache');
-    const id = await plainAnnotations(() =>
-      withTimeout(
-        cache.saveCache([cachePath], key),
-        o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-        `saving ${key}`,
-      ),
+    const id = await withTimeout(
+      saveEntry(cachePath, key, log),
+      o.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      `saving ${key}`,
     );
     if (id === -1) {
       log.warning(
@@ -523,6 +520,22 @@ export async function saveHistory(o: SaveHistoryOptions): Promise<SaveResult> {
   } finally {
     await rm(stage, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/**
+ * The entry saved as `@actions/cache` saves it (`cache/save.ts`, no client loaded); where that
+ * does not apply (not Linux, an archive over one Put Blob) the official client, loaded then.
+ * The entry id, or -1 when the official client declined (it said why).
+ */
+async function saveEntry(cachePath: string, key: string, log: HistoryLog): Promise<number> {
+  try {
+    return await saveCacheEntry(cachePath, key);
+  } catch (error) {
+    if (!(error instanceof SaveFallback)) throw error;
+    log.debug(`dev-metrics: saving with @actions/cache: ${error.message}`);
+  }
+  const cache = await import('@actions/cache');
+  return plainAnnotations(() => cache.saveCache([cachePath], key));
 }
 
 /**
