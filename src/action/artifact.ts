@@ -1,5 +1,6 @@
 /**
- * Uploads the HTML dashboard as a workflow artifact with the official `@actions/artifact` client.
+ * Uploads the HTML dashboard as a workflow artifact, as the official `@actions/artifact` client
+ * does it (`artifact-upload.ts`, without loading the client and its storage SDK).
  * The dashboard is a convenience: any failure (no Actions runtime, service errors, a name already
  * taken in this run) becomes ONE line through the injected `log` (wire it to core.warning) and
  * `{ ok: false }`; it never fails the step.
@@ -9,7 +10,7 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { DefaultArtifactClient } from '@actions/artifact';
+import { uploadFileArtifact } from './artifact-upload.js';
 
 export interface UploadDashboardOptions {
   /** Artifact name, e.g. `dev-metrics-dashboard`. */
@@ -68,13 +69,10 @@ export async function uploadDashboard(o: UploadDashboardOptions): Promise<Upload
   } catch {
     return fail(`${o.filePath} does not exist`);
   }
-  const client = new DefaultArtifactClient();
   const upload = async (name: string): Promise<UploadDashboardResult> => {
-    const res = await client.uploadArtifact(name, [file], path.dirname(file), {
-      ...(o.retentionDays ? { retentionDays: o.retentionDays } : {}),
-    });
-    if (res.id === undefined) throw new Error('the artifact service returned no artifact id');
-    return { ok: true, id: res.id, size: res.size ?? 0, name };
+    const res = await uploadFileArtifact(name, file, o.retentionDays);
+    if (!Number.isFinite(res.id)) throw new Error('the artifact service returned no artifact id');
+    return { ok: true, id: res.id, size: res.size, name };
   };
   try {
     return await upload(o.name);
