@@ -16,8 +16,9 @@
  *
  * Where the archive lives: an entry's version hashes the path *string* it was saved from, and tar
  * stores paths relative to GITHUB_WORKSPACE. We save a copy of the day files (regular files only,
- * links never followed) from the workspace-relative directory `.dev-metrics-cache` with the
- * official `saveCache`, so the version is identical on every runner and OS layout.
+ * links never followed) from the workspace-relative directory `.dev-metrics-cache` as the official
+ * `saveCache` saves it (`cache/save.ts` on Linux, the client itself elsewhere), so the version is
+ * identical on every runner and OS layout and the official `restoreCache` restores it.
  *
  * Restoring does NOT use `restoreCache`, which runs `tar -P` wherever the archive's paths point: a
  * crafted entry is data, not code. `cache/download.ts` finds and downloads the entry as the client
