@@ -525,11 +525,14 @@ export async function saveHistory(o: SaveHistoryOptions): Promise<SaveResult> {
 
 /**
  * The entry saved as `@actions/cache` saves it (`cache/save.ts`, no client loaded); where that
- * does not apply (not Linux, an archive over one Put Blob) the official client, loaded then.
+ * does not apply (GHES's v1 service, not Linux, an archive over one Put Blob) the official client,
+ * loaded then.
  * The entry id, or -1 when the official client declined (it said why).
  */
 async function saveEntry(cachePath: string, key: string, log: HistoryLog): Promise<number> {
   try {
+    // The v1 service (GHES) speaks another protocol: the client's.
+    if (!cacheServiceV2()) throw new SaveFallback('the cache service is v1');
     return await saveCacheEntry(cachePath, key);
   } catch (error) {
     if (!(error instanceof SaveFallback)) throw error;
@@ -830,18 +833,22 @@ function describeListingError(error: unknown): string {
   return typeof status === 'number' ? `HTTP ${status}: ${message(error)}` : message(error);
 }
 
+/** The cache service is v2 (Twirp on ACTIONS_RESULTS_URL), as `@actions/cache` decides it. */
+export function cacheServiceV2(env: NodeJS.ProcessEnv = process.env): boolean {
+  const host = new URL(env['GITHUB_SERVER_URL'] || 'https://github.com').hostname
+    .trimEnd()
+    .toUpperCase();
+  const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST');
+  return !ghes && Boolean(env['ACTIONS_CACHE_SERVICE_V2']);
+}
+
 /**
  * `@actions/cache`'s isFeatureAvailable without loading the client (and its storage SDK, megabytes
  * of code a restore never uses): the v2 service (ACTIONS_CACHE_SERVICE_V2, not on GHES) needs
  * ACTIONS_RESULTS_URL, v1 needs ACTIONS_CACHE_URL.
  */
 export function cacheServiceConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
-  const host = new URL(env['GITHUB_SERVER_URL'] || 'https://github.com').hostname
-    .trimEnd()
-    .toUpperCase();
-  const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST');
-  const v2 = !ghes && Boolean(env['ACTIONS_CACHE_SERVICE_V2']);
-  return Boolean(v2 ? env['ACTIONS_RESULTS_URL'] : env['ACTIONS_CACHE_URL']);
+  return Boolean(cacheServiceV2(env) ? env['ACTIONS_RESULTS_URL'] : env['ACTIONS_CACHE_URL']);
 }
 
 /** Why the cache cannot be used for `op`, or undefined. Mirrors @actions/cache's own checks. */

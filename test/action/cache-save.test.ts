@@ -7,6 +7,7 @@ import path from 'node:path';
 import * as cache from '@actions/cache';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReserveError, saveCacheEntry } from '../../src/action/cache/save.js';
+import { saveHistory } from '../../src/action/history.js';
 import {
   captureStdout,
   start,
@@ -82,5 +83,37 @@ describe.runIf(process.platform === 'linux')('saveCacheEntry', () => {
     fs.writeFileSync(path.join(stage, DAY), LINES);
     await expect(saveCacheEntry(stage, 'k-2')).rejects.toThrow(/blob store answered HTTP 403/);
     expect(fake.entries.filter((e) => e.finalized)).toEqual([]);
+  });
+});
+
+describe('saveHistory on the v1 cache service (GHES)', () => {
+  it('saves with the official client, never the v2 Twirp calls of cache/save.ts', async () => {
+    const metricsDir = path.join(workspace, '.metrics');
+    fs.mkdirSync(metricsDir);
+    fs.writeFileSync(path.join(metricsDir, DAY), LINES);
+    // v1: no ACTIONS_CACHE_SERVICE_V2; the client then talks to ACTIONS_CACHE_URL (here a URL of
+    // the fake that has no v1 API, so the client fails and says so: that is not the point).
+    const v2 = process.env['ACTIONS_CACHE_SERVICE_V2'];
+    delete process.env['ACTIONS_CACHE_SERVICE_V2'];
+    process.env['ACTIONS_CACHE_URL'] = `${process.env['ACTIONS_RESULTS_URL']}/`;
+    const warnings: string[] = [];
+    try {
+      await saveHistory({
+        metricsDir,
+        keyPrefix: 'dev-metrics-v1-Linux',
+        branch: 'main',
+        runId: '1',
+        runAttempt: 1,
+        jobKey: 'job',
+        cachePath: path.join(workspace, '.dev-metrics-cache'),
+        timeoutMs: 20_000,
+        log: { info: () => undefined, debug: () => undefined, warning: (m) => warnings.push(m) },
+      });
+    } finally {
+      if (v2 !== undefined) process.env['ACTIONS_CACHE_SERVICE_V2'] = v2;
+      delete process.env['ACTIONS_CACHE_URL'];
+    }
+    expect(fake.requests.filter((r) => r.endpoint === 'CreateCacheEntry')).toEqual([]);
+    expect(fake.entries).toEqual([]);
   });
 });
