@@ -3,6 +3,7 @@
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Deadline, downloadArchive } from '../../src/action/cache/download.js';
 import { proxyFor, readText, request } from '../../src/action/cache/http.js';
 import { listen, type RunningServer } from '../fakes/http.js';
 
@@ -119,5 +120,23 @@ describe('request through a CONNECT proxy', () => {
     const t = await target();
     const res = await request(`${t.origin}/direct`, { proxy: null });
     expect(await readText(res)).toBe('GET /direct ');
+  });
+});
+
+describe('downloadArchive', () => {
+  it('follows a redirect to the blob, as @actions/http-client did', async () => {
+    const blob = await listen((req, res) => {
+      if (req.url === '/entry') return void res.writeHead(302, { location: '/blob?sig=1' }).end();
+      res.writeHead(200, { 'content-length': '5' }).end('bytes');
+    });
+    const deadline = new Deadline(10_000);
+    try {
+      const archive = await downloadArchive(`${blob.origin}/entry`, deadline, 1024);
+      expect(archive.statusCode).toBe(200);
+      expect(await readText(archive)).toBe('bytes');
+    } finally {
+      deadline.dispose();
+      await blob.close();
+    }
   });
 });

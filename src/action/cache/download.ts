@@ -193,13 +193,28 @@ export async function downloadArchive(
   deadline: Deadline,
   maxBytes: number,
 ): Promise<IncomingMessage> {
-  const message = await deadline.race(
-    request(url, {
-      headers: { 'User-Agent': 'dev-metrics (blob)' },
-      signal: deadline.signal,
-      timeoutMs: Math.max(1, deadline.remaining()),
-    }),
-  );
+  let message: IncomingMessage;
+  let at = new URL(url);
+  // Redirects are followed as @actions/http-client followed them (a cache server may redirect to
+  // its storage); a downgrade from https to http is refused, as it refused it.
+  for (let hops = 0; ; hops++) {
+    message = await deadline.race(
+      request(at, {
+        headers: { 'User-Agent': 'dev-metrics (blob)' },
+        signal: deadline.signal,
+        timeoutMs: Math.max(1, deadline.remaining()),
+      }),
+    );
+    const location = message.headers.location;
+    if (![301, 302, 303, 307, 308].includes(message.statusCode ?? 0) || !location) break;
+    message.resume();
+    const next = new URL(location, at);
+    if (hops >= 10) throw new Error('the blob store redirected more than 10 times');
+    if (at.protocol === 'https:' && next.protocol !== 'https:') {
+      throw new Error('the blob store redirected from https to http');
+    }
+    at = next;
+  }
   const onAbort = (): void => void message.destroy(deadline.error());
   deadline.signal.addEventListener('abort', onAbort, { once: true });
   message.once('close', () => deadline.signal.removeEventListener('abort', onAbort));
