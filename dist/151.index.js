@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   upsertStickyComment: () => (/* binding */ upsertStickyComment)
 /* harmony export */ });
 /* unused harmony exports ACTIONS_BOT_LOGIN, resolveTokenLogin, encodeRows, parseCommentRows, mergeRows, storedRowLevels, composeCommentBody, fitCommentBody */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61351);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92413);
 /* harmony import */ var _report_comment_body_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7840);
 /**
  * The sticky pull request comment: one comment per workflow, found again by a hidden marker
@@ -53,7 +53,7 @@ function makeOctokit(token, apiUrl) {
         throw new Error('github-token is empty: pass `github-token: ${{ github.token }}` or a PAT');
     }
     const baseUrl = (apiUrl || process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__.getOctokit)(token, { baseUrl });
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl });
 }
 /** The hidden marker for one workflow's comment. */
 function commentMarker(workflow) {

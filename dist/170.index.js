@@ -144,7 +144,7 @@ function setOutputs(s, outcome, status, durationMs) {
 }
 /** The owner's restore: merges the cached history once for the whole job. Never throws. */
 async function restoreForJob(s) {
-    const { dayFileSizes, restoreHistory } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(533), __webpack_require__.e(752)]).then(__webpack_require__.bind(__webpack_require__, 93752));
+    const { dayFileSizes, restoreHistory } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(199)]).then(__webpack_require__.bind(__webpack_require__, 55199));
     // Day files the workspace had before the restore may hold records no entry has: only a
     // snapshot saves those.
     const before = await dayFileSizes(s.metricsDir);

@@ -2044,7 +2044,7 @@ function setup(env = process.env) {
     ];
     let options;
     const historyOptions = () => (options ??= history
-        ? Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(533), __webpack_require__.e(752)]).then(__webpack_require__.bind(__webpack_require__, 93752)).then(({ defaultKeyPrefix, makeCacheLister }) => ({
+        ? Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(199)]).then(__webpack_require__.bind(__webpack_require__, 55199)).then(({ defaultKeyPrefix, makeCacheLister }) => ({
             metricsDir,
             keyPrefix: defaultKeyPrefix(inputs.cacheKey, env.RUNNER_OS),
             branch: ci.branch ?? 'unknown',

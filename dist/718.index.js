@@ -71,7 +71,7 @@ async function finishJob(s) {
         const options = await s.historyOptions();
         if (!options)
             return;
-        const { saveHistory } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(533), __webpack_require__.e(752)]).then(__webpack_require__.bind(__webpack_require__, 93752));
+        const { saveHistory } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(199)]).then(__webpack_require__.bind(__webpack_require__, 55199));
         await saveHistory({
             ...options,
             daysToKeep: undefined, // pruned above, before the dashboard started reading

@@ -830,7 +830,7 @@ async function publishJob(p) {
     let comment = Promise.resolve();
     if (p.rows.length > 0 && ci.pr_number !== undefined && inputs.githubToken) {
         comment = part('the PR comment', async () => {
-            const { commentMarker, makeOctokit, upsertStickyComment } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(351), __webpack_require__.e(151)]).then(__webpack_require__.bind(__webpack_require__, 51151));
+            const { commentMarker, makeOctokit, upsertStickyComment } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(151)]).then(__webpack_require__.bind(__webpack_require__, 51151));
             const [owner = '', repo = ''] = (ci.repository ?? '').split('/');
             const marker = commentMarker(ci.workflow ?? 'default');
             const runUrl = ci.server_url && ci.repository && ci.run_id
@@ -874,7 +874,7 @@ async function publishJob(p) {
             runner_io.info(`dev-metrics: dashboard written to ${result.outputFile}; no Actions runtime to upload it as an artifact.`);
         }
         else if (inputs.dashboardArtifact) {
-            const { uploadDashboard } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(351), __webpack_require__.e(756), __webpack_require__.e(533), __webpack_require__.e(799), __webpack_require__.e(338)]).then(__webpack_require__.bind(__webpack_require__, 48338));
+            const { uploadDashboard } = await __webpack_require__.e(/* import() */ 513).then(__webpack_require__.bind(__webpack_require__, 48513));
             const upload = await uploadDashboard({
                 name: inputs.dashboardArtifact,
                 filePath: result.outputFile,

@@ -14,7 +14,7 @@ import crypto from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { readText, request } from './cache/http.js';
+import { putBlob, twirpCall } from './results-api.js';
 
 const SERVICE = 'github.actions.results.api.v1.ArtifactService';
 
@@ -129,7 +129,7 @@ export async function uploadFileArtifact(
   const info = await stat(file);
   const zip = zipOne(path.basename(file), await readFile(file), info.mtime);
   const owner = { workflow_run_backend_id: ids.run, workflow_job_run_backend_id: ids.job };
-  const created = await twirp(results, token, 'CreateArtifact', {
+  const created = await artifactCall(results, token, 'CreateArtifact', {
     ...owner,
     name,
     mime_type: 'application/zip',
@@ -140,24 +140,12 @@ export async function uploadFileArtifact(
   if (created['ok'] !== true || typeof url !== 'string' || url === '') {
     throw new Error('CreateArtifact: response from backend was not ok');
   }
-  const res = await request(url, {
-    method: 'PUT',
-    body: zip,
-    headers: {
-      'x-ms-blob-type': 'BlockBlob',
-      'x-ms-blob-content-type': 'application/zip',
-      'Content-Type': 'application/octet-stream',
-      'User-Agent': 'dev-metrics (artifact)',
-    },
+  await putBlob(url, zip, {
+    'x-ms-blob-content-type': 'application/zip',
+    'User-Agent': 'dev-metrics (artifact)',
   });
-  const answer = await readText(res);
-  const status = res.statusCode ?? 0;
-  if (status < 200 || status >= 300) {
-    const code = /<Code>([^<]*)<\/Code>/.exec(answer)?.[1];
-    throw new Error(`the blob store answered HTTP ${status}${code ? ` (${code})` : ''}`);
-  }
   const sha = crypto.createHash('sha256').update(zip).digest('hex');
-  const done = await twirp(results, token, 'FinalizeArtifact', {
+  const done = await artifactCall(results, token, 'FinalizeArtifact', {
     ...owner,
     name,
     size: String(zip.length),
@@ -177,43 +165,18 @@ function expiration(days: number | undefined): { expires_at?: string } {
   return { expires_at: at.toISOString() };
 }
 
-/** One Twirp call; 5xx and network errors retried twice (1 s, 2 s); others name the status. */
-async function twirp(
+function artifactCall(
   base: string,
   token: string,
   method: string,
   body: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
-  const url = new URL(`/twirp/${SERVICE}/${method}`, new URL(base).origin);
-  for (let attempt = 1; ; attempt++) {
-    let status = 0;
-    let detail = '';
-    try {
-      const res = await request(url, {
-        method: 'POST',
-        body: JSON.stringify(body),
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${token}`,
-          'User-Agent': 'dev-metrics (artifact)',
-        },
-      });
-      status = res.statusCode ?? 0;
-      const text = await readText(res);
-      if (status >= 200 && status < 300) return JSON.parse(text) as Record<string, unknown>;
-      try {
-        const msg = (JSON.parse(text) as { msg?: unknown }).msg;
-        detail = typeof msg === 'string' ? msg : text.slice(0, 200);
-      } catch {
-        detail = text.slice(0, 200);
-      }
-    } catch (error) {
-      detail = error instanceof Error ? error.message : String(error);
-    }
-    const retryable = status === 0 || [500, 502, 503, 504].includes(status);
-    if (!retryable || attempt >= 3) {
-      throw new Error(`Failed to ${method}${status ? ` (${status})` : ''}: ${detail}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000 * attempt).unref());
-  }
+  return twirpCall({
+    base,
+    token,
+    service: SERVICE,
+    method,
+    body,
+    userAgent: 'dev-metrics (artifact)',
+  });
 }

@@ -129,7 +129,7 @@ describe('uploadDashboard', () => {
     const result = await pending;
     expect(result.ok).toBe(false);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/Failed to CreateArtifact \(500\)/);
+    expect(lines[0]).toMatch(/Failed to CreateArtifact \(HTTP 500\)/);
     expect(svc.requests.slice(before).map((r) => r.status)).toEqual([500, 500, 500]);
     expect(svc.state.artifacts.some((a) => a.name === 'retry-me')).toBe(false);
   });

@@ -21,7 +21,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { cacheVersion, compressionMethod, type CompressionMethod } from './download.js';
-import { readText, request } from './http.js';
+import { putBlob, twirpCall } from '../results-api.js';
 
 const SERVICE = 'github.actions.results.api.v1.CacheService';
 /** The SDK's single-shot bound as the client sets it: above, it uploads in blocks. */
@@ -57,14 +57,14 @@ export async function saveCacheEntry(cachePath: string, key: string): Promise<nu
     if (data.length > SINGLE_PUT_MAX_BYTES) {
       throw new SaveFallback(`the archive is ${data.length} bytes, over one Put Blob`);
     }
-    const reserved = await twirp('CreateCacheEntry', { key, version });
+    const reserved = await cacheCall('CreateCacheEntry', { key, version });
     const url = reserved['signed_upload_url'];
     if (reserved['ok'] !== true || typeof url !== 'string' || url === '') {
       const why = typeof reserved['message'] === 'string' ? reserved['message'] : 'not ok';
       throw new ReserveError(`the cache service did not reserve ${key}: ${why}`);
     }
-    await putBlob(url, data);
-    const done = await twirp('FinalizeCacheEntryUpload', {
+    await putBlob(url, data, { 'User-Agent': 'dev-metrics (blob)' });
+    const done = await cacheCall('FinalizeCacheEntryUpload', {
       key,
       version,
       size_bytes: String(data.length),
@@ -101,65 +101,16 @@ async function createTar(
   return path.join(folder, name);
 }
 
-/** One Twirp JSON call; 5xx and network errors are retried twice (1 s, 2 s), 429 is not. */
-async function twirp(
+function cacheCall(
   method: string,
   body: Record<string, unknown>,
 ): Promise<Record<string, unknown>> {
-  const base = process.env['ACTIONS_RESULTS_URL'] ?? '';
-  const url = new URL(`/twirp/${SERVICE}/${method}`, base);
-  for (let attempt = 1; ; attempt++) {
-    let status = 0;
-    let detail = '';
-    try {
-      const res = await request(url, {
-        method: 'POST',
-        body: JSON.stringify(body),
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${process.env['ACTIONS_RUNTIME_TOKEN'] ?? ''}`,
-          'User-Agent': 'dev-metrics (cache)',
-        },
-      });
-      status = res.statusCode ?? 0;
-      const text = await readText(res);
-      if (status >= 200 && status < 300) return JSON.parse(text) as Record<string, unknown>;
-      detail = twirpMessage(text);
-    } catch (error) {
-      detail = error instanceof Error ? error.message : String(error);
-    }
-    const retryable = status === 0 || [500, 502, 503, 504].includes(status);
-    if (!retryable || attempt >= 3) {
-      throw new Error(`${method} failed${status ? ` (HTTP ${status})` : ''}: ${detail}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000 * attempt).unref());
-  }
-}
-
-/** Put Blob (BlockBlob) to a signed URL. */
-async function putBlob(url: string, data: Buffer): Promise<void> {
-  const res = await request(url, {
-    method: 'PUT',
-    body: data,
-    headers: {
-      'x-ms-blob-type': 'BlockBlob',
-      'Content-Type': 'application/octet-stream',
-      'User-Agent': 'dev-metrics (blob)',
-    },
+  return twirpCall({
+    base: process.env['ACTIONS_RESULTS_URL'] ?? '',
+    token: process.env['ACTIONS_RUNTIME_TOKEN'] ?? '',
+    service: SERVICE,
+    method,
+    body,
+    userAgent: 'dev-metrics (cache)',
   });
-  const text = await readText(res);
-  const status = res.statusCode ?? 0;
-  if (status < 200 || status >= 300) {
-    const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
-    throw new Error(`the blob store answered HTTP ${status}${code ? ` (${code})` : ''}`);
-  }
-}
-
-function twirpMessage(text: string): string {
-  try {
-    const data = JSON.parse(text) as { msg?: unknown };
-    return typeof data.msg === 'string' ? data.msg : text.slice(0, 200);
-  } catch {
-    return text.slice(0, 200);
-  }
 }

@@ -1,8 +1,151 @@
-export const id = 752;
-export const ids = [752];
+export const id = 199;
+export const ids = [199];
 export const modules = {
 
-/***/ 93752:
+/***/ 15703:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Em: () => (/* binding */ request),
+/* harmony export */   yR: () => (/* binding */ readText)
+/* harmony export */ });
+/* unused harmony export proxyFor */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(41692);
+/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * HTTP for the cache, the artifact upload and the REST listing, on `node:http`/`node:https` alone.
+ * `@actions/http-client` brought undici (~1 MB of code compiled cold in the first step of every
+ * job, ~35 ms) for what is here a handful of requests.
+ *
+ * Proxies are honoured as `@actions/http-client` honours them (its `getProxyUrl`/`checkBypass`):
+ * `https_proxy`/`HTTPS_PROXY` for https URLs, `http_proxy`/`HTTP_PROXY` for http ones, a proxy URL
+ * without a scheme read as `http://`, credentials in it sent as Basic `Proxy-Authorization`;
+ * `no_proxy`/`NO_PROXY` (`*`, host, `host:port`, `.domain` and domain suffixes) and loopback hosts
+ * go direct. As its `tunnel` agents do, every proxied request goes through a CONNECT tunnel.
+ */
+
+
+
+/** The proxy `url` goes through, or undefined for a direct connection. */
+function proxyFor(url, env = process.env) {
+    if (bypassesProxy(url, env))
+        return undefined;
+    const value = url.protocol === 'https:'
+        ? env['https_proxy'] || env['HTTPS_PROXY']
+        : env['http_proxy'] || env['HTTP_PROXY'];
+    if (!value)
+        return undefined;
+    // `proxy.corp:3128` parses as a URL of scheme `proxy.corp:`: read it as http:// (the client
+    // would have failed on it).
+    const withScheme = /^https?:\/\//i.test(value) ? value : `http://${value}`;
+    try {
+        return new URL(withScheme);
+    }
+    catch {
+        return undefined;
+    }
+}
+function bypassesProxy(url, env) {
+    const host = url.hostname.toLowerCase();
+    if (!host)
+        return false;
+    if (host === 'localhost' ||
+        host.startsWith('127.') ||
+        host.startsWith('[::1]') ||
+        host.startsWith('[0:0:0:0:0:0:0:1]')) {
+        return true;
+    }
+    const noProxy = env['no_proxy'] || env['NO_PROXY'] || '';
+    if (!noProxy)
+        return false;
+    const port = url.port ? Number(url.port) : url.protocol === 'http:' ? 80 : 443;
+    const hosts = [host.toUpperCase(), `${host.toUpperCase()}:${port}`];
+    return noProxy
+        .split(',')
+        .map((x) => x.trim().toUpperCase())
+        .filter((x) => x !== '')
+        .some((item) => item === '*' ||
+        hosts.some((h) => h === item || h.endsWith(`.${item}`) || (item.startsWith('.') && h.endsWith(item))));
+}
+/** One request on a connection of its own (no keep-alive): resolves with the response head. */
+async function request(target, o = {}) {
+    const url = typeof target === 'string' ? new URL(target) : target;
+    const secure = url.protocol === 'https:';
+    const proxy = o.proxy === undefined ? proxyFor(url) : o.proxy;
+    const socket = proxy ? await tunnel(proxy, url, o.signal) : undefined;
+    const headers = { ...o.headers };
+    if (o.body !== undefined)
+        headers['content-length'] = Buffer.byteLength(o.body);
+    return new Promise((resolve, reject) => {
+        const options = {
+            method: o.method ?? 'GET',
+            headers,
+            agent: false,
+            ...(o.signal ? { signal: o.signal } : {}),
+            ...(o.timeoutMs ? { timeout: o.timeoutMs } : {}),
+            ...(socket
+                ? {
+                    createConnection: () => secure ? node_tls__WEBPACK_IMPORTED_MODULE_2___default().connect({ socket, servername: url.hostname }) : socket,
+                }
+                : {}),
+        };
+        const req = (secure ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default())).request(url, options, resolve);
+        req.on('error', reject);
+        req.on('timeout', () => req.destroy(new Error(`no answer from ${url.host} in time`)));
+        req.end(o.body);
+    });
+}
+/** A CONNECT tunnel through `proxy` to the host of `url`. */
+function tunnel(proxy, url, signal) {
+    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+    const headers = { host: `${url.hostname}:${port}` };
+    if (proxy.username || proxy.password) {
+        const user = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+        headers['proxy-authorization'] = `Basic ${Buffer.from(user).toString('base64')}`;
+    }
+    return new Promise((resolve, reject) => {
+        const req = (proxy.protocol === 'https:' ? (node_https__WEBPACK_IMPORTED_MODULE_1___default()) : (node_http__WEBPACK_IMPORTED_MODULE_0___default())).request({
+            host: proxy.hostname,
+            port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
+            method: 'CONNECT',
+            path: `${url.hostname}:${port}`,
+            headers,
+            agent: false,
+            ...(signal ? { signal } : {}),
+        });
+        req.once('connect', (res, socket) => {
+            if (res.statusCode === 200)
+                return resolve(socket);
+            socket.destroy();
+            reject(new Error(`the proxy ${proxy.host} refused the tunnel (HTTP ${res.statusCode})`));
+        });
+        req.once('error', reject);
+        req.end();
+    });
+}
+/** The response body as text; a body over `maxBytes` is an error. */
+async function readText(res, maxBytes = 16 * 1024 * 1024) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of res) {
+        size += chunk.length;
+        if (size > maxBytes) {
+            res.destroy();
+            throw new Error(`the answer is over ${maxBytes} bytes`);
+        }
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+
+
+/***/ }),
+
+/***/ 55199:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -14,6 +157,7 @@ __webpack_require__.d(__webpack_exports__, {
   DEFAULT_TIMEOUT_MS: () => (/* binding */ DEFAULT_TIMEOUT_MS),
   RESTORE_CONCURRENCY: () => (/* binding */ RESTORE_CONCURRENCY),
   cacheServiceConfigured: () => (/* binding */ cacheServiceConfigured),
+  cacheServiceV2: () => (/* binding */ cacheServiceV2),
   dayFileSizes: () => (/* binding */ dayFileSizes),
   defaultKeyPrefix: () => (/* binding */ defaultKeyPrefix),
   historyKeys: () => (/* binding */ historyKeys),
@@ -44,8 +188,8 @@ var store = __webpack_require__(4230);
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:events"
 var external_node_events_ = __webpack_require__(78474);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(44942);
+// EXTERNAL MODULE: ./src/action/cache/http.ts
+var http = __webpack_require__(15703);
 ;// CONCATENATED MODULE: ./src/action/cache/download.ts
 /**
  * Finds and downloads a cache entry the way `@actions/cache` v2 does, without extracting it: the
@@ -59,8 +203,9 @@ var lib = __webpack_require__(44942);
  * `gzip`) and the Twirp call (`GetCacheEntryDownloadURL` with proto field names). A test saves with
  * the real client and restores with this code.
  *
- * Every request runs under a `Deadline`: when it passes, the HTTP client is disposed (its sockets
- * destroyed), so nothing keeps retrying or holds the process open after the bound.
+ * Every request runs under a `Deadline`: when it passes, its request is aborted (its socket
+ * destroyed), so nothing keeps retrying or holds the process open after the bound. The HTTP is
+ * `./http.ts` (node:http, proxies as `@actions/http-client` honours them).
  */
 
 
@@ -130,16 +275,6 @@ class Deadline {
 class CacheTimeoutError extends Error {
     name = 'CacheTimeoutError';
 }
-/** An HttpClient whose sockets die with the deadline (it owns its agent when no proxy is set). */
-function clientFor(deadline, handlers) {
-    const client = new lib/* HttpClient */.Qq(`dev-metrics (${handlers})`, [], {
-        socketTimeout: Math.max(1, deadline.remaining()),
-        allowRetries: false,
-        keepAlive: false,
-    });
-    deadline.signal.addEventListener('abort', () => client.dispose(), { once: true });
-    return client;
-}
 /**
  * `GetCacheEntryDownloadURL` for `key` then `restoreKeys` (prefixes) at `version`; null on a miss.
  * Retries 5xx and network errors while the deadline allows, like the official client does.
@@ -154,16 +289,22 @@ async function lookupEntry(key, restoreKeys, version, deadline) {
         version,
     });
     for (let attempt = 1;; attempt++) {
-        const client = clientFor(deadline, 'cache');
         let status = 0;
         let detail = '';
         try {
-            const res = await deadline.race(client.post(url, body, {
-                'Content-Type': 'application/json',
-                Authorization: `Bearer ${token}`,
+            const res = await deadline.race((0,http/* request */.Em)(url, {
+                method: 'POST',
+                body,
+                headers: {
+                    'Content-Type': 'application/json',
+                    Authorization: `Bearer ${token}`,
+                    'User-Agent': 'dev-metrics (cache)',
+                },
+                signal: deadline.signal,
+                timeoutMs: Math.max(1, deadline.remaining()),
             }));
-            status = res.message.statusCode ?? 0;
-            const text = await deadline.race(res.readBody());
+            status = res.statusCode ?? 0;
+            const text = await deadline.race((0,http/* readText */.yR)(res));
             if (status >= 200 && status < 300)
                 return parseLocation(text);
             detail = twirpMessage(text);
@@ -172,9 +313,6 @@ async function lookupEntry(key, restoreKeys, version, deadline) {
             if (deadline.expired)
                 throw deadline.error();
             detail = error instanceof Error ? error.message : String(error);
-        }
-        finally {
-            client.dispose();
         }
         const retryable = status === 0 || [500, 502, 503, 504].includes(status);
         const wait = 1000 * attempt;
@@ -210,15 +348,31 @@ function twirpMessage(text) {
  * The stream is destroyed when the deadline passes.
  */
 async function downloadArchive(url, deadline, maxBytes) {
-    const client = clientFor(deadline, 'blob');
-    const res = await deadline.race(client.get(url));
-    const message = res.message;
+    let message;
+    let at = new URL(url);
+    // Redirects are followed as @actions/http-client followed them (a cache server may redirect to
+    // its storage); a downgrade from https to http is refused, as it refused it.
+    for (let hops = 0;; hops++) {
+        message = await deadline.race((0,http/* request */.Em)(at, {
+            headers: { 'User-Agent': 'dev-metrics (blob)' },
+            signal: deadline.signal,
+            timeoutMs: Math.max(1, deadline.remaining()),
+        }));
+        const location = message.headers.location;
+        if (![301, 302, 303, 307, 308].includes(message.statusCode ?? 0) || !location)
+            break;
+        message.resume();
+        const next = new URL(location, at);
+        if (hops >= 10)
+            throw new Error('the blob store redirected more than 10 times');
+        if (at.protocol === 'https:' && next.protocol !== 'https:') {
+            throw new Error('the blob store redirected from https to http');
+        }
+        at = next;
+    }
     const onAbort = () => void message.destroy(deadline.error());
     deadline.signal.addEventListener('abort', onAbort, { once: true });
-    message.once('close', () => {
-        deadline.signal.removeEventListener('abort', onAbort);
-        client.dispose();
-    });
+    message.once('close', () => deadline.signal.removeEventListener('abort', onAbort));
     const status = message.statusCode ?? 0;
     if (status < 200 || status >= 300) {
         message.resume();
@@ -391,6 +545,111 @@ function zstdProcess() {
             child.kill();
     });
     return duplex;
+}
+
+// EXTERNAL MODULE: ./src/action/results-api.ts
+var results_api = __webpack_require__(71137);
+;// CONCATENATED MODULE: ./src/action/cache/save.ts
+/**
+ * Saves a cache entry the way `@actions/cache` v2 `saveCache` does on Linux, without loading it:
+ * the client and the Azure storage SDK it uploads with are ~2.5 MB of code that the owner's post
+ * compiled cold in the first step of every job (~100 ms) for three requests.
+ *
+ * What the official client must still restore rests on the same three things as the restore
+ * (`download.ts`): the entry version, the compression method, and the archive itself, made by the
+ * same command (`cacheUtils`/`tar.ts` of the client): the workspace-relative path in a manifest,
+ * `tar --posix -cf cache.tzst --exclude cache.tzst -P -C <workspace> --files-from manifest.txt`
+ * with `--use-compress-program zstdmt` (or `-z` and `cache.tgz` for gzip), run in a temp dir.
+ * Then the Twirp calls with proto field names (`CreateCacheEntry`, `FinalizeCacheEntryUpload`)
+ * and, between them, the archive in one Put Blob to the signed URL (the SDK also sends a file
+ * under its 128 MiB single-shot size in one request). A test restores what this saves with the
+ * official `restoreCache`.
+ *
+ * Only on Linux (its tar is GNU tar, what the client expects there), for archives up to that
+ * 128 MiB: elsewhere, or bigger, `SaveFallback` asks the caller to use the official client.
+ */
+
+
+
+
+
+
+const save_SERVICE = 'github.actions.results.api.v1.CacheService';
+/** The SDK's single-shot bound as the client sets it: above, it uploads in blocks. */
+const SINGLE_PUT_MAX_BYTES = 128 * 1024 * 1024;
+/** This save is for the official client (not Linux, or an archive over one Put Blob). */
+class SaveFallback extends Error {
+    name = 'SaveFallback';
+}
+/** The service refused to reserve the entry (a read-only token, the key taken). */
+class ReserveError extends Error {
+    name = 'ReserveError';
+}
+/**
+ * Archives `cachePath` (relative to GITHUB_WORKSPACE, as the client resolves it), reserves `key`,
+ * uploads and finalizes. Returns the entry id; throws with the step that failed.
+ */
+async function saveCacheEntry(cachePath, key) {
+    if (process.platform !== 'linux')
+        throw new SaveFallback(`not on Linux (${process.platform})`);
+    const workspace = process.env['GITHUB_WORKSPACE'] ?? process.cwd();
+    const relative = external_node_path_default().relative(workspace, external_node_path_default().resolve(cachePath)).split((external_node_path_default()).sep).join('/') || '.';
+    const compression = await compressionMethod();
+    const version = cacheVersion([cachePath], compression);
+    const temp = process.env['RUNNER_TEMP'] || external_node_os_default().tmpdir();
+    await (0,promises_.mkdir)(temp, { recursive: true }); // as the client's createTempDirectory
+    const folder = await (0,promises_.mkdtemp)(external_node_path_default().join(temp, 'dev-metrics-save-'));
+    try {
+        const archive = await createTar(folder, workspace, relative, compression);
+        const data = await (0,promises_.readFile)(archive);
+        if (data.length > SINGLE_PUT_MAX_BYTES) {
+            throw new SaveFallback(`the archive is ${data.length} bytes, over one Put Blob`);
+        }
+        const reserved = await cacheCall('CreateCacheEntry', { key, version });
+        const url = reserved['signed_upload_url'];
+        if (reserved['ok'] !== true || typeof url !== 'string' || url === '') {
+            const why = typeof reserved['message'] === 'string' ? reserved['message'] : 'not ok';
+            throw new ReserveError(`the cache service did not reserve ${key}: ${why}`);
+        }
+        await (0,results_api/* putBlob */.H)(url, data, { 'User-Agent': 'dev-metrics (blob)' });
+        const done = await cacheCall('FinalizeCacheEntryUpload', {
+            key,
+            version,
+            size_bytes: String(data.length),
+        });
+        if (done['ok'] !== true) {
+            const why = typeof done['message'] === 'string' ? done['message'] : 'not ok';
+            throw new Error(`the cache service did not finalize ${key}: ${why}`);
+        }
+        return Number(done['entry_id'] ?? 0);
+    }
+    finally {
+        await (0,promises_.rm)(folder, { recursive: true, force: true }).catch(() => undefined);
+    }
+}
+/** `tar.ts` createTar of the client, Linux/GNU tar: the archive's path. */
+async function createTar(folder, workspace, relative, compression) {
+    const name = compression === 'gzip' ? 'cache.tgz' : 'cache.tzst';
+    await (0,promises_.writeFile)(external_node_path_default().join(folder, 'manifest.txt'), relative);
+    const args = ['--posix', '-cf', name, '--exclude', name, '-P', '-C', workspace];
+    args.push('--files-from', 'manifest.txt');
+    args.push(...(compression === 'gzip' ? ['-z'] : ['--use-compress-program', 'zstdmt']));
+    await new Promise((resolve, reject) => {
+        (0,external_node_child_process_.execFile)('tar', args, { cwd: folder, maxBuffer: 1024 * 1024 }, (error, _out, stderr) => error
+            ? reject(new Error(`tar failed: ${String(stderr).trim() || error.message}`))
+            : resolve());
+    });
+    return external_node_path_default().join(folder, name);
+}
+function cacheCall(method, body) {
+    return (0,results_api/* twirpCall */.N)({
+        base: process.env['ACTIONS_RESULTS_URL'] ?? '',
+        token: process.env['ACTIONS_RUNTIME_TOKEN'] ?? '',
+        service: save_SERVICE,
+        method,
+        body,
+        userAgent: 'dev-metrics (cache)',
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/action/cache/annotations.ts
@@ -571,8 +830,9 @@ var runner_io = __webpack_require__(10923);
  *
  * Where the archive lives: an entry's version hashes the path *string* it was saved from, and tar
  * stores paths relative to GITHUB_WORKSPACE. We save a copy of the day files (regular files only,
- * links never followed) from the workspace-relative directory `.dev-metrics-cache` with the
- * official `saveCache`, so the version is identical on every runner and OS layout.
+ * links never followed) from the workspace-relative directory `.dev-metrics-cache` as the official
+ * `saveCache` saves it (`cache/save.ts` on Linux, the client itself elsewhere), so the version is
+ * identical on every runner and OS layout and the official `restoreCache` restores it.
  *
  * Restoring does NOT use `restoreCache`, which runs `tar -P` wherever the archive's paths point: a
  * crafted entry is data, not code. `cache/download.ts` finds and downloads the entry as the client
@@ -585,6 +845,8 @@ var runner_io = __webpack_require__(10923);
  * timeout, read-only token, corrupt archive) becomes one warning and the run goes on.
  * Superseded entries are not deleted (that needs `actions: write`, and another job may be reading).
  */
+
+
 
 
 
@@ -628,23 +890,52 @@ function historyKeys(o) {
             .slice(0, 512),
     };
 }
-/** The REST lister behind `actions: read`: `GET /repos/{o}/{r}/actions/caches?key=`. */
+/**
+ * The REST lister behind `actions: read`: `GET /repos/{o}/{r}/actions/caches?key=` and, for
+ * superseded entries, `DELETE …/caches/{id}`. Two plain requests (`cache/http.ts`): octokit and
+ * the HTTP client it brings cost the first step of a job ~50 ms of cold code for them.
+ * A failure is an Error with the HTTP `status`, as octokit's RequestError has it.
+ */
 function makeCacheLister(token, repository, apiUrl) {
-    const [owner, repo] = repository.split('/');
-    // Loaded on first use: the owner's post needs it only to delete superseded entries.
-    let client;
-    const octokit = () => (client ??= __webpack_require__.e(/* import() */ 351).then(__webpack_require__.bind(__webpack_require__, 61351)).then(({ getOctokit }) => getOctokit(token, apiUrl ? { baseUrl: apiUrl } : {})));
+    const [owner = '', repo = ''] = repository.split('/');
+    const base = (apiUrl || process.env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/+$/, '');
+    const caches = `${base}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/actions/caches`;
+    const call = async (method, url) => {
+        const res = await (0,http/* request */.Em)(url, {
+            method,
+            headers: {
+                Accept: 'application/vnd.github+json',
+                Authorization: `token ${token}`,
+                'User-Agent': 'dev-metrics',
+                'X-GitHub-Api-Version': '2022-11-28',
+            },
+        });
+        const text = await (0,http/* readText */.yR)(res);
+        const status = res.statusCode ?? 0;
+        if (status < 200 || status >= 300) {
+            let detail = text.slice(0, 200);
+            try {
+                const m = JSON.parse(text).message;
+                if (typeof m === 'string')
+                    detail = m;
+            }
+            catch {
+                // not JSON: the start of the body says enough
+            }
+            throw Object.assign(new Error(`${detail} - ${method} ${url}`), { status });
+        }
+        return text;
+    };
     return {
         async listCaches(keyPrefix) {
-            const { data } = await (await octokit()).rest.actions.getActionsCacheList({
-                owner: owner ?? '',
-                repo: repo ?? '',
+            const query = new URLSearchParams({
                 key: keyPrefix,
                 sort: 'created_at',
                 direction: 'desc',
-                per_page: 100,
+                per_page: '100',
             });
-            return data.actions_caches.map((c) => ({
+            const data = JSON.parse(await call('GET', `${caches}?${query}`));
+            return (data.actions_caches ?? []).map((c) => ({
                 key: c.key ?? '',
                 created_at: c.created_at ?? '',
                 ref: c.ref ?? undefined,
@@ -653,11 +944,7 @@ function makeCacheLister(token, repository, apiUrl) {
             }));
         },
         async deleteCache(id) {
-            await (await octokit()).rest.actions.deleteActionsCacheById({
-                owner: owner ?? '',
-                repo: repo ?? '',
-                cache_id: id,
-            });
+            await call('DELETE', `${caches}/${id}`);
         },
     };
 }
@@ -875,9 +1162,7 @@ async function saveHistory(o) {
                 : `dev-metrics: no history in ${o.metricsDir}; nothing to save.`);
             return { saved: false, key: null };
         }
-        // The official client (and the storage SDK it brings) is loaded only to save.
-        const cache = await Promise.all(/* import() */[__webpack_require__.e(756), __webpack_require__.e(142)]).then(__webpack_require__.bind(__webpack_require__, 60142));
-        const id = await plainAnnotations(() => withTimeout(cache.saveCache([cachePath], key), o.timeoutMs ?? DEFAULT_TIMEOUT_MS, `saving ${key}`));
+        const id = await withTimeout(saveEntry(cachePath, key, log), o.timeoutMs ?? DEFAULT_TIMEOUT_MS, `saving ${key}`);
         if (id === -1) {
             log.warning(`dev-metrics: history not saved to the cache under ${key} (see the cache message above); ` +
                 'the next run will not see this run’s records.');
@@ -896,6 +1181,27 @@ async function saveHistory(o) {
     finally {
         await (0,promises_.rm)(stage, { recursive: true, force: true }).catch(() => undefined);
     }
+}
+/**
+ * The entry saved as `@actions/cache` saves it (`cache/save.ts`, no client loaded); where that
+ * does not apply (GHES's v1 service, not Linux, an archive over one Put Blob) the official client,
+ * loaded then.
+ * The entry id, or -1 when the official client declined (it said why).
+ */
+async function saveEntry(cachePath, key, log) {
+    try {
+        // The v1 service (GHES) speaks another protocol: the client's.
+        if (!cacheServiceV2())
+            throw new SaveFallback('the cache service is v1');
+        return await saveCacheEntry(cachePath, key);
+    }
+    catch (error) {
+        if (!(error instanceof SaveFallback))
+            throw error;
+        log.debug(`dev-metrics: saving with @actions/cache: ${error.message}`);
+    }
+    const cache = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(305)]).then(__webpack_require__.bind(__webpack_require__, 64305));
+    return plainAnnotations(() => cache.saveCache([cachePath], key));
 }
 /**
  * Copies `from` (past byte `offset`) when it is a regular file, never following a link
@@ -1170,18 +1476,21 @@ function describeListingError(error) {
         return 'HTTP 404: repository or endpoint not found';
     return typeof status === 'number' ? `HTTP ${status}: ${message(error)}` : message(error);
 }
+/** The cache service is v2 (Twirp on ACTIONS_RESULTS_URL), as `@actions/cache` decides it. */
+function cacheServiceV2(env = process.env) {
+    const host = new URL(env['GITHUB_SERVER_URL'] || 'https://github.com').hostname
+        .trimEnd()
+        .toUpperCase();
+    const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST');
+    return !ghes && Boolean(env['ACTIONS_CACHE_SERVICE_V2']);
+}
 /**
  * `@actions/cache`'s isFeatureAvailable without loading the client (and its storage SDK, megabytes
  * of code a restore never uses): the v2 service (ACTIONS_CACHE_SERVICE_V2, not on GHES) needs
  * ACTIONS_RESULTS_URL, v1 needs ACTIONS_CACHE_URL.
  */
 function cacheServiceConfigured(env = process.env) {
-    const host = new URL(env['GITHUB_SERVER_URL'] || 'https://github.com').hostname
-        .trimEnd()
-        .toUpperCase();
-    const ghes = host !== 'GITHUB.COM' && !host.endsWith('.GHE.COM') && !host.endsWith('.LOCALHOST');
-    const v2 = !ghes && Boolean(env['ACTIONS_CACHE_SERVICE_V2']);
-    return Boolean(v2 ? env['ACTIONS_RESULTS_URL'] : env['ACTIONS_CACHE_URL']);
+    return Boolean(cacheServiceV2(env) ? env['ACTIONS_RESULTS_URL'] : env['ACTIONS_CACHE_URL']);
 }
 /** Why the cache cannot be used for `op`, or undefined. Mirrors @actions/cache's own checks. */
 function cacheUnavailable(op) {
@@ -1217,6 +1526,87 @@ async function withTimeout(promise, ms, what) {
 }
 function message(error) {
     return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 71137:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ putBlob),
+/* harmony export */   N: () => (/* binding */ twirpCall)
+/* harmony export */ });
+/* harmony import */ var _cache_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15703);
+/**
+ * The two kinds of request the results service's clients make, shared by the cache save
+ * (`cache/save.ts`) and the artifact upload (`artifact-upload.ts`): a Twirp JSON call, and one
+ * Put Blob of a whole file to the signed URL the service hands out.
+ */
+
+/** One Twirp call (proto field names); 5xx and network errors are retried twice (1 s, 2 s). */
+async function twirpCall(call) {
+    const url = new URL(`/twirp/${call.service}/${call.method}`, new URL(call.base).origin);
+    for (let attempt = 1;; attempt++) {
+        let status = 0;
+        let detail = '';
+        try {
+            const res = await (0,_cache_http_js__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, {
+                method: 'POST',
+                body: JSON.stringify(call.body),
+                headers: {
+                    'Content-Type': 'application/json',
+                    Authorization: `Bearer ${call.token}`,
+                    'User-Agent': call.userAgent,
+                },
+            });
+            status = res.statusCode ?? 0;
+            const text = await (0,_cache_http_js__WEBPACK_IMPORTED_MODULE_0__/* .readText */ .yR)(res);
+            if (status >= 200 && status < 300)
+                return JSON.parse(text);
+            detail = twirpMessage(text);
+        }
+        catch (error) {
+            detail = error instanceof Error ? error.message : String(error);
+        }
+        const retryable = status === 0 || [500, 502, 503, 504].includes(status);
+        if (!retryable || attempt >= 3) {
+            throw new Error(`Failed to ${call.method}${status ? ` (HTTP ${status})` : ''}: ${detail}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempt).unref());
+    }
+}
+function twirpMessage(text) {
+    try {
+        const data = JSON.parse(text);
+        return typeof data.msg === 'string' ? data.msg : text.slice(0, 200);
+    }
+    catch {
+        return text.slice(0, 200);
+    }
+}
+/**
+ * Put Blob (a block blob in one request) to a signed URL. No `x-ms-version` header: a request
+ * authorised by a shared access signature runs at the signature's own `sv` version, and Azure
+ * ignores the header on it ("Previous Azure Storage versions", learn.microsoft.com).
+ */
+async function putBlob(url, data, headers) {
+    const res = await (0,_cache_http_js__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, {
+        method: 'PUT',
+        body: data,
+        headers: {
+            'x-ms-blob-type': 'BlockBlob',
+            'Content-Type': 'application/octet-stream',
+            ...headers,
+        },
+    });
+    const text = await (0,_cache_http_js__WEBPACK_IMPORTED_MODULE_0__/* .readText */ .yR)(res);
+    const status = res.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+        const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1];
+        throw new Error(`the blob store answered HTTP ${status}${code ? ` (${code})` : ''}`);
+    }
 }
 
 
