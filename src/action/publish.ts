@@ -10,7 +10,6 @@
  * Each part is independent: a failure in one is one warning and never changes the step's outcome
  * (the record is already written).
  */
-import { randomBytes } from 'node:crypto';
 import * as core from './runner-io.js';
 import { ColumnarHistory, durationView, readHistory } from '../core/history.js';
 import { normalizeRecord, type ExecutionRecord } from '../core/record.js';
@@ -360,7 +359,8 @@ export async function publishJob(p: JobPublishInput): Promise<void> {
         name: inputs.dashboardArtifact,
         filePath: result.outputFile,
         // Matrix legs share the job id and step name: a random part keeps the retry's name free.
-        uniqueSuffix: `${ci.job ?? 'job'}-${stepFolder(p.owner)}-${randomBytes(3).toString('hex')}`,
+        // node:crypto only here: every step loads this module, one post per job uploads.
+        uniqueSuffix: `${ci.job ?? 'job'}-${stepFolder(p.owner)}-${process.getBuiltinModule('node:crypto').randomBytes(3).toString('hex')}`,
         log: (line) => core.warning(line),
       });
       if (upload.ok)
