@@ -89,6 +89,10 @@ export async function claimJob(
   file: string,
   initial: () => JobState,
 ): Promise<{ owner: boolean; state: JobState | null }> {
+  // Steps of a job run one after another: a file that is there was made by an earlier step, so a
+  // later step only reads it (no directory to make, no exclusive create failing with EEXIST).
+  const existing = await readJob(file);
+  if (existing) return { owner: false, state: existing };
   await mkdir(path.dirname(file), { recursive: true });
   try {
     const handle = await open(file, 'wx', 0o600);

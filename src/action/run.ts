@@ -4,17 +4,20 @@
  * failure line.
  */
 import * as core from './runner-io.js';
+// Static: main and what it needs come in the one chunk entry.ts imports (each further chunk is one
+// more module resolution and load for every wrapped step). post.ts stays a chunk of its own.
+import { runMain } from './main.js';
 import { State, isPost, saveState } from './state.js';
 
 async function entry(): Promise<void> {
   try {
-    // Each step loads only its own half (a post step that has nothing to do loads little).
+    // A post step that has nothing to do loads nothing (entry.ts); the job owner's post loads post.ts.
     if (isPost()) {
       await (await import('./post.js')).runPost();
     } else {
       // First of all, so that the post step knows it is the post step even when main fails early.
       saveState(State.IsPost, 'true');
-      await (await import('./main.js')).runMain();
+      await runMain();
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -443,7 +443,11 @@ class RecordLines {
   private readonly wanted: string | undefined;
   /** `"<name>"` when every writer spells the name that way, else undefined (parse every line). */
   private readonly needle: string | undefined;
-  /** The needle's bytes (ASCII: found in the bytes exactly where it is in the text). */
+  /**
+   * The needle's bytes without its opening quote (ASCII: found in the bytes exactly where it is in
+   * the text): a match is one preceded by '"'. Searching from the name's first letter, not from
+   * '"' (every few bytes of JSON), is what makes the search fast.
+   */
   readonly needleBytes: Buffer | undefined;
 
   constructor(
@@ -457,7 +461,8 @@ class RecordLines {
       this.wanted !== undefined && PLAIN_NAME.test(this.wanted)
         ? JSON.stringify(this.wanted)
         : undefined;
-    this.needleBytes = this.needle === undefined ? undefined : Buffer.from(this.needle, 'latin1');
+    this.needleBytes =
+      this.needle === undefined ? undefined : Buffer.from(this.needle.slice(1), 'latin1');
   }
 
   /** Processes every line of `text`; false when the visitor asked to stop. */
@@ -490,6 +495,10 @@ class RecordLines {
     const needle = this.needleBytes!;
     const { bytes } = piece;
     for (let at = bytes.indexOf(needle); at !== -1;) {
+      if (at === 0 || bytes[at - 1] !== 0x22) {
+        at = bytes.indexOf(needle, at + 1);
+        continue;
+      }
       const start = bytes.lastIndexOf(10, at) + 1;
       let end = bytes.indexOf(10, at + needle.length);
       if (end === -1) end = bytes.length;

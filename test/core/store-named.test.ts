@@ -37,6 +37,7 @@ const NAMES = [
   'step_1',
   'step_10', // step_1 is a prefix of it
   'step_1 ', // and of this one
+  'my_step_1', // ends with step_1
   'a/b', // escaped as a\/b by some writers
   'say "hi"', // needs escaping: every line is parsed
   'bündle', // \u00fc in Python's output
