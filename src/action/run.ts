@@ -3,6 +3,8 @@
  * cache is on). Nothing here may throw a stack trace at users: unexpected errors become one
  * failure line.
  */
+// First: lazy compilation back on before anything else loads (see entry.ts, lazyCompilation).
+import './lazy-compile.js';
 import * as core from './runner-io.js';
 // Static: main and what it needs come in the one chunk entry.ts imports (each further chunk is one
 // more module resolution and load for every wrapped step). post.ts stays a chunk of its own.

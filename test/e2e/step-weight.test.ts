@@ -5,11 +5,11 @@
  * OTLP exporter code when no endpoint is configured. Each is a measurable share of a step's
  * start-up (issue 10's budget: a later step adds at most 3× `node -e 0`).
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/results-service.js';
-import { makeWorkspace, nodeBinaries, runJob } from '../helpers/runner.js';
+import { DIST, makeWorkspace, NODE24, nodeBinaries, runJob } from '../helpers/runner.js';
 import { pushEvent } from './helpers.js';
 
 const node = nodeBinaries().at(-1)!.bin;
@@ -67,5 +67,54 @@ describe('a later wrapped step loads only what it uses', () => {
     for (const unused of ['crypto', 'perf_hooks', 'internal/crypto/hash', 'http', 'https']) {
       expect(main2!.builtins, unused).not.toContain(unused);
     }
+  });
+
+  it('the first step caches the bundle compiled whole: a later step compiles none of it again', async () => {
+    // Node's compile cache (22.1+): the runner's node24, when installed.
+    if (!existsSync(NODE24)) return;
+    const ws = makeWorkspace();
+    const logs = path.join(ws.root, 'v8-logs');
+    mkdirSync(logs);
+    // V8's function events (which functions each process compiled, and how), one log per process.
+    const node = path.join(ws.root, 'node-logging');
+    writeFileSync(
+      node,
+      `#!/bin/sh\nexec '${NODE24}' --log-function-events --no-logfile-per-isolate --logfile='${logs}/%p.log' "$@"\n`,
+      { mode: 0o755 },
+    );
+    const ev = pushEvent('master');
+    gh.cache.ref = ev.env.GITHUB_REF ?? 'refs/heads/master';
+    const run = await runJob({
+      ws,
+      node,
+      githubToken: 'ghs_fakeToken123',
+      event: ev.event,
+      env: { ...gh.env(), ...ev.env, GITHUB_RUN_ID: '7002' },
+      steps: [1, 2].map((i) => ({ inputs: { name: `step_${i}`, run: `echo step ${i}` } })),
+    });
+    expect(run.mains.map((m) => m.exitCode)).toEqual([0, 0]);
+    // The chunk main runs from: the one holding runMain.
+    const dist = path.dirname(DIST);
+    const chunk = readdirSync(dist)
+      .filter((f) => f.endsWith('.js'))
+      .find((f) => readFileSync(path.join(dist, f), 'utf8').includes('async function runMain('))!;
+    // Per process that loaded it: how many of its functions V8 compiled lazily (from source).
+    const lazy = readdirSync(logs).flatMap((f) => {
+      const lines = readFileSync(path.join(logs, f), 'utf8').split('\n');
+      const ids = new Set(
+        lines
+          .filter((l) => l.startsWith('script-details,') && l.includes(`/${chunk},`))
+          .map((l) => l.split(',')[1]),
+      );
+      if (ids.size === 0) return [];
+      return [
+        lines.filter((l) => /^function,parse-function,(\d+),/.exec(l) && ids.has(l.split(',')[2]!))
+          .length,
+      ];
+    });
+    // main 1 (compiles and caches the chunk), main 2 and the owner's post (load it compiled).
+    expect(lazy.length).toBeGreaterThanOrEqual(3);
+    // Compiled lazily, every process compiled the few hundred functions it ran, again.
+    expect(lazy.filter((n) => n < 20).length).toBeGreaterThanOrEqual(2);
   });
 });
