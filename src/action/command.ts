@@ -9,11 +9,10 @@
  * a non-zero exit or a cancellation all come back as a CommandResult.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { rm, stat, writeFile } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { Readable, Writable } from 'node:stream';
+import { writeNewFile } from '../core/new-file.js';
 import {
   VALUES_ENV,
   createValueFile,
@@ -173,7 +172,7 @@ export interface CommandResult {
   exitCode: number | null;
   /** The signal that ended the shell, if any. */
   signal: NodeJS.Signals | null;
-  /** Monotonic (performance.now) time from spawn to exit. */
+  /** Monotonic (process.hrtime) time from spawn to exit. */
   durationMs: number;
   startedAt: Date;
   endedAt: Date;
@@ -266,10 +265,9 @@ export async function runCommand(options: RunCommandOptions): Promise<CommandRes
   if (options.signal?.aborted) return notStarted(startedAt, 1, 'cancelled before start', true);
 
   const shell = resolveShell(options.shell);
-  const scriptPath = path.join(options.tempDir, `${randomUUID()}${shell.extension}`);
   let contents = shell.fixUp(options.script);
   if (process.platform === 'win32') contents = contents.replace(/\r?\n/g, '\r\n');
-  await writeFile(scriptPath, contents, { encoding: 'utf8', flag: 'wx' });
+  const scriptPath = await writeNewFile(options.tempDir, '', shell.extension, contents);
   // Like GITHUB_OUTPUT: the command appends `name=number [unit]` lines; values are extras, so a
   // file that cannot be created only means none are read.
   const valuesFile = await createValueFile(options.tempDir).catch(() => undefined);
@@ -311,7 +309,7 @@ function spawnShell(
 
   return new Promise((resolve) => {
     const startedAt = new Date();
-    const t0 = performance.now();
+    const t0 = monotonicMs();
     let child: ChildProcess;
     try {
       // detached: the shell leads its own process group, so a cancel reaches its children too.
@@ -398,7 +396,7 @@ function spawnShell(
       resolve(failedToStart(error));
     });
     child.on('exit', (code, signal) => {
-      exit = { code, signal, at: performance.now(), endedAt: new Date() };
+      exit = { code, signal, at: monotonicMs(), endedAt: new Date() };
       // A cancel ends the whole group: sweep anything that ignored the forwarded signal.
       if (cancelled) killGroup('SIGKILL');
       // Background processes may hold our pipes open; do not wait on them for ever.
@@ -411,6 +409,11 @@ function spawnShell(
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) onAbort(); // aborted while the script file was being written
   });
+}
+
+/** A monotonic clock in ms; process.hrtime needs no module (node:perf_hooks is one to load). */
+function monotonicMs(): number {
+  return Number(process.hrtime.bigint()) / 1e6;
 }
 
 /** Forwards chunks as they arrive (no line buffering), honouring the destination's backpressure. */

@@ -1,5 +1,4 @@
 /** Where the dashboard is written: pure path helpers, apart from the artifact client. */
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 
 /**
@@ -18,6 +17,9 @@ export function stepFolder(stepName: string): string {
     .replace(/[^A-Za-z0-9_-]+/g, '-')
     .slice(0, 60)
     .replace(/^-+|-+$/g, '');
+  // Loaded on first use, not with the module: a step that never names a folder (a non-first
+  // wrapped step reads its job's dashboard path from the job file) never pays for node:crypto.
+  const { createHash } = process.getBuiltinModule('node:crypto');
   const hash = createHash('sha256').update(stepName, 'utf8').digest('hex').slice(0, 8);
   return readable ? `${readable}-${hash}` : hash;
 }

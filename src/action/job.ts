@@ -9,7 +9,6 @@
  * the whole job, then removes the file (a later main in the same RUNNER_TEMP starts a new job).
  * Steps of a job run one after another, so a plain read-modify-write (atomic rename) suffices.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SavePlan } from './cache/plan.js';
@@ -31,6 +30,11 @@ export interface JobState {
   cacheUnresponsive: boolean;
   /** The comment rows of the job's steps, in step order (plain JSON, see report/comment-body). */
   rows: Array<Record<string, unknown>>;
+  /**
+   * The job's dashboard file (in the owner's folder), the `dashboard-path` output of every step:
+   * worked out once by the owner, so later steps need no hashing. Absent in older job files.
+   */
+  dashboardFile?: string;
 }
 
 export interface JobIdentity {
@@ -43,15 +47,28 @@ export interface JobIdentity {
 }
 
 export function jobStateFile(tempDir: string, id: JobIdentity): string {
-  const hash = createHash('sha256')
-    .update(JSON.stringify([id.runId, String(id.runAttempt), id.job, id.metricsDir, id.history]))
-    .digest('hex')
-    .slice(0, 16);
-  return path.join(tempDir, 'dev-metrics', `job-${hash}.json`);
+  const key = JSON.stringify([id.runId, String(id.runAttempt), id.job, id.metricsDir, id.history]);
+  return path.join(tempDir, 'dev-metrics', `job-${fnv1a64(key)}.json`);
 }
 
-export function newJobState(owner: string): JobState {
+const FNV_PRIME = 0x100000001b3n;
+const MASK_64 = 0xffffffffffffffffn;
+
+/**
+ * 64-bit FNV-1a of the text's UTF-8 bytes, 16 hex digits: a name, not a secret (every step of a
+ * job derives the same one), so no `node:crypto`, whose loading every wrapped step would pay.
+ */
+export function fnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of Buffer.from(text, 'utf8')) {
+    hash = ((hash ^ BigInt(byte)) * FNV_PRIME) & MASK_64;
+  }
+  return hash.toString(16).padStart(16, '0');
+}
+
+export function newJobState(owner: string, dashboardFile?: string): JobState {
   return {
+    ...(dashboardFile === undefined ? {} : { dashboardFile }),
     v: 1,
     owner,
     restored: false,
@@ -64,20 +81,28 @@ export function newJobState(owner: string): JobState {
   };
 }
 
-/** Creates the job file, or reads the one an earlier step created. */
+/**
+ * Creates the job file, or reads the one an earlier step created. `initial` is called only when
+ * this step creates it (the owner's state may cost more to work out than a later step should pay).
+ */
 export async function claimJob(
   file: string,
-  initial: JobState,
+  initial: () => JobState,
 ): Promise<{ owner: boolean; state: JobState | null }> {
+  // Steps of a job run one after another: a file that is there was made by an earlier step, so a
+  // later step only reads it (no directory to make, no exclusive create failing with EEXIST).
+  const existing = await readJob(file);
+  if (existing) return { owner: false, state: existing };
   await mkdir(path.dirname(file), { recursive: true });
   try {
     const handle = await open(file, 'wx', 0o600);
+    const state = initial();
     try {
-      await handle.writeFile(JSON.stringify(initial));
+      await handle.writeFile(JSON.stringify(state));
     } finally {
       await handle.close();
     }
-    return { owner: true, state: initial };
+    return { owner: true, state };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     return { owner: false, state: await readJob(file) };

@@ -70,7 +70,9 @@ export async function runMain(): Promise<void> {
     }
     throw error;
   }
-  const { owner, state } = await claimJob(s.jobFile, newJobState(s.inputs.name));
+  const { owner, state } = await claimJob(s.jobFile, () =>
+    newJobState(s.inputs.name, dashboardOutputFile(s.tempDir, s.inputs.name)),
+  );
   saveState(State.Setup, JSON.stringify({ name: s.inputs.name, metricsDir: s.metricsDir }));
   saveState(State.JobFile, s.jobFile);
   if (owner) saveState(State.Owner, 'true');
@@ -139,7 +141,9 @@ export async function runMain(): Promise<void> {
     // The job's dashboard, written by the owner's post step.
     core.setOutput(
       'dashboard-path',
-      path.resolve(dashboardOutputFile(s.tempDir, state?.owner ?? s.inputs.name)),
+      path.resolve(
+        state?.dashboardFile ?? dashboardOutputFile(s.tempDir, state?.owner ?? s.inputs.name),
+      ),
     );
 
     const failed = outcome.kind !== 'succeeded';

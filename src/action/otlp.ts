@@ -10,15 +10,14 @@ import path from 'node:path';
 import * as core from './runner-io.js';
 import type { ExecutionRecord } from '../core/record.js';
 import { DAY_MS, readRecords } from '../core/store.js';
-import { sendExecution } from '../export/export.js';
-import { withDeadline } from '../export/otlp.js';
+import type { sendExecution } from '../export/export.js';
 import {
   OtlpConfigError,
   parseHeaders,
   resolveOtlpConfig,
   type OtlpConfig,
 } from '../export/otlp-config.js';
-import { recordCi } from '../export/spans.js';
+import type { RecordCi } from '../export/spans.js';
 import type { CiContext } from './context.js';
 import type { ActionInputs } from './inputs.js';
 
@@ -73,6 +72,12 @@ async function send(
 ): Promise<boolean> {
   const bound = boundOf(config);
   try {
+    // The exporter code (and the node:crypto its ids use) only with an endpoint: every step
+    // loads this module, few configure OTLP.
+    const [{ sendExecution }, { withDeadline }] = await Promise.all([
+      import('../export/export.js'),
+      import('../export/otlp.js'),
+    ]);
     await withDeadline(sendExecution(config, input), bound, 'OTLP export');
     return true;
   } catch (error) {
@@ -102,7 +107,11 @@ export async function exportExecution(input: {
   }
 }
 
-function sameJob(record: ExecutionRecord, ci: CiContext): boolean {
+function sameJob(
+  recordCi: (record: ExecutionRecord) => RecordCi,
+  record: ExecutionRecord,
+  ci: CiContext,
+): boolean {
   const r = recordCi(record);
   return (
     r.run_id === ci.run_id && (r.run_attempt ?? 1) === (ci.run_attempt ?? 1) && r.job === ci.job
@@ -123,12 +132,13 @@ export async function exportJobSpan(
     if (config === null || config.traces === null) return;
     if (ci.run_id === undefined) return;
     if (existsSync(path.join(tempDirOf(env), FAILED_MARKER))) return; // already warned in this job
+    const { recordCi } = await import('../export/spans.js');
     const jobRecords: ExecutionRecord[] = [];
     for await (const record of readRecords(metricsDir, {
       since: Date.now() - 3 * DAY_MS,
       onWarning: null,
     })) {
-      if (sameJob(record, ci)) jobRecords.push(record);
+      if (sameJob(recordCi, record, ci)) jobRecords.push(record);
     }
     if (jobRecords.length === 0) return;
     await send({ ...config, metrics: null }, { jobRecords }, env);

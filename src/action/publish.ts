@@ -10,13 +10,12 @@
  * Each part is independent: a failure in one is one warning and never changes the step's outcome
  * (the record is already written).
  */
-import { randomBytes } from 'node:crypto';
 import * as core from './runner-io.js';
-import { ColumnarHistory, durationView, readHistory } from '../core/history.js';
+import { ColumnarHistory, durationView } from '../core/history.js';
 import { normalizeRecord, type ExecutionRecord } from '../core/record.js';
 import { valueSeriesKey, valuesOf } from '../core/values.js';
 import { summarize } from '../core/stats.js';
-import { DAY_MS } from '../core/store.js';
+import { DAY_MS, scanRecords } from '../core/store.js';
 import { flakinessOfRows } from '../insight/flakiness.js';
 import type { RegressionVerdict, ValueVerdict } from '../insight/types.js';
 import { seriesKey, seriesOfRecord } from '../insight/series.js';
@@ -86,11 +85,15 @@ interface StepHistory {
 async function loadHistory(metricsDir: string, days: number, name: string): Promise<StepHistory> {
   const stepRecords = new Map<number, ExecutionRecord>();
   const since = Date.now() - (days + 1) * DAY_MS;
-  const { history } = await readHistory(
+  // The store's read straight into columns (readHistory less its sizing pass, which stats every
+  // day file to presize columns for a whole history: a step's own runs are a few hundred rows).
+  const history = new ColumnarHistory();
+  await scanRecords(
     metricsDir,
     // Only the step's own runs: its series, verdict and reports read no other step's rows.
     { since, name, onWarning: (m) => core.warning(m) },
-    (record, row) => void stepRecords.set(row, normalizeRecord(record)),
+    (record, startedMs) =>
+      void stepRecords.set(history.add(record, startedMs), normalizeRecord(record)),
   );
   return { history, stepRecords };
 }
@@ -360,7 +363,8 @@ export async function publishJob(p: JobPublishInput): Promise<void> {
         name: inputs.dashboardArtifact,
         filePath: result.outputFile,
         // Matrix legs share the job id and step name: a random part keeps the retry's name free.
-        uniqueSuffix: `${ci.job ?? 'job'}-${stepFolder(p.owner)}-${randomBytes(3).toString('hex')}`,
+        // node:crypto only here: every step loads this module, one post per job uploads.
+        uniqueSuffix: `${ci.job ?? 'job'}-${stepFolder(p.owner)}-${process.getBuiltinModule('node:crypto').randomBytes(3).toString('hex')}`,
         log: (line) => core.warning(line),
       });
       if (upload.ok)

@@ -238,6 +238,100 @@ export async function* readTextChunks(file: string): AsyncGenerator<string> {
 let spareBuffer: Buffer | undefined;
 
 /**
+ * Read size of a read by name: its pieces are searched as bytes and never decoded whole (only
+ * the lines that name the operation become strings), so a piece can be larger than CHUNK_BYTES.
+ */
+const BYTE_CHUNK_BYTES = 1 << 20;
+
+/** A piece of a day file: whole lines (the last piece may end without '\n'), and where it starts. */
+interface BytePiece {
+  bytes: Buffer;
+  /** Offset of `bytes[0]` in the file. */
+  offset: number;
+}
+
+/**
+ * readTextChunks for a read by name: the file's bytes in pieces that each end at a line break, in
+ * one reused buffer (valid until the next piece), grown only for a line longer than it. The reads
+ * are synchronous: a day file is local, a piece takes well under a millisecond, and each
+ * asynchronous call would cost a thread-pool round trip (five per file, most of a small read).
+ */
+function* readByteChunks(file: string): Generator<BytePiece> {
+  const fd = openRegularSync(file, fs.constants.O_RDONLY);
+  let buffer = spareByteBuffer ?? Buffer.allocUnsafe(BYTE_CHUNK_BYTES);
+  spareByteBuffer = undefined;
+  try {
+    let filled = 0;
+    let offset = 0;
+    for (;;) {
+      if (filled === buffer.length) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, filled);
+        buffer = bigger;
+      }
+      const bytesRead = fs.readSync(fd, buffer, filled, buffer.length - filled, null);
+      if (bytesRead === 0) {
+        if (filled > 0) yield { bytes: buffer.subarray(0, filled), offset };
+        return;
+      }
+      filled += bytesRead;
+      const lastBreak = buffer.lastIndexOf(10, filled - 1);
+      if (lastBreak === -1) continue;
+      yield { bytes: buffer.subarray(0, lastBreak + 1), offset };
+      buffer.copy(buffer, 0, lastBreak + 1, filled);
+      filled -= lastBreak + 1;
+      offset += lastBreak + 1;
+    }
+  } finally {
+    if (buffer.length === BYTE_CHUNK_BYTES) spareByteBuffer = buffer;
+    fs.closeSync(fd);
+  }
+}
+
+let spareByteBuffer: Buffer | undefined;
+
+/** How many '\n' bytes `bytes` holds before `end`. */
+function countLineBreaks(bytes: Buffer, end: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(10); at !== -1 && at < end; at = bytes.indexOf(10, at + 1)) count++;
+  return count;
+}
+
+/**
+ * The 1-based number of the line starting at `lineStart` in a piece of `file` (for the warning's
+ * "first:"): a read by name never counts lines, so the lines of the file before the piece are
+ * counted here, once per read, when there is something to report.
+ */
+function lineNumberAt(file: string, piece: BytePiece, lineStart: number): number {
+  let before = 0;
+  if (piece.offset > 0) {
+    try {
+      const fd = openRegularSync(file, fs.constants.O_RDONLY);
+      try {
+        const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+        for (let position = 0; position < piece.offset;) {
+          const n = fs.readSync(
+            fd,
+            buffer,
+            0,
+            Math.min(buffer.length, piece.offset - position),
+            position,
+          );
+          if (n === 0) break;
+          before += countLineBreaks(buffer, n);
+          position += n;
+        }
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch {
+      // Gone meanwhile: the number counts from the piece's start.
+    }
+  }
+  return before + countLineBreaks(piece.bytes, lineStart) + 1;
+}
+
+/**
  * Calls onLine for every line of a file (without its '\n'), with 1-based line numbers. The floor
  * of the benchmark uses it, so the store's reading technique is measured on its own.
  * Throws on I/O errors: callers decide what a bad file means.
@@ -274,12 +368,16 @@ function selectFiles(files: DayFile[], options: ReadOptions): DayFile[] {
   return options.newestFirst === true ? selected.reverse() : selected;
 }
 
-/** The text of the selected day files, chunk by chunk; unreadable ones are counted in `report`. */
-async function* dayFileTexts(
+/**
+ * The pieces of the selected day files, file by file (`read` reads one: text or bytes); unreadable
+ * ones are counted in `report`.
+ */
+async function* dayFilePieces<T>(
   dir: string,
   options: ReadOptions,
   report: ReadReport,
-): AsyncGenerator<{ file: DayFile; text: string }> {
+  read: (file: string) => AsyncIterable<T> | Iterable<T>,
+): AsyncGenerator<{ file: DayFile; piece: T }> {
   let files: DayFile[];
   const skipped: SkippedEntryHandler = (name, reason) => {
     if (selectFiles([{ name, path: '', dayMs: dayFileDate(name) }], options).length === 0) return;
@@ -296,7 +394,7 @@ async function* dayFileTexts(
   for (const file of files) {
     report.filesRead++;
     try {
-      for await (const text of readTextChunks(file.path)) yield { file, text };
+      for await (const piece of read(file.path)) yield { file, piece };
     } catch (error) {
       skipped(file.name, error instanceof NotRegularFileError ? error.message : errorCode(error));
     }
@@ -329,6 +427,10 @@ function recordAfterTornLine(line: string): unknown {
  */
 const PLAIN_NAME = /^[\w .:,;()[\]#@!?+=*%$~^|'-]+$/;
 
+/** What RecordLines.line says of one line (bits). */
+const LINE_STOP = 1;
+const LINE_PROBLEM = 2;
+
 /**
  * Turns chunks of lines into valid, filtered records, counting bad lines in `report`. Each record
  * goes to the visitor as soon as it is parsed, so it dies young (cheap for the GC) unless kept.
@@ -341,6 +443,12 @@ class RecordLines {
   private readonly wanted: string | undefined;
   /** `"<name>"` when every writer spells the name that way, else undefined (parse every line). */
   private readonly needle: string | undefined;
+  /**
+   * The needle's bytes without its opening quote (ASCII: found in the bytes exactly where it is in
+   * the text): a match is one preceded by '"'. Searching from the name's first letter, not from
+   * '"' (every few bytes of JSON), is what makes the search fast.
+   */
+  readonly needleBytes: Buffer | undefined;
 
   constructor(
     options: ReadOptions,
@@ -353,6 +461,8 @@ class RecordLines {
       this.wanted !== undefined && PLAIN_NAME.test(this.wanted)
         ? JSON.stringify(this.wanted)
         : undefined;
+    this.needleBytes =
+      this.needle === undefined ? undefined : Buffer.from(this.needle.slice(1), 'latin1');
   }
 
   /** Processes every line of `text`; false when the visitor asked to stop. */
@@ -361,7 +471,6 @@ class RecordLines {
       this.file = file;
       this.lineNumber = 0;
     }
-    const report = this.report;
     let start = 0;
     while (start < text.length) {
       let end = text.indexOf('\n', start);
@@ -371,29 +480,63 @@ class RecordLines {
       this.lineNumber++;
       // Parsing is most of a read's cost: a step reading its own runs skips the other steps' lines.
       if (this.needle !== undefined && !line.includes(this.needle)) continue;
-      let value = parseJsonLine(line);
-      if (value === BLANK_LINE) continue; // holds no record (see appendRecord)
-      let started = validRecordStartMs(value);
-      if (Number.isNaN(started)) {
-        // Garbage, truncated, or a record without a measured duration: counted, not used.
-        report.firstProblem ??= `${file.name}:${this.lineNumber}`;
-        if (!hasNonFiniteDuration(value)) {
-          report.skippedLines++;
-          value = value === undefined ? recordAfterTornLine(line) : undefined;
-          started = validRecordStartMs(value);
-        }
-        if (Number.isNaN(started)) {
-          if (hasNonFiniteDuration(value)) report.unmeasuredRecords++;
-          continue;
-        }
-      }
-      const record = value as ExecutionRecord;
-      if (this.wanted !== undefined && record.name !== this.wanted) continue;
-      if (started < this.since || started >= this.until) continue;
-      report.records++;
-      if (visit(record, started, file) === false) return false;
+      const outcome = this.line(file, line, visit);
+      if (outcome & LINE_PROBLEM) this.report.firstProblem ??= `${file.name}:${this.lineNumber}`;
+      if (outcome & LINE_STOP) return false;
     }
     return true;
+  }
+
+  /**
+   * A read by name: the lines of a piece that hold the needle, found in the bytes, so the other
+   * steps' lines are never decoded, split or counted (the same lines `process` would parse).
+   */
+  processBytes(file: DayFile, piece: BytePiece, visit: RecordVisitor): boolean {
+    const needle = this.needleBytes!;
+    const { bytes } = piece;
+    for (let at = bytes.indexOf(needle); at !== -1;) {
+      if (at === 0 || bytes[at - 1] !== 0x22) {
+        at = bytes.indexOf(needle, at + 1);
+        continue;
+      }
+      const start = bytes.lastIndexOf(10, at) + 1;
+      let end = bytes.indexOf(10, at + needle.length);
+      if (end === -1) end = bytes.length;
+      const outcome = this.line(file, bytes.toString('utf8', start, end), visit);
+      if (outcome & LINE_PROBLEM && this.report.firstProblem === null) {
+        this.report.firstProblem = `${file.name}:${lineNumberAt(file.path, piece, start)}`;
+      }
+      if (outcome & LINE_STOP) return false;
+      at = end + 1 < bytes.length ? bytes.indexOf(needle, end + 1) : -1;
+    }
+    return true;
+  }
+
+  /** One line: its record to the visitor, or counted as skipped (LINE_PROBLEM). */
+  private line(file: DayFile, line: string, visit: RecordVisitor): number {
+    const report = this.report;
+    let value = parseJsonLine(line);
+    if (value === BLANK_LINE) return 0; // holds no record (see appendRecord)
+    let started = validRecordStartMs(value);
+    let outcome = 0;
+    if (Number.isNaN(started)) {
+      // Garbage, truncated, or a record without a measured duration: counted, not used.
+      outcome = LINE_PROBLEM;
+      if (!hasNonFiniteDuration(value)) {
+        report.skippedLines++;
+        value = value === undefined ? recordAfterTornLine(line) : undefined;
+        started = validRecordStartMs(value);
+      }
+      if (Number.isNaN(started)) {
+        if (hasNonFiniteDuration(value)) report.unmeasuredRecords++;
+        return outcome;
+      }
+    }
+    const record = value as ExecutionRecord;
+    if (this.wanted !== undefined && record.name !== this.wanted) return outcome;
+    if (started < this.since || started >= this.until) return outcome;
+    report.records++;
+    return visit(record, started, file) === false ? outcome | LINE_STOP : outcome;
   }
 }
 
@@ -440,8 +583,14 @@ export async function scanRecords(
   const report = newReport();
   const lines = new RecordLines(options, report);
   try {
-    for await (const { file, text } of dayFileTexts(dir, options, report)) {
-      if (!lines.process(file, text, visit)) break;
+    if (lines.needleBytes !== undefined) {
+      for await (const { file, piece } of dayFilePieces(dir, options, report, readByteChunks)) {
+        if (!lines.processBytes(file, piece, visit)) break;
+      }
+    } else {
+      for await (const { file, piece } of dayFilePieces(dir, options, report, readTextChunks)) {
+        if (!lines.process(file, piece, visit)) break;
+      }
     }
   } finally {
     warnOnce(dir, report, options);
@@ -456,13 +605,21 @@ export async function* readRecords(
 ): AsyncGenerator<ExecutionRecord, ReadReport> {
   const report = newReport();
   const lines = new RecordLines(options, report);
+  const keep = (batch: ExecutionRecord[]) => (record: ExecutionRecord) =>
+    void batch.push(normalizeRecord(record));
   try {
-    for await (const { file, text } of dayFileTexts(dir, options, report)) {
-      const batch: ExecutionRecord[] = [];
-      lines.process(file, text, (record) => {
-        batch.push(normalizeRecord(record));
-      });
-      yield* batch;
+    if (lines.needleBytes !== undefined) {
+      for await (const { file, piece } of dayFilePieces(dir, options, report, readByteChunks)) {
+        const batch: ExecutionRecord[] = [];
+        lines.processBytes(file, piece, keep(batch));
+        yield* batch;
+      }
+    } else {
+      for await (const { file, piece } of dayFilePieces(dir, options, report, readTextChunks)) {
+        const batch: ExecutionRecord[] = [];
+        lines.process(file, piece, keep(batch));
+        yield* batch;
+      }
     }
   } finally {
     warnOnce(dir, report, options);

@@ -5,10 +5,9 @@
  * A line that does not parse is skipped with one warning naming its line number and text: a value
  * never changes the outcome of the command.
  */
-import { randomUUID } from 'node:crypto';
-import { open, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { open, rm } from 'node:fs/promises';
 import { describeValue } from './errors.js';
+import { writeNewFile } from './new-file.js';
 import { parseValueLine, type RunValue } from './values.js';
 
 /** The environment variable naming the value file. */
@@ -65,9 +64,7 @@ export function parseValueFile(text: string, label: string): ValueFileResult {
 
 /** Creates an empty value file in `dir` (a temp directory); returns its path. */
 export async function createValueFile(dir: string): Promise<string> {
-  const file = path.join(dir, `dev-metrics-values-${randomUUID()}.txt`);
-  await writeFile(file, '', { flag: 'wx' });
-  return file;
+  return writeNewFile(dir, 'dev-metrics-values-', '.txt', '');
 }
 
 /**

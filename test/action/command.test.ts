@@ -135,7 +135,7 @@ describe('shells, as a run: step runs them', () => {
     const result = await run('echo "$0"');
     const scriptPath = result.stdout.trim();
     expect(path.dirname(scriptPath)).toBe(tempDir);
-    expect(path.basename(scriptPath)).toMatch(/^[0-9a-f-]{36}\.sh$/);
+    expect(path.basename(scriptPath)).toMatch(/^[0-9a-z-]+\.sh$/); // unique (core/new-file.ts)
     expect(existsSync(scriptPath)).toBe(false);
     expect(readdirSync(tempDir).filter((f) => f !== 'workspace')).toEqual([]);
   });

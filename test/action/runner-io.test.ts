@@ -6,6 +6,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as io from '../../src/action/runner-io.js';
+import { parseFileCommand } from '../helpers/runner.js';
 
 type Impl = typeof io;
 const impls: Array<[string, Impl]> = [
@@ -43,7 +44,11 @@ function stdoutOf(fn: () => void): string {
   return chunks.join('');
 }
 
-const sameUuid = (text: string) => text.replace(/ghadelimiter_[0-9a-f-]{36}/g, 'ghadelimiter_X');
+// @actions/core's delimiter is random, runner-io's is chosen to be absent from the value: the same
+// format either way, so both are compared with the delimiter blanked (and parsed by the runner's
+// rules, test/helpers/runner.ts, to the same values).
+const sameDelimiter = (text: string) =>
+  text.replace(/ghadelimiter_(?:[0-9a-f-]{36}|dev-metrics(?:_\d+)?)$/gm, 'ghadelimiter_X');
 
 describe('runner-io writes what @actions/core writes', () => {
   it('workflow commands on stdout', () => {
@@ -78,9 +83,15 @@ describe('runner-io writes what @actions/core writes', () => {
       c.setOutput('duration-ms', 1234);
       c.setOutput('multi', 'line 1\nline 2');
       c.saveState('setup', JSON.stringify({ a: 1 }));
-      return sameUuid(fs.readFileSync(out, 'utf8') + fs.readFileSync(state, 'utf8'));
+      return fs.readFileSync(out, 'utf8') + fs.readFileSync(state, 'utf8');
     });
-    expect(files[1]).toBe(files[0]);
+    expect(sameDelimiter(files[1]!)).toBe(sameDelimiter(files[0]!));
+    expect(parseFileCommand(files[1]!)).toEqual(parseFileCommand(files[0]!));
+    expect(parseFileCommand(files[1]!)).toEqual({
+      'duration-ms': '1234',
+      multi: 'line 1\nline 2',
+      setup: '{"a":1}',
+    });
     process.env['GITHUB_OUTPUT'] = path.join(root, 'missing');
     expect(() => io.setOutput('x', 'y')).toThrow(/Missing file at path/);
   });
@@ -124,5 +135,26 @@ describe('runner-io writes what @actions/core writes', () => {
     expect(texts[1]).toBe(texts[0]);
     delete process.env['GITHUB_STEP_SUMMARY'];
     await expect(io.summary.addRaw('x').write()).rejects.toThrow(/GITHUB_STEP_SUMMARY/);
+  });
+
+  it('a value containing the delimiter gets another one, and reads back whole', () => {
+    const out = path.join(root, 'out');
+    fs.writeFileSync(out, '');
+    process.env['GITHUB_OUTPUT'] = out;
+    const tricky = 'a\nghadelimiter_dev-metrics\nb=1\nghadelimiter_dev-metrics_1\nc';
+    io.setOutput('tricky', tricky);
+    io.setOutput('plain', 'x');
+    io.setOutput('ghadelimiter_dev-metrics', 'key holds it');
+    const text = fs.readFileSync(out, 'utf8');
+    expect(text).toContain('tricky<<ghadelimiter_dev-metrics_2\n');
+    expect(text).toContain('plain<<ghadelimiter_dev-metrics\n');
+    expect(parseFileCommand(text)).toEqual({
+      tricky,
+      plain: 'x',
+      'ghadelimiter_dev-metrics': 'key holds it',
+    });
+    expect(io.fileCommandDelimiter('k', 'ghadelimiter_dev-metrics_12')).toBe(
+      'ghadelimiter_dev-metrics_2',
+    );
   });
 });

@@ -1,0 +1,120 @@
+/**
+ * End-to-end: what a later wrapped step of a job loads. Its main runs the command, writes the
+ * record and publishes its own section; the owner restored the history. It must not pay for what
+ * it does not use: node:crypto (ids, hashes and delimiters need none), node:perf_hooks, and the
+ * OTLP exporter code when no endpoint is configured. Each is a measurable share of a step's
+ * start-up (issue 10's budget: a later step adds at most 3× `node -e 0`).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeGitHub, type FakeGitHub } from '../fakes/results-service.js';
+import { DIST, makeWorkspace, NODE24, nodeBinaries, runJob } from '../helpers/runner.js';
+import { pushEvent } from './helpers.js';
+
+const node = nodeBinaries().at(-1)!.bin;
+
+let gh: FakeGitHub;
+beforeAll(async () => {
+  gh = await startFakeGitHub();
+});
+afterAll(async () => {
+  await gh.stop();
+});
+
+/** A preload that writes, at exit, the built-in modules the process loaded and which step it was. */
+function loadRecorder(dir: string): string {
+  const code = `
+    import { writeFileSync } from 'node:fs';
+    process.on('exit', () => writeFileSync(${JSON.stringify(dir)} + '/' + process.pid + '.json',
+      JSON.stringify({
+        step: process.env.INPUT_NAME,
+        post: process.env.STATE_isPost === 'true',
+        builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)),
+      })));`;
+  return `--import=data:text/javascript,${encodeURIComponent(code)}`;
+}
+
+describe('a later wrapped step loads only what it uses', () => {
+  it('its main loads neither node:crypto, node:perf_hooks nor the OTLP exporter', async () => {
+    const ws = makeWorkspace();
+    const loads = path.join(ws.root, 'loads');
+    mkdirSync(loads);
+    const ev = pushEvent('master');
+    gh.cache.ref = ev.env.GITHUB_REF ?? 'refs/heads/master';
+    const run = await runJob({
+      ws,
+      node,
+      githubToken: 'ghs_fakeToken123',
+      event: ev.event,
+      env: { ...gh.env(), ...ev.env, GITHUB_RUN_ID: '7001', NODE_OPTIONS: loadRecorder(loads) },
+      steps: [1, 2].map((i) => ({ inputs: { name: `step_${i}`, run: `echo step ${i}` } })),
+    });
+    expect(run.mains.map((m) => m.exitCode)).toEqual([0, 0]);
+    expect(run.mains[1]!.summary).toContain('step\\_2');
+    expect(run.mains[1]!.outputs['dashboard-path']).toBe(run.mains[0]!.outputs['dashboard-path']);
+    const processes = readdirSync(loads).map(
+      (f) =>
+        JSON.parse(readFileSync(path.join(loads, f), 'utf8')) as {
+          step: string;
+          post: boolean;
+          builtins: string[];
+        },
+    );
+    const main2 = processes.find((p) => p.step === 'step_2' && !p.post);
+    expect(main2).toBeDefined();
+    expect(main2!.builtins).toContain('child_process'); // it did run the command
+    for (const unused of ['crypto', 'perf_hooks', 'internal/crypto/hash', 'http', 'https']) {
+      expect(main2!.builtins, unused).not.toContain(unused);
+    }
+  });
+
+  it('the first step caches the bundle compiled whole: a later step compiles none of it again', async () => {
+    // Node's compile cache (22.1+): the runner's node24, when installed.
+    if (!existsSync(NODE24)) return;
+    const ws = makeWorkspace();
+    const logs = path.join(ws.root, 'v8-logs');
+    mkdirSync(logs);
+    // V8's function events (which functions each process compiled, and how), one log per process.
+    const node = path.join(ws.root, 'node-logging');
+    writeFileSync(
+      node,
+      `#!/bin/sh\nexec '${NODE24}' --log-function-events --no-logfile-per-isolate --logfile='${logs}/%p.log' "$@"\n`,
+      { mode: 0o755 },
+    );
+    const ev = pushEvent('master');
+    gh.cache.ref = ev.env.GITHUB_REF ?? 'refs/heads/master';
+    const run = await runJob({
+      ws,
+      node,
+      githubToken: 'ghs_fakeToken123',
+      event: ev.event,
+      env: { ...gh.env(), ...ev.env, GITHUB_RUN_ID: '7002' },
+      steps: [1, 2].map((i) => ({ inputs: { name: `step_${i}`, run: `echo step ${i}` } })),
+    });
+    expect(run.mains.map((m) => m.exitCode)).toEqual([0, 0]);
+    // The chunk main runs from: the one holding runMain.
+    const dist = path.dirname(DIST);
+    const chunk = readdirSync(dist)
+      .filter((f) => f.endsWith('.js'))
+      .find((f) => readFileSync(path.join(dist, f), 'utf8').includes('async function runMain('))!;
+    // Per process that loaded it: how many of its functions V8 compiled lazily (from source).
+    const lazy = readdirSync(logs).flatMap((f) => {
+      const lines = readFileSync(path.join(logs, f), 'utf8').split('\n');
+      const ids = new Set(
+        lines
+          .filter((l) => l.startsWith('script-details,') && l.includes(`/${chunk},`))
+          .map((l) => l.split(',')[1]),
+      );
+      if (ids.size === 0) return [];
+      return [
+        lines.filter((l) => /^function,parse-function,(\d+),/.exec(l) && ids.has(l.split(',')[2]!))
+          .length,
+      ];
+    });
+    // main 1 (compiles and caches the chunk), main 2 and the owner's post (load it compiled).
+    expect(lazy.length).toBeGreaterThanOrEqual(3);
+    // Compiled lazily, every process compiled the few hundred functions it ran, again.
+    expect(lazy.filter((n) => n < 20).length).toBeGreaterThanOrEqual(2);
+  });
+});
