@@ -134,10 +134,11 @@ export function flakinessOfSeries(
 
 /**
  * flakinessOfSeries of every operation: `byName` is history.rowsByName() (all rows). The same
- * reports, but read in one pass over the columns in row order: an operation's rows are scattered
- * over the history, and visiting them one operation at a time misses the CPU cache at nearly every
- * row. What happened on each (operation, commit) pair is kept in a table of pairs in first-seen
- * order, so each operation's commits come out in the order the per-series pass sees them.
+ * reports, but the columns are read in row order: an operation's rows are scattered over the
+ * history, and visiting them one operation at a time misses the CPU cache at nearly every row.
+ * Two passes in row order copy each counted run's commit, outcome and time into one stretch per
+ * operation; each stretch is then read front to back with the per-commit state of
+ * flakinessOfSeries (arrays indexed by the commit's text id, small enough to stay in cache).
  */
 export function flakinessByName(
   history: ColumnarHistory,
@@ -153,38 +154,60 @@ export function flakinessByName(
       options,
     );
   }
+  const m = names.length;
   // Operation index by name text id (-1: not an operation of byName).
   const slot = new Int32Array(history.texts.length).fill(-1);
   names.forEach(([name], j) => (slot[history.idOf(name)] = j));
-  const pairs = new CommitPairs(names.length);
   const { name: nameOf, sha: shaOf, flags, startedMs } = history;
-  for (let row = 0; row < history.length; row++) {
+  const length = history.length;
+  // A cancelled run says nothing about the step: a re-run after a cancel is not a flake.
+  const start = new Int32Array(m + 1);
+  for (let row = 0; row < length; row++) {
+    if (shaOf[row] === NONE || (flags[row]! & CANCELLED) !== 0) continue;
+    const j = slot[nameOf[row]!]!;
+    if (j >= 0) start[j + 1]!++;
+  }
+  for (let j = 0; j < m; j++) start[j + 1]! += start[j]!;
+  const filled = start.slice(0, m);
+  const commit = new Int32Array(start[m]!);
+  const outcome = new Uint8Array(start[m]!);
+  const time = new Float64Array(start[m]!);
+  for (let row = 0; row < length; row++) {
     const sha = shaOf[row]!;
     const flag = flags[row]!;
-    // A cancelled run says nothing about the step: a re-run after a cancel is not a flake.
     if (sha === NONE || (flag & CANCELLED) !== 0) continue;
     const j = slot[nameOf[row]!]!;
     if (j < 0) continue;
-    pairs.see(j, sha, (flag & FAILED) === 0 ? OK : FAIL, startedMs[row]!);
+    const at = filled[j]!++;
+    commit[at] = sha;
+    outcome[at] = (flag & FAILED) === 0 ? OK : FAIL;
+    time[at] = startedMs[row]!;
   }
-  // Per operation, its pairs in first-seen order.
-  const seen = new Int32Array(names.length);
-  const flakyEntries: number[][] = names.map(() => []);
-  for (let e = 0; e < pairs.length; e++) {
-    const j = pairs.operation[e]!;
-    seen[j]!++;
-    if (pairs.state[e] === (OK | FAIL)) flakyEntries[j]!.push(e);
-  }
+  const state = new Uint8Array(history.texts.length);
+  const last = new Float64Array(history.texts.length);
   const reports: FlakinessReport[] = [];
   names.forEach(([name], j) => {
-    if (seen[j] === 0) return;
-    const flaky = flakyEntries[j]!.sort((a, b) => pairs.last[b]! - pairs.last[a]!) // stable
-      .map((e) => history.texts[pairs.commit[e]!]!);
+    const commits: number[] = []; // sha ids in first-seen order
+    for (let at = start[j]!; at < start[j + 1]!; at++) {
+      const sha = commit[at]!;
+      if (state[sha] === 0) {
+        commits.push(sha);
+        last[sha] = -Infinity;
+      }
+      state[sha] = state[sha]! | outcome[at]!;
+      if (time[at]! > last[sha]!) last[sha] = time[at]!;
+    }
+    if (commits.length === 0) return;
+    const flaky = commits
+      .filter((sha) => state[sha] === (OK | FAIL))
+      .sort((a, b) => last[b]! - last[a]!) // stable: ties stay in first-seen order
+      .map((sha) => history.texts[sha]!);
+    for (const sha of commits) state[sha] = 0;
     reports.push({
       name,
       flakyCommits: flaky,
-      commitsSeen: seen[j]!,
-      flakeRate: flaky.length / seen[j]!,
+      commitsSeen: commits.length,
+      flakeRate: flaky.length / commits.length,
     });
   });
   return reports.sort((a, b) => b.flakeRate - a.flakeRate || a.name.localeCompare(b.name));
@@ -192,92 +215,3 @@ export function flakinessByName(
 
 const OK = 1;
 const FAIL = 2;
-
-/**
- * (operation, commit sha id) pairs in first-seen order, each with OK | FAIL bits and its newest
- * start: an open-addressing hash table over typed arrays (no object or map entry per pair).
- */
-class CommitPairs {
-  length = 0;
-  operation = new Int32Array(1024);
-  commit = new Int32Array(1024);
-  state = new Uint8Array(1024);
-  last = new Float64Array(1024);
-  /** Entry index + 1 per slot (0: empty); twice the entries' capacity or more. */
-  private slots = new Int32Array(4096);
-  // The last pair of each operation: a commit's runs come together, so most rows end here.
-  private readonly lastCommit: Int32Array;
-  private readonly lastEntry: Int32Array;
-
-  constructor(operations: number) {
-    this.lastCommit = new Int32Array(operations).fill(NONE);
-    this.lastEntry = new Int32Array(operations);
-  }
-
-  /**
-   * Commit ids are given in first-seen order and a commit's runs come together, so a pair's slot
-   * is sha × operations + operation: the pairs of recent rows sit side by side in the table (the
-   * CPU cache holds them), where a scrambling hash would touch a random slot per row.
-   */
-  private hash(operation: number, commit: number): number {
-    return Math.imul(commit, this.lastCommit.length) + operation;
-  }
-
-  see(operation: number, commit: number, bits: number, time: number): void {
-    let e: number;
-    if (this.lastCommit[operation] === commit) {
-      e = this.lastEntry[operation]!;
-    } else {
-      e = this.find(operation, commit);
-      this.lastCommit[operation] = commit;
-      this.lastEntry[operation] = e;
-    }
-    this.state[e] = this.state[e]! | bits;
-    if (time > this.last[e]!) this.last[e] = time;
-  }
-
-  /** The pair's entry, added (state 0, no time) when new. */
-  private find(operation: number, commit: number): number {
-    const mask = this.slots.length - 1;
-    let s = this.hash(operation, commit) & mask;
-    for (;;) {
-      const at = this.slots[s]!;
-      if (at === 0) break;
-      if (this.commit[at - 1] === commit && this.operation[at - 1] === operation) return at - 1;
-      s = (s + 1) & mask;
-    }
-    const e = this.length++;
-    if (e === this.commit.length) this.grow();
-    this.operation[e] = operation;
-    this.commit[e] = commit;
-    this.state[e] = 0;
-    this.last[e] = -Infinity;
-    if (this.length * 2 > this.slots.length) this.rehash();
-    else this.slots[s] = e + 1;
-    return e;
-  }
-
-  private grow(): void {
-    const size = this.commit.length * 2;
-    const copy = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
-      const bigger = new (a.constructor as new (n: number) => T)(size);
-      bigger.set(a);
-      return bigger;
-    };
-    this.operation = copy(this.operation);
-    this.commit = copy(this.commit);
-    this.state = copy(this.state);
-    this.last = copy(this.last);
-  }
-
-  /** Doubles the slots and places every entry again (the newest included). */
-  private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    const mask = this.slots.length - 1;
-    for (let e = 0; e < this.length; e++) {
-      let s = this.hash(this.operation[e]!, this.commit[e]!) & mask;
-      while (this.slots[s] !== 0) s = (s + 1) & mask;
-      this.slots[s] = e + 1;
-    }
-  }
-}
