@@ -6,7 +6,7 @@
  * almost nothing to trace. Rows stay in the order they were added (file order).
  * Pure but for readHistory, which streams day files through the store's reader.
  */
-import { ciMatrix, ciNumber, ciRunId, ciText, rawCi } from './ci.js';
+import { ciMatrix, ciRunId, ciText } from './ci.js';
 import { stat } from 'node:fs/promises';
 import { DAY_MS, parseTimestamp, type ExecutionRecord } from './record.js';
 import {
@@ -264,31 +264,53 @@ export class ColumnarHistory {
   add(record: ExecutionRecord, startedMs?: number): number {
     this.reserve();
     const row = this.length++;
-    this.internInto(0, this.name, row, String(record.name));
+    const name = record.name;
+    this.internInto(0, this.name, row, typeof name === 'string' ? name : String(name));
     this.startedMs[row] = startedMs ?? parseTimestamp(String(record.started_at ?? '').trim());
     const duration = record.duration_ms;
     this.durationMs[row] = typeof duration === 'number' ? duration : NaN;
     this.flags[row] =
       (record.status === 'success' ? 0 : FAILED) | (record.error === 'cancelled' ? CANCELLED : 0);
-    // The fields one by one, with parseCi's rules: no CiFields object per row.
-    const ci = rawCi(record.metadata);
-    if (ci === undefined) {
+    // The fields one by one, with parseCi's rules (rawCi, ciText, ciNumber) written out here: no
+    // CiFields object per row, and each key a constant (a helper taking the key as an argument
+    // makes every read a keyed lookup, the slowest kind, at a million rows).
+    const metadata = record.metadata as unknown;
+    const raw =
+      typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata)
+        ? (metadata as Record<string, unknown>)['ci']
+        : undefined;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
       this.prNumber[row] = NaN;
       for (const field of this.compact ? KEPT_COMPACT : TEXT_FIELDS) this[field][row] = NONE;
-    } else {
-      this.prNumber[row] = ciNumber(ci, 'pr_number') ?? NaN;
-      this.internInto(1, this.sha, row, ciText(ci, 'sha'));
-      this.internInto(2, this.branch, row, ciText(ci, 'branch'));
-      this.internInto(8, this.defaultBranch, row, ciText(ci, 'default_branch'));
-      if (this.compact) return this.addValuesOf(record, row);
-      this.internInto(3, this.job, row, ciText(ci, 'job'));
-      this.internInto(4, this.runnerOs, row, ciText(ci, 'runner_os'));
-      this.internInto(5, this.runnerArch, row, ciText(ci, 'runner_arch'));
-      const matrix = ci['matrix'];
-      this.matrix[row] =
-        matrix === undefined || matrix === null ? NONE : this.intern(matrixText(ciMatrix(ci)));
-      this.internInto(7, this.runId, row, ciRunId(ci));
+      return this.addValuesOf(record, row);
     }
+    const ci = raw as Record<string, unknown>;
+    const pr = ci['pr_number'];
+    this.prNumber[row] = typeof pr === 'number' && Number.isFinite(pr) ? pr : NaN;
+    const sha = ci['sha'];
+    this.internInto(1, this.sha, row, typeof sha === 'string' && sha !== '' ? sha : undefined);
+    const branch = ci['branch'];
+    this.internInto(
+      2,
+      this.branch,
+      row,
+      typeof branch === 'string' && branch !== '' ? branch : undefined,
+    );
+    const defaultBranch = ci['default_branch'];
+    this.internInto(
+      8,
+      this.defaultBranch,
+      row,
+      typeof defaultBranch === 'string' && defaultBranch !== '' ? defaultBranch : undefined,
+    );
+    if (this.compact) return this.addValuesOf(record, row);
+    this.internInto(3, this.job, row, ciText(ci, 'job'));
+    this.internInto(4, this.runnerOs, row, ciText(ci, 'runner_os'));
+    this.internInto(5, this.runnerArch, row, ciText(ci, 'runner_arch'));
+    const matrix = ci['matrix'];
+    this.matrix[row] =
+      matrix === undefined || matrix === null ? NONE : this.intern(matrixText(ciMatrix(ci)));
+    this.internInto(7, this.runId, row, ciRunId(ci));
     return this.addValuesOf(record, row);
   }
 

@@ -83,6 +83,10 @@ export function formatTimestamp(date: Date | number): string {
   return micros === 0 ? text : `${text}.${pad(micros, 6)}`;
 }
 
+/** The last valid date parseTimestamp read (yyyymmdd as a number) and its epoch ms. */
+let lastDateKey = -1;
+let lastDateMs = 0;
+
 /**
  * Parses a record timestamp to epoch milliseconds (fraction kept below 1 ms), or NaN when it is not
  * one. Accepts `YYYY-MM-DDTHH:MM:SS` (or a space for the `T`, as Python's `str(datetime)` writes
@@ -94,25 +98,22 @@ export function parseTimestamp(text: string): number {
   if (typeof text !== 'string' || text.length < 19) return NaN;
   const century = twoDigits(text, 0);
   const yearOfCentury = twoDigits(text, 2);
-  const year = century * 100 + yearOfCentury;
   const month = twoDigits(text, 5);
   const day = twoDigits(text, 8);
   const hour = twoDigits(text, 11);
   const minute = twoDigits(text, 14);
   const second = twoDigits(text, 17);
+  const separator = text.charCodeAt(10);
   if (
     text.charCodeAt(4) !== 45 || // -
     text.charCodeAt(7) !== 45 ||
-    (text.charCodeAt(10) !== 84 && text.charCodeAt(10) !== 32) || // T or space
+    (separator !== 84 && separator !== 32) || // T or space
     text.charCodeAt(13) !== 58 || // :
     text.charCodeAt(16) !== 58 ||
     century < 0 ||
     yearOfCentury < 0 ||
-    month < 1 ||
-    month > 12 ||
-    day < 1 ||
-    day > DAYS_IN_MONTH[month - 1]! ||
-    (month === 2 && day === 29 && !isLeapYear(year)) ||
+    month < 0 ||
+    day < 0 ||
     hour < 0 ||
     hour > 23 ||
     minute < 0 ||
@@ -122,7 +123,28 @@ export function parseTimestamp(text: string): number {
   ) {
     return NaN;
   }
-  let ms = daysFromCivil(year, month, day) * DAY_MS + ((hour * 60 + minute) * 60 + second) * 1000;
+  // Records come in runs of one day (a day file): the date's check and its day count are kept
+  // for the last date seen, which depend on nothing else.
+  const dateKey = ((century * 100 + yearOfCentury) * 100 + month) * 100 + day;
+  let dayMs: number;
+  if (dateKey === lastDateKey) {
+    dayMs = lastDateMs;
+  } else {
+    const year = century * 100 + yearOfCentury;
+    if (
+      month < 1 ||
+      month > 12 ||
+      day < 1 ||
+      day > DAYS_IN_MONTH[month - 1]! ||
+      (month === 2 && day === 29 && !isLeapYear(year))
+    ) {
+      return NaN;
+    }
+    dayMs = daysFromCivil(year, month, day) * DAY_MS;
+    lastDateKey = dateKey;
+    lastDateMs = dayMs;
+  }
+  let ms = dayMs + ((hour * 60 + minute) * 60 + second) * 1000;
   let at = 19;
   const length = text.length;
   if (at < length && text.charCodeAt(at) === 46) {

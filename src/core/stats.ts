@@ -5,6 +5,7 @@
  * round); min/max raw.
  */
 
+import type { ColumnarHistory } from './history.js';
 import { parseTimestamp, type ExecutionRecord, type ExecutionStatus } from './record.js';
 import { VALUES_KEY, valuesOf, type Better } from './values.js';
 
@@ -172,6 +173,8 @@ interface ValueState {
  */
 export class SummaryAccumulator {
   private readonly operations = new Map<string, OperationState>();
+  /** Operations by name text id of the history addRow reads (see addRow). */
+  private readonly byNameId: (OperationState | undefined)[] = [];
 
   /** Number of operations seen so far. */
   get size(): number {
@@ -184,11 +187,30 @@ export class SummaryAccumulator {
    * as it was written later.
    */
   add(record: ExecutionRecord, startedMs: number = parseTimestamp(record.started_at)): void {
-    const duration = record.duration_ms;
-    let op = this.operations.get(record.name);
+    this.addTo(this.operationOf(record.name, record), record, startedMs);
+  }
+
+  /**
+   * add() for a record just added to `history` as row `row` (readHistory's visitor): the
+   * operation is found by the row's name id, an array index, instead of hashing the name's text
+   * (a fresh string per record) again. Same result as add(record, startedMs).
+   */
+  addRow(history: ColumnarHistory, row: number, record: ExecutionRecord, startedMs: number): void {
+    const id = history.name[row]!;
+    let op = this.byNameId[id];
+    if (op === undefined) {
+      op = this.operationOf(history.texts[id]!, record);
+      while (this.byNameId.length < id) this.byNameId.push(undefined);
+      this.byNameId[id] = op;
+    }
+    this.addTo(op, record, startedMs);
+  }
+
+  private operationOf(name: string, record: ExecutionRecord): OperationState {
+    let op = this.operations.get(name);
     if (op === undefined) {
       op = {
-        name: record.name,
+        name,
         count: 0,
         successes: 0,
         sum: 0,
@@ -199,8 +221,13 @@ export class SummaryAccumulator {
         lastStatus: record.status,
         lastRunAt: record.started_at,
       };
-      this.operations.set(record.name, op);
+      this.operations.set(name, op);
     }
+    return op;
+  }
+
+  private addTo(op: OperationState, record: ExecutionRecord, startedMs: number): void {
+    const duration = record.duration_ms;
     if (op.count === op.durations.length) {
       const grown = new Float64Array(op.durations.length * 2);
       grown.set(op.durations);

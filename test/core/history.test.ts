@@ -64,6 +64,39 @@ describe('parseCi', () => {
 });
 
 describe('ColumnarHistory', () => {
+  it('reads each ci field as parseCi does, odd shapes included (compact or not)', () => {
+    const odd: unknown[] = [
+      { sha: '', branch: '', default_branch: '' },
+      { sha: 12, branch: null, default_branch: ['main'], pr_number: '7' },
+      { sha: 'abc', branch: 'main', default_branch: 'main', pr_number: Number.NaN },
+      { pr_number: Infinity, job: '', runner_os: 3, run_id: 42 },
+      { pr_number: -3, sha: 'x', run_id: Number.POSITIVE_INFINITY },
+      [],
+      null,
+      'ci',
+    ];
+    const records = odd.map((ci, i) => ({
+      ...rec(`op${i}`, '2025-10-20T10:00:00', null),
+      metadata: { ci } as Record<string, unknown>,
+    }));
+    records.push({ ...rec('array metadata', '2025-10-20T10:00:00', null), metadata: [] as never });
+    for (const compact of [false, true]) {
+      const history = ColumnarHistory.of(records, { compact });
+      records.forEach((record, row) => {
+        const ci = parseCi(record.metadata) ?? {};
+        expect(history.text(history.sha[row]!), `${row} sha`).toBe(ci.sha);
+        expect(history.text(history.branch[row]!), `${row} branch`).toBe(ci.branch);
+        expect(history.text(history.defaultBranch[row]!)).toBe(ci.default_branch);
+        expect(history.prNumber[row], `${row} pr`).toBe(ci.pr_number ?? NaN);
+        if (!compact) {
+          expect(history.text(history.job[row]!)).toBe(ci.job);
+          expect(history.text(history.runnerOs[row]!)).toBe(ci.runner_os);
+          expect(history.text(history.runId[row]!), `${row} run id`).toBe(ci.run_id);
+        }
+      });
+    }
+  });
+
   it('keeps each run as a row: interned texts, times and durations in typed arrays', () => {
     const history = ColumnarHistory.of([
       rec('build', '2025-10-20T10:00:00', { sha: 'a1', branch: 'main', run_id: '7' }),

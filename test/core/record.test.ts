@@ -120,6 +120,68 @@ describe('parseTimestamp', () => {
     }
     expect(parseTimestamp(12 as unknown as string)).toBeNaN();
   });
+
+  it('agrees with a Date.UTC reading on every date, whatever dates came before (the day cache)', () => {
+    // parseTimestamp keeps the last valid date's day count; a sequence that revisits dates,
+    // crosses months and leap days, and mixes invalid dates in must give each text its own value.
+    // The oracle: the fields through Date.UTC, valid when they come back unchanged (Date.parse
+    // itself is no oracle: V8 reads 2023-02-29 as March 1).
+    const oracle = (text: string): number => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?$/.exec(text);
+      if (m === null) return NaN;
+      const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
+      const date = new Date(0);
+      date.setUTCFullYear(y, mo - 1, d);
+      date.setUTCHours(h, mi, s, 0);
+      const same =
+        date.getUTCFullYear() === y &&
+        date.getUTCMonth() === mo - 1 &&
+        date.getUTCDate() === d &&
+        date.getUTCHours() === h &&
+        date.getUTCMinutes() === mi &&
+        date.getUTCSeconds() === s;
+      return same ? date.getTime() + Number((m[7] ?? '').padEnd(9, '0')) / 1e6 : NaN;
+    };
+    const dates = [
+      '2024-02-29',
+      '2023-02-29', // not a leap year: invalid right after a valid Feb 29
+      '2024-02-29',
+      '2000-02-29',
+      '1900-02-29', // not a leap year
+      '2025-12-31',
+      '2026-01-01',
+      '2025-04-31',
+      '2025-04-30',
+      '0000-01-01',
+      '0099-03-01',
+      '9999-12-31',
+      '2025-00-10',
+      '2025-10-00',
+      '2025-1a-10',
+      '2025-10-20',
+    ];
+    const times = ['T00:00:00', 'T23:59:59.999999', ' 10:30:05.1', 'T10:30:05.123456', 'T23:60:00'];
+    let valid = 0;
+    for (let round = 0; round < 2; round++) {
+      for (const date of dates) {
+        for (const time of times) {
+          const text = date + time;
+          const expected = oracle(text);
+          if (Number.isNaN(expected)) expect(parseTimestamp(text), text).toBeNaN();
+          else expect(parseTimestamp(text), text).toBe(expected);
+          if (!Number.isNaN(expected)) valid++;
+        }
+      }
+    }
+    expect(valid).toBe(2 * 10 * 4);
+  });
 });
 
 describe('dayFileName', () => {

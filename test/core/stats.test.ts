@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ColumnarHistory } from '../../src/core/history.js';
 import type { ExecutionRecord } from '../../src/core/record.js';
 import {
   SummaryAccumulator,
@@ -276,5 +277,35 @@ describe('value statistics (issue 13)', () => {
     ]);
     expect(summary.lint).not.toHaveProperty('values');
     expect(summary.test!.values!.n!.count).toBe(1);
+  });
+});
+
+describe('SummaryAccumulator.addRow (operations by the history’s name ids)', () => {
+  it('gives add()’s summary, with names that other columns intern first and values', () => {
+    const history = new ColumnarHistory({ compact: true });
+    const byRow = new SummaryAccumulator();
+    const byRecord = new SummaryAccumulator();
+    const names = ['main', 'build', '__proto__', 'test', 'feature/x'];
+    for (let i = 0; i < 500; i++) {
+      const minute = String(i % 60).padStart(2, '0');
+      const r = rec(
+        names[(i * 7) % names.length]!,
+        (i * 37) % 101,
+        i % 9 === 0 ? 'failed' : 'success',
+        `2025-10-${10 + (i % 3)}T10:${minute}:00`,
+      );
+      // A branch named like an operation: the text gets its id before any row names it.
+      r.metadata = { ci: { branch: names[(i + 1) % names.length], sha: 'a'.repeat(40) } };
+      const metadata =
+        i % 5 === 0 ? withValues({}, [{ name: 'kb', value: i, better: 'smaller' }]) : r.metadata;
+      const record = { ...r, metadata };
+      const startedMs = Date.parse(`${record.started_at}Z`);
+      const row = history.add(record, startedMs);
+      byRow.addRow(history, row, record, startedMs);
+      byRecord.add(record, startedMs);
+    }
+    expect(JSON.stringify(byRow.summary())).toBe(JSON.stringify(byRecord.summary()));
+    expect(Object.keys(byRow.summary())).toEqual(Object.keys(byRecord.summary()));
+    expect(byRow.size).toBe(names.length);
   });
 });

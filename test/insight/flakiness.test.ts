@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { detectFlakiness } from '../../src/insight/flakiness.js';
-import { record } from './helpers.js';
+import { ColumnarHistory } from '../../src/core/history.js';
+import {
+  detectFlakiness,
+  flakinessByName,
+  flakinessOfSeries,
+} from '../../src/insight/flakiness.js';
+import { record, seeded } from './helpers.js';
 
 const run = (name: string, sha: string, status: 'success' | 'failed', at: number, extra = {}) =>
   record({ name, status, at, ci: { sha, ...extra } });
@@ -74,5 +79,42 @@ describe('detectFlakiness', () => {
       ['a', 0],
     ]);
     expect(() => detectFlakiness(records, { days: 0 })).toThrow(/flakiness window/);
+  });
+});
+
+describe('flakinessByName (one pass in row order)', () => {
+  it('gives flakinessOfSeries’ reports, pair for pair, over interleaved operations and commits', () => {
+    const random = seeded(11);
+    const names = ['build', 'test', 'lint', 'deploy'];
+    const shas = Array.from({ length: 40 }, (_, i) =>
+      `${i.toString(16).padStart(2, '0')}`.repeat(20),
+    );
+    const records = [];
+    for (let i = 0; i < 3000; i++) {
+      // Commits come in bursts (a run) but come back later too (re-runs), some runs carry none.
+      const sha = shas[Math.floor(i / 30 + random() * 3) % shas.length]!;
+      const status = random() < 0.2 ? 'failed' : 'success';
+      const r = record({
+        name: names[Math.floor(random() * names.length)]!,
+        status,
+        at: i + Math.floor(random() * 50), // times out of row order too
+        ci: random() < 0.05 ? {} : { sha },
+      });
+      if (random() < 0.05) {
+        r.status = 'failed';
+        r.error = 'cancelled';
+      }
+      records.push(r);
+    }
+    const history = ColumnarHistory.of(records, { compact: true });
+    const byName = history.rowsByName();
+    const series = [...byName].map(([name, rows]) => ({ name, rows }));
+    const expected = flakinessOfSeries(history, series);
+    expect(expected.some((r) => r.flakyCommits.length > 1)).toBe(true);
+    expect(flakinessByName(history, byName)).toEqual(expected);
+    // With a window, the same reports as the per-series pass too.
+    expect(flakinessByName(history, byName, { days: 1 })).toEqual(
+      flakinessOfSeries(history, series, { days: 1 }),
+    );
   });
 });

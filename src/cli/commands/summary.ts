@@ -90,38 +90,36 @@ export const summaryCommand: Command = {
 export async function summarizeHistory(metricsDir: string, days: number): Promise<InsightSummary> {
   const accumulator = new SummaryAccumulator();
   const collector = openCollector(metricsDir);
-  const { history } = await readHistory(
+  // Per name: flakiness and trend read no leg or run id.
+  const history = new ColumnarHistory({ compact: true });
+  await readHistory(
     metricsDir,
     { since: Date.now() - days * DAY_MS, onWarning: collector.onWarning },
-    (record, _row, startedMs) => accumulator.add(record, startedMs),
-    // Per name: flakiness and trend read no leg or run id.
-    new ColumnarHistory({ compact: true }),
+    (record, row, startedMs) => accumulator.addRow(history, row, record, startedMs),
+    history,
   );
   const summary = accumulator.summary();
   // Loaded here, not at startup: the other commands do not need the statistics.
-  const { flakinessOfSeries, trendOfRows, trendsByName } = await import('../../insight/columns.js');
+  const { flakinessByName, trendOfRows, trendsByName } = await import('../../insight/columns.js');
   const byName = history.rowsByName();
   const defaultBranch = history.newestDefaultBranch();
-  // One pass of flakiness over every operation (one scratch table shared by all).
-  const flakinessByName = new Map(
-    flakinessOfSeries(
-      history,
-      [...byName].map(([name, rows]) => ({ name, rows })),
-    ).map((report) => [report.name, report]),
+  // Flakiness of every operation in one pass over the rows.
+  const flakiness = new Map(
+    flakinessByName(history, byName).map((report) => [report.name, report]),
   );
   const trends = trendsByName(history, byName, { defaultBranch });
   // Null prototype: an operation named `__proto__` is a key like any other.
   const result = Object.create(null) as InsightSummary;
   for (const [name, stats] of Object.entries(summary)) {
-    const flakiness = flakinessByName.get(name);
+    const flaky = flakiness.get(name);
     const trend = trends.get(name) ?? trendOfRows(history, new Int32Array(0), name);
-    const seen = flakiness?.commitsSeen ?? 0;
+    const seen = flaky?.commitsSeen ?? 0;
     result[name] = {
       ...stats,
       // As the record reader writes it back (the accumulator saw the line as stored).
       last_run_at: canonicalTimestamp(stats.last_run_at),
-      flake_rate: seen === 0 ? null : round4(flakiness?.flakeRate ?? 0),
-      flaky_commits: seen === 0 ? null : (flakiness?.flakyCommits.length ?? 0),
+      flake_rate: seen === 0 ? null : round4(flaky?.flakeRate ?? 0),
+      flaky_commits: seen === 0 ? null : (flaky?.flakyCommits.length ?? 0),
       commits_seen: seen,
       trend_verdict: trend.verdict,
       trend_change_percent: trend.changePercent === null ? null : round2(trend.changePercent),
