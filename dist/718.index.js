@@ -13,7 +13,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _core_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14130);
 /* harmony import */ var _core_store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4230);
 /* harmony import */ var _job_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(45461);
-/* harmony import */ var _otlp_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(52314);
+/* harmony import */ var _otlp_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(71187);
 /* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(31365);
 /* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7966);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(33175);
@@ -83,7 +83,7 @@ async function finishJob(s) {
         });
     };
     const publish = async () => {
-        const { publishJob } = await __webpack_require__.e(/* import() */ 814).then(__webpack_require__.bind(__webpack_require__, 26814));
+        const { publishJob } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 26814));
         await publishJob({
             inputs: s.inputs,
             ci: s.ci,

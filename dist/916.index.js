@@ -1756,6 +1756,27 @@ function valueStatsOf(v, t, indices, toT) {
         lastT: toT(t[indices[n - 1]] ?? 0),
     };
 }
+const COLUMN_KEYS = ['t', 'ms', 'failed', 'branch', 'commit', 'pr'];
+/** Columns for n runs, zeroed. */
+function emptyColumns(name, n) {
+    return {
+        name,
+        t: new Float64Array(n),
+        ms: new Float64Array(n),
+        failed: new Uint8Array(n),
+        branch: new Int32Array(n),
+        commit: new Int32Array(n),
+        pr: new Uint8Array(n),
+    };
+}
+/** Whether `g` is the leg group of these ids. */
+function sameLeg(g, name, job, matrix, runnerOs, runnerArch) {
+    return (g.name === name &&
+        g.job === job &&
+        g.matrix === matrix &&
+        g.runnerOs === runnerOs &&
+        g.runnerArch === runnerArch);
+}
 class DashboardModelBuilder {
     options;
     /** Leg groups by step name id; `groups` in first-seen order. */
@@ -1889,20 +1910,22 @@ class DashboardModelBuilder {
         const matrix = history.matrix[row];
         const runnerOs = history.runnerOs[row];
         const runnerArch = history.runnerArch[row];
-        const same = (g) => g !== undefined &&
-            g.name === name &&
-            g.job === job &&
-            g.matrix === matrix &&
-            g.runnerOs === runnerOs &&
-            g.runnerArch === runnerArch;
-        if (same(this.lastGroup)) {
-            this.lastGroupIndex = this.lastGroup.index;
-            return this.lastGroup;
+        // A loop, not a find() with a closure: this runs per row, and a closure per row is garbage.
+        const last = this.lastGroup;
+        if (last !== undefined && sameLeg(last, name, job, matrix, runnerOs, runnerArch)) {
+            this.lastGroupIndex = last.index;
+            return last;
         }
         let list = this.groupsByName.get(name);
         if (list === undefined)
             this.groupsByName.set(name, (list = []));
-        let group = list.find(same);
+        let group;
+        for (const g of list) {
+            if (sameLeg(g, name, job, matrix, runnerOs, runnerArch)) {
+                group = g;
+                break;
+            }
+        }
         if (group === undefined) {
             group = {
                 name,
@@ -1966,7 +1989,7 @@ class DashboardModelBuilder {
     }
     /**
      * The model's series: leg groups named by labelsOfStep (legs recorded with less context that
-     * resolve to the same series are merged), each with its kept rows ascending by time.
+     * resolve to the same series are merged), each with its kept rows in read order.
      */
     series(history) {
         const byLabel = new Map();
@@ -1983,7 +2006,8 @@ class DashboardModelBuilder {
                     into.push(g);
             });
         }
-        // Kept rows per group, then per series, sorted by time (stable: ties keep read order).
+        // Kept rows per group, then per series, in read order (columnsInReadOrder sorts them by
+        // time where the read did not).
         const counts = new Int32Array(this.groups.length);
         for (let k = 0; k < this.kept; k++)
             counts[this.keptGroup[k]]++;
@@ -1993,7 +2017,6 @@ class DashboardModelBuilder {
             const g = this.keptGroup[k];
             lists[g][filled[g]++] = k;
         }
-        const t = history.startedMs;
         const out = [];
         for (const [name, groups] of byLabel) {
             const parts = groups.map((g) => lists[g.index]);
@@ -2009,31 +2032,97 @@ class DashboardModelBuilder {
                 }
                 kept.sort(); // read order
             }
-            let sorted = true;
-            for (let i = 1; i < kept.length && sorted; i++) {
-                sorted = t[this.rowOf(kept[i - 1])] <= t[this.rowOf(kept[i])];
-            }
-            if (!sorted) {
-                const order = Array.from(kept);
-                order.sort((a, b) => t[this.rowOf(a)] - t[this.rowOf(b)] || a - b);
-                kept = Int32Array.from(order);
-            }
             out.push({ name, groups, kept });
         }
         return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     }
+    /**
+     * Every series' typed columns (as columnsOf makes them) in one pass over the kept rows in read
+     * order, which reads the history's columns front to back: one series at a time touches a
+     * scattered row per run, a cache miss each. Also puts each series' kept rows in time order
+     * (stable: ties keep read order). The read gives a series as ascending stretches (one per day
+     * file; newest file first when read that way): when the stretches do not overlap in time, the
+     * time order is the stretches reordered, moved as blocks with no comparison per run. Otherwise
+     * (clocks, hand-edited files: rare) the series is sorted and read again one row at a time.
+     */
+    columnsInReadOrder(history, series) {
+        const seriesOfGroup = new Int32Array(this.groups.length);
+        series.forEach((s, j) => s.groups.forEach((g) => (seriesOfGroup[g.index] = j)));
+        const cols = series.map((s) => emptyColumns(s.name, s.kept.length));
+        const filled = new Int32Array(series.length);
+        const previous = new Float64Array(series.length).fill(-Infinity);
+        // Where each series' ascending stretches start (positions in its columns), after the first.
+        const breaks = series.map(() => []);
+        const { startedMs, durationMs, flags, branch, sha, prNumber } = history;
+        for (let k = 0; k < this.kept; k++) {
+            const j = seriesOfGroup[this.keptGroup[k]];
+            const col = cols[j];
+            const i = filled[j]++;
+            const row = this.rowOf(k);
+            const t = startedMs[row];
+            if (t < previous[j])
+                breaks[j].push(i);
+            previous[j] = t;
+            col.t[i] = t;
+            col.ms[i] = durationMs[row];
+            col.failed[i] = (flags[row] & core_history/* FAILED */.Wk) !== 0 ? 1 : 0;
+            const b = branch[row];
+            col.branch[i] = b !== core_history/* NONE */.x3 ? b : (this.branchFallback.get(k) ?? core_history/* NONE */.x3);
+            col.commit[i] = this.commitFromSha(history, row)
+                ? this.commitOfSha[sha[row]]
+                : (this.commitFallback.get(k) ?? core_history/* NONE */.x3);
+            col.pr[i] = Number.isNaN(prNumber[row]) ? 0 : 1;
+        }
+        let scratch;
+        let scratchKept = new Int32Array(0);
+        breaks.forEach((starts, j) => {
+            if (starts.length === 0)
+                return;
+            const s = series[j];
+            const col = cols[j];
+            const blocks = [0, ...starts].map((from, r) => ({
+                from,
+                to: r < starts.length ? starts[r] : s.kept.length,
+            }));
+            blocks.sort((a, b) => col.t[a.from] - col.t[b.from]);
+            // Each block ascending; in time order, each must end before the next begins.
+            const apart = blocks.every((x, r) => r === 0 || col.t[blocks[r - 1].to - 1] < col.t[x.from]);
+            if (apart) {
+                // Blocks copied in time order into scratch columns, then back (no second set of columns).
+                const n = s.kept.length;
+                if (scratch === undefined || scratch.t.length < n)
+                    scratch = emptyColumns('', n);
+                if (scratchKept.length < n)
+                    scratchKept = new Int32Array(n);
+                for (const key of COLUMN_KEYS) {
+                    const from = col[key];
+                    const into = scratch[key];
+                    let at = 0;
+                    for (const block of blocks) {
+                        into.set(from.subarray(block.from, block.to), at);
+                        at += block.to - block.from;
+                    }
+                    from.set(into.subarray(0, n));
+                }
+                let at = 0;
+                for (const block of blocks) {
+                    scratchKept.set(s.kept.subarray(block.from, block.to), at);
+                    at += block.to - block.from;
+                }
+                s.kept.set(scratchKept.subarray(0, n));
+                return;
+            }
+            const order = Array.from(s.kept);
+            order.sort((a, b) => startedMs[this.rowOf(a)] - startedMs[this.rowOf(b)] || a - b);
+            s.kept = Int32Array.from(order);
+            cols[j] = this.columnsOf(history, s);
+        });
+        return cols;
+    }
     /** One series' typed columns, read from the history (ids: history text ids, -1 unknown). */
     columnsOf(history, s) {
         const n = s.kept.length;
-        const col = {
-            name: s.name,
-            t: new Float64Array(n),
-            ms: new Float64Array(n),
-            failed: new Uint8Array(n),
-            branch: new Int32Array(n),
-            commit: new Int32Array(n),
-            pr: new Uint8Array(n),
-        };
+        const col = emptyColumns(s.name, n);
         for (let i = 0; i < n; i++) {
             const k = s.kept[i];
             const row = this.rowOf(k);
@@ -2133,8 +2222,15 @@ class DashboardModelBuilder {
     build() {
         const history = this.source ?? new core_history/* ColumnarHistory */.OO();
         const modelSeries = this.series(history);
-        // Each series' typed columns are made when drawn (one at a time): ranking needs only counts
-        // and last times, read from the history.
+        // All series' columns in one pass over the rows (about 26 bytes a run); each is let go once
+        // drawn. This also puts every series' kept rows in time order.
+        const columns = this.columnsInReadOrder(history, modelSeries);
+        const columnsAt = (c) => {
+            const col = columns[c];
+            columns[c] = undefined;
+            return col;
+        };
+        // Ranking needs only counts and last times, read from the history.
         const t = history.startedMs;
         const lastStart = (s) => s.kept.length > 0 ? t[this.rowOf(s.kept[s.kept.length - 1])] : -Infinity;
         const ranked = modelSeries.map((s) => ({
@@ -2213,7 +2309,7 @@ class DashboardModelBuilder {
         const values = [];
         let points = 0;
         for (const [k, c] of order.slice(0, charted).entries()) {
-            const col = this.columnsOf(history, modelSeries[c]);
+            const col = columnsAt(c);
             values.push(cellsOf[k].map((cells) => this.valueSeriesOf(cells, col, ranges, valueBudget, filterSlot, filterBranches, toT, mapBranch, mapCommit)));
             const n = col.t.length;
             const mask = new Uint8Array(n);
@@ -2265,7 +2361,7 @@ class DashboardModelBuilder {
         }
         const table = [];
         for (const c of order.slice(charted)) {
-            const col = this.columnsOf(history, modelSeries[c]);
+            const col = columnsAt(c);
             TABLE_ROW.push(table, statsOf(col, null, 0, col.t.length, toT));
         }
         const runs = this.recentRuns(history, modelSeries, position, charted, toT, mapBranch, mapCommit);
