@@ -6273,18 +6273,7 @@ function flakinessOfSeries(history, series, options = {}) {
         }
         if (commits.length === 0)
             continue;
-        const flaky = commits
-            .filter((sha) => state[sha] === (OK | FAIL))
-            .sort((a, b) => last[b] - last[a]) // stable: ties stay in first-seen order
-            .map((sha) => history.texts[sha]);
-        for (const sha of commits)
-            state[sha] = 0;
-        reports.push({
-            name,
-            flakyCommits: flaky,
-            commitsSeen: commits.length,
-            flakeRate: flaky.length / commits.length,
-        });
+        reports.push(commitReport(name, commits, state, last, history.texts));
     }
     return reports.sort((a, b) => b.flakeRate - a.flakeRate || a.name.localeCompare(b.name));
 }
@@ -6353,23 +6342,30 @@ function flakinessByName(history, byName, options = {}) {
         }
         if (commits.length === 0)
             return;
-        const flaky = commits
-            .filter((sha) => state[sha] === (OK | FAIL))
-            .sort((a, b) => last[b] - last[a]) // stable: ties stay in first-seen order
-            .map((sha) => history.texts[sha]);
-        for (const sha of commits)
-            state[sha] = 0;
-        reports.push({
-            name,
-            flakyCommits: flaky,
-            commitsSeen: commits.length,
-            flakeRate: flaky.length / commits.length,
-        });
+        reports.push(commitReport(name, commits, state, last, history.texts));
     });
     return reports.sort((a, b) => b.flakeRate - a.flakeRate || a.name.localeCompare(b.name));
 }
 const OK = 1;
 const FAIL = 2;
+/**
+ * The report of one operation from its commits (in first-seen order), each commit's outcomes
+ * (`OK | FAIL` bits) and newest run time; clears the commits' state for the next operation.
+ */
+function commitReport(name, commits, state, last, texts) {
+    const flaky = commits
+        .filter((sha) => state[sha] === (OK | FAIL))
+        .sort((a, b) => last[b] - last[a]) // stable: ties stay in first-seen order
+        .map((sha) => texts[sha]);
+    for (const sha of commits)
+        state[sha] = 0;
+    return {
+        name,
+        flakyCommits: flaky,
+        commitsSeen: commits.length,
+        flakeRate: flaky.length / commits.length,
+    };
+}
 
 
 /***/ }),

@@ -190,6 +190,8 @@ var external_node_child_process_ = __webpack_require__(31421);
 var external_node_events_ = __webpack_require__(78474);
 // EXTERNAL MODULE: ./src/action/cache/http.ts
 var http = __webpack_require__(15703);
+// EXTERNAL MODULE: ./src/action/results-api.ts
+var results_api = __webpack_require__(71137);
 ;// CONCATENATED MODULE: ./src/action/cache/download.ts
 /**
  * Finds and downloads a cache entry the way `@actions/cache` v2 does, without extracting it: the
@@ -207,6 +209,7 @@ var http = __webpack_require__(15703);
  * destroyed), so nothing keeps retrying or holds the process open after the bound. The HTTP is
  * `./http.ts` (node:http, proxies as `@actions/http-client` honours them).
  */
+
 
 
 
@@ -307,7 +310,7 @@ async function lookupEntry(key, restoreKeys, version, deadline) {
             const text = await deadline.race((0,http/* readText */.yR)(res));
             if (status >= 200 && status < 300)
                 return parseLocation(text);
-            detail = twirpMessage(text);
+            detail = (0,results_api/* twirpMessage */.IV)(text);
         }
         catch (error) {
             if (deadline.expired)
@@ -332,15 +335,6 @@ function parseLocation(text) {
         throw new Error('GetCacheEntryDownloadURL answered ok without a download URL');
     }
     return { url, matchedKey };
-}
-function twirpMessage(text) {
-    try {
-        const data = JSON.parse(text);
-        return typeof data.msg === 'string' ? data.msg : text.slice(0, 200);
-    }
-    catch {
-        return text.slice(0, 200);
-    }
 }
 /**
  * GETs the archive at a signed blob URL (a plain GET is what the official client does for every
@@ -547,8 +541,6 @@ function zstdProcess() {
     return duplex;
 }
 
-// EXTERNAL MODULE: ./src/action/results-api.ts
-var results_api = __webpack_require__(71137);
 ;// CONCATENATED MODULE: ./src/action/cache/save.ts
 /**
  * Saves a cache entry the way `@actions/cache` v2 `saveCache` does on Linux, without loading it:
@@ -611,7 +603,7 @@ async function saveCacheEntry(cachePath, key) {
             const why = typeof reserved['message'] === 'string' ? reserved['message'] : 'not ok';
             throw new ReserveError(`the cache service did not reserve ${key}: ${why}`);
         }
-        await (0,results_api/* putBlob */.H)(url, data, { 'User-Agent': 'dev-metrics (blob)' });
+        await (0,results_api/* putBlob */.HT)(url, data, { 'User-Agent': 'dev-metrics (blob)' });
         const done = await cacheCall('FinalizeCacheEntryUpload', {
             key,
             version,
@@ -642,7 +634,7 @@ async function createTar(folder, workspace, relative, compression) {
     return external_node_path_default().join(folder, name);
 }
 function cacheCall(method, body) {
-    return (0,results_api/* twirpCall */.N)({
+    return (0,results_api/* twirpCall */.Nw)({
         base: process.env['ACTIONS_RESULTS_URL'] ?? '',
         token: process.env['ACTIONS_RUNTIME_TOKEN'] ?? '',
         service: save_SERVICE,
@@ -1535,8 +1527,9 @@ function message(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ putBlob),
-/* harmony export */   N: () => (/* binding */ twirpCall)
+/* harmony export */   HT: () => (/* binding */ putBlob),
+/* harmony export */   IV: () => (/* binding */ twirpMessage),
+/* harmony export */   Nw: () => (/* binding */ twirpCall)
 /* harmony export */ });
 /* harmony import */ var _cache_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15703);
 /**
@@ -1577,6 +1570,7 @@ async function twirpCall(call) {
         await new Promise((resolve) => setTimeout(resolve, 1000 * attempt).unref());
     }
 }
+/** The `msg` of a Twirp error body, or the body's start. */
 function twirpMessage(text) {
     try {
         const data = JSON.parse(text);

@@ -154,7 +154,7 @@ async function uploadFileArtifact(name, file, retentionDays) {
     if (created['ok'] !== true || typeof url !== 'string' || url === '') {
         throw new Error('CreateArtifact: response from backend was not ok');
     }
-    await (0,results_api/* putBlob */.H)(url, zip, {
+    await (0,results_api/* putBlob */.HT)(url, zip, {
         'x-ms-blob-content-type': 'application/zip',
         'User-Agent': 'dev-metrics (artifact)',
     });
@@ -180,7 +180,7 @@ function expiration(days) {
     return { expires_at: at.toISOString() };
 }
 function artifactCall(base, token, method, body) {
-    return (0,results_api/* twirpCall */.N)({
+    return (0,results_api/* twirpCall */.Nw)({
         base,
         token,
         service: SERVICE,
@@ -422,8 +422,9 @@ async function readText(res, maxBytes = 16 * 1024 * 1024) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ putBlob),
-/* harmony export */   N: () => (/* binding */ twirpCall)
+/* harmony export */   HT: () => (/* binding */ putBlob),
+/* harmony export */   IV: () => (/* binding */ twirpMessage),
+/* harmony export */   Nw: () => (/* binding */ twirpCall)
 /* harmony export */ });
 /* harmony import */ var _cache_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(15703);
 /**
@@ -464,6 +465,7 @@ async function twirpCall(call) {
         await new Promise((resolve) => setTimeout(resolve, 1000 * attempt).unref());
     }
 }
+/** The `msg` of a Twirp error body, or the body's start. */
 function twirpMessage(text) {
     try {
         const data = JSON.parse(text);

@@ -47,7 +47,8 @@ export async function twirpCall(call: TwirpCall): Promise<Record<string, unknown
   }
 }
 
-function twirpMessage(text: string): string {
+/** The `msg` of a Twirp error body, or the body's start. */
+export function twirpMessage(text: string): string {
   try {
     const data = JSON.parse(text) as { msg?: unknown };
     return typeof data.msg === 'string' ? data.msg : text.slice(0, 200);

@@ -117,17 +117,7 @@ export function flakinessOfSeries(
       if (time > last[sha]!) last[sha] = time;
     }
     if (commits.length === 0) continue;
-    const flaky = commits
-      .filter((sha) => state[sha] === (OK | FAIL))
-      .sort((a, b) => last[b]! - last[a]!) // stable: ties stay in first-seen order
-      .map((sha) => history.texts[sha]!);
-    for (const sha of commits) state[sha] = 0;
-    reports.push({
-      name,
-      flakyCommits: flaky,
-      commitsSeen: commits.length,
-      flakeRate: flaky.length / commits.length,
-    });
+    reports.push(commitReport(name, commits, state, last, history.texts));
   }
   return reports.sort((a, b) => b.flakeRate - a.flakeRate || a.name.localeCompare(b.name));
 }
@@ -198,20 +188,34 @@ export function flakinessByName(
       if (time[at]! > last[sha]!) last[sha] = time[at]!;
     }
     if (commits.length === 0) return;
-    const flaky = commits
-      .filter((sha) => state[sha] === (OK | FAIL))
-      .sort((a, b) => last[b]! - last[a]!) // stable: ties stay in first-seen order
-      .map((sha) => history.texts[sha]!);
-    for (const sha of commits) state[sha] = 0;
-    reports.push({
-      name,
-      flakyCommits: flaky,
-      commitsSeen: commits.length,
-      flakeRate: flaky.length / commits.length,
-    });
+    reports.push(commitReport(name, commits, state, last, history.texts));
   });
   return reports.sort((a, b) => b.flakeRate - a.flakeRate || a.name.localeCompare(b.name));
 }
 
 const OK = 1;
 const FAIL = 2;
+
+/**
+ * The report of one operation from its commits (in first-seen order), each commit's outcomes
+ * (`OK | FAIL` bits) and newest run time; clears the commits' state for the next operation.
+ */
+function commitReport(
+  name: string,
+  commits: number[],
+  state: Uint8Array,
+  last: Float64Array,
+  texts: readonly string[],
+): FlakinessReport {
+  const flaky = commits
+    .filter((sha) => state[sha] === (OK | FAIL))
+    .sort((a, b) => last[b]! - last[a]!) // stable: ties stay in first-seen order
+    .map((sha) => texts[sha]!);
+  for (const sha of commits) state[sha] = 0;
+  return {
+    name,
+    flakyCommits: flaky,
+    commitsSeen: commits.length,
+    flakeRate: flaky.length / commits.length,
+  };
+}

@@ -19,6 +19,7 @@ import crypto from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import { readText, request } from './http.js';
+import { twirpMessage } from '../results-api.js';
 
 export type CompressionMethod = 'gzip' | 'zstd-without-long';
 
@@ -172,15 +173,6 @@ function parseLocation(text: string): EntryLocation | null {
     throw new Error('GetCacheEntryDownloadURL answered ok without a download URL');
   }
   return { url, matchedKey };
-}
-
-function twirpMessage(text: string): string {
-  try {
-    const data = JSON.parse(text) as { msg?: unknown };
-    return typeof data.msg === 'string' ? data.msg : text.slice(0, 200);
-  } catch {
-    return text.slice(0, 200);
-  }
 }
 
 /**
