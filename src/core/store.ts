@@ -197,6 +197,53 @@ function openRegularSync(file: string, flags: number): number {
 }
 
 /**
+ * The buffer of a chunked line reader, apart from its I/O (the text reader is asynchronous, the
+ * byte reader synchronous): read into `buffer` from `room()`, then `take(n)` returns the whole
+ * lines buffered so far, valid until the next `room()`; what follows the last line break stays for
+ * the next read. The buffer grows only for a line longer than it.
+ */
+class LinePieces {
+  /** Offset in the file of the piece `take()` or `rest()` returned last. */
+  offset = 0;
+  private filled = 0;
+  /** Bytes of the piece returned last, dropped by the next room(). */
+  private taken = 0;
+
+  constructor(public buffer: Buffer) {}
+
+  /** Drops the piece returned last; where the next read goes (to the buffer's end). */
+  room(): number {
+    if (this.taken > 0) {
+      this.buffer.copy(this.buffer, 0, this.taken, this.filled);
+      this.filled -= this.taken;
+      this.offset += this.taken;
+      this.taken = 0;
+    }
+    if (this.filled === this.buffer.length) {
+      const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
+      this.buffer.copy(bigger, 0, 0, this.filled);
+      this.buffer = bigger;
+    }
+    return this.filled;
+  }
+
+  /** Counts `bytesRead` new bytes; the whole lines buffered, or undefined while none has ended. */
+  take(bytesRead: number): Buffer | undefined {
+    this.filled += bytesRead;
+    const lastBreak = this.buffer.lastIndexOf(10, this.filled - 1);
+    if (lastBreak === -1) return undefined;
+    this.taken = lastBreak + 1;
+    return this.buffer.subarray(0, this.taken);
+  }
+
+  /** At the end of the file: the last line when it does not end with '\n'. */
+  rest(): Buffer | undefined {
+    this.room();
+    return this.filled > 0 ? this.buffer.subarray(0, this.filled) : undefined;
+  }
+}
+
+/**
  * Yields the file's text in pieces that each end at a line break (the last piece may not, when the
  * file does not end with one). Memory: one read buffer, grown only for a line longer than it.
  * Splitting bytes at the last '\n' keeps multi-byte UTF-8 characters whole. Refuses (throws for)
@@ -206,31 +253,19 @@ export async function* readTextChunks(file: string): AsyncGenerator<string> {
   const handle = await openRegular(file, fs.constants.O_RDONLY);
   // The buffer of the previous file when no other read holds it: a read of a month of day files
   // then touches one MiB, not one per file (garbage the GC frees late, so resident memory).
-  let buffer = spareBuffer ?? Buffer.allocUnsafe(CHUNK_BYTES);
+  const lines = new LinePieces(spareBuffer ?? Buffer.allocUnsafe(CHUNK_BYTES));
   spareBuffer = undefined;
   try {
-    let filled = 0;
     for (;;) {
-      if (filled === buffer.length) {
-        const bigger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(bigger, 0, 0, filled);
-        buffer = bigger;
-      }
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
-      if (bytesRead === 0) {
-        if (filled > 0) yield buffer.toString('utf8', 0, filled);
-        return;
-      }
-      filled += bytesRead;
-      const lastBreak = buffer.lastIndexOf(10, filled - 1);
-      if (lastBreak === -1) continue;
-      const text = buffer.toString('utf8', 0, lastBreak + 1);
-      buffer.copy(buffer, 0, lastBreak + 1, filled);
-      filled -= lastBreak + 1;
-      yield text;
+      const at = lines.room();
+      const { buffer } = lines;
+      const { bytesRead } = await handle.read(buffer, at, buffer.length - at, null);
+      const piece = bytesRead === 0 ? lines.rest() : lines.take(bytesRead);
+      if (piece !== undefined) yield piece.toString('utf8');
+      if (bytesRead === 0) return;
     }
   } finally {
-    if (buffer.length === CHUNK_BYTES) spareBuffer = buffer;
+    if (lines.buffer.length === CHUNK_BYTES) spareBuffer = lines.buffer;
     await handle.close();
   }
 }
@@ -252,38 +287,25 @@ interface BytePiece {
 
 /**
  * readTextChunks for a read by name: the file's bytes in pieces that each end at a line break, in
- * one reused buffer (valid until the next piece), grown only for a line longer than it. The reads
- * are synchronous: a day file is local, a piece takes well under a millisecond, and each
- * asynchronous call would cost a thread-pool round trip (five per file, most of a small read).
+ * one reused buffer (valid until the next piece). The reads are synchronous: a day file is local,
+ * a piece takes well under a millisecond, and each asynchronous call would cost a thread-pool
+ * round trip (five per file, most of a small read).
  */
 function* readByteChunks(file: string): Generator<BytePiece> {
   const fd = openRegularSync(file, fs.constants.O_RDONLY);
-  let buffer = spareByteBuffer ?? Buffer.allocUnsafe(BYTE_CHUNK_BYTES);
+  const lines = new LinePieces(spareByteBuffer ?? Buffer.allocUnsafe(BYTE_CHUNK_BYTES));
   spareByteBuffer = undefined;
   try {
-    let filled = 0;
-    let offset = 0;
     for (;;) {
-      if (filled === buffer.length) {
-        const bigger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(bigger, 0, 0, filled);
-        buffer = bigger;
-      }
-      const bytesRead = fs.readSync(fd, buffer, filled, buffer.length - filled, null);
-      if (bytesRead === 0) {
-        if (filled > 0) yield { bytes: buffer.subarray(0, filled), offset };
-        return;
-      }
-      filled += bytesRead;
-      const lastBreak = buffer.lastIndexOf(10, filled - 1);
-      if (lastBreak === -1) continue;
-      yield { bytes: buffer.subarray(0, lastBreak + 1), offset };
-      buffer.copy(buffer, 0, lastBreak + 1, filled);
-      filled -= lastBreak + 1;
-      offset += lastBreak + 1;
+      const at = lines.room();
+      const { buffer } = lines;
+      const bytesRead = fs.readSync(fd, buffer, at, buffer.length - at, null);
+      const piece = bytesRead === 0 ? lines.rest() : lines.take(bytesRead);
+      if (piece !== undefined) yield { bytes: piece, offset: lines.offset };
+      if (bytesRead === 0) return;
     }
   } finally {
-    if (buffer.length === BYTE_CHUNK_BYTES) spareByteBuffer = buffer;
+    if (lines.buffer.length === BYTE_CHUNK_BYTES) spareByteBuffer = lines.buffer;
     fs.closeSync(fd);
   }
 }
