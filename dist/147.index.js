@@ -1721,17 +1721,22 @@ function detectValueRegression(baselineValues, candidateValues, better, options 
 }
 
 ;// CONCATENATED MODULE: ./src/insight/verdicts.ts
-/**
- * One call for the action and the CLI: a regression verdict for each tracked step of the current run,
- * choosing baseline and candidate runs from the history. verdictOfView works on the core's columns
- * for any measure (durations or a value series: the one path for both); regressionVerdicts and
- * valueVerdicts are the record-shaped entry points.
- */
 
 
 
 
 
+/** The run under test that a CI context describes: the current run, kept out of its baseline. */
+function runUnderTestOf(ci) {
+    return {
+        branch: ci.branch,
+        prNumber: ci.pr_number,
+        sha: ci.sha,
+        baseBranch: ci.base_branch,
+        defaultBranch: ci.default_branch,
+        runIds: ci.run_id ? [ci.run_id] : [],
+    };
+}
 /**
  * The verdict of one series (`view`: its rows of `history` and the number measured at each; the
  * current run's rows must be among them), named `name`. A push to the base branch is judged on its
@@ -2152,14 +2157,7 @@ async function publishStep(p) {
         return r.name === series.name ? r : { ...r, name: series.name };
     });
     const baselineBranch = baselineBranchOf(ci);
-    const runUnderTest = {
-        branch: ci.branch,
-        prNumber: ci.pr_number,
-        sha: ci.sha,
-        baseBranch: ci.base_branch,
-        defaultBranch: ci.default_branch,
-        runIds: ci.run_id ? [ci.run_id] : [],
-    };
+    const runUnderTest = runUnderTestOf(ci);
     const verdictOptions = { thresholdPercent: inputs.regressionThreshold };
     const verdict = verdictOfView(history, (0,core_history/* durationView */.aG)(history, series.rows), series.name, runUnderTest, verdictOptions);
     // Each value of this run is a series of its own, its runs chosen exactly as the duration's.

@@ -19,7 +19,7 @@ import { DAY_MS, scanRecords } from '../core/store.js';
 import { flakinessOfRows } from '../insight/flakiness.js';
 import type { RegressionVerdict, ValueVerdict } from '../insight/types.js';
 import { seriesKey, seriesOfRecord } from '../insight/series.js';
-import { valueVerdictsOfRows, verdictOfView, type RunUnderTest } from '../insight/verdicts.js';
+import { runUnderTestOf, valueVerdictsOfRows, verdictOfView } from '../insight/verdicts.js';
 import {
   buildCommentRow,
   fromStoredRow,
@@ -150,14 +150,7 @@ export async function publishStep(p: PublishInput): Promise<PublishResult> {
   });
   const baselineBranch = baselineBranchOf(ci);
 
-  const runUnderTest: RunUnderTest = {
-    branch: ci.branch,
-    prNumber: ci.pr_number,
-    sha: ci.sha,
-    baseBranch: ci.base_branch,
-    defaultBranch: ci.default_branch,
-    runIds: ci.run_id ? [ci.run_id] : [],
-  };
+  const runUnderTest = runUnderTestOf(ci);
   const verdictOptions = { thresholdPercent: inputs.regressionThreshold };
   const verdict = verdictOfView(
     history,

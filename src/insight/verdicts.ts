@@ -4,6 +4,7 @@
  * for any measure (durations or a value series: the one path for both); regressionVerdicts and
  * valueVerdicts are the record-shaped entry points.
  */
+import type { CiContext } from '../core/ci.js';
 import { ColumnarHistory, durationView, type MeasureView } from '../core/history.js';
 import type { ExecutionRecord } from '../core/record.js';
 import { valueLabel } from '../core/values.js';
@@ -22,6 +23,18 @@ export interface RunUnderTest {
   defaultBranch?: string;
   /** The current workflow run's id(s), kept out of the baseline. */
   runIds?: readonly string[];
+}
+
+/** The run under test that a CI context describes: the current run, kept out of its baseline. */
+export function runUnderTestOf(ci: CiContext): RunUnderTest {
+  return {
+    branch: ci.branch,
+    prNumber: ci.pr_number,
+    sha: ci.sha,
+    baseBranch: ci.base_branch,
+    defaultBranch: ci.default_branch,
+    runIds: ci.run_id ? [ci.run_id] : [],
+  };
 }
 
 export interface VerdictOptions extends Omit<RegressionOptions, 'name' | 'baselineLabel'> {

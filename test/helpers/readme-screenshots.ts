@@ -14,7 +14,7 @@ import { summarize } from '../../src/core/stats.js';
 import type { CiContext } from '../../src/action/context.js';
 import { detectFlakiness } from '../../src/insight/flakiness.js';
 import { withValues } from '../../src/core/values.js';
-import { regressionVerdicts, valueVerdicts } from '../../src/insight/verdicts.js';
+import { regressionVerdicts, runUnderTestOf, valueVerdicts } from '../../src/insight/verdicts.js';
 import { trendChartUrl, valueTrendChartUrl } from '../../src/report/charts.js';
 import { buildCommentRow, renderComment } from '../../src/report/comment-body.js';
 import { renderStepSummary } from '../../src/report/summary.js';
@@ -135,14 +135,7 @@ function analyse(history: SampleHistory, name: StepName) {
   const { records, ci } = history;
   const mine = records.filter((r) => r.name === name);
   const run = mine.at(-1) as ExecutionRecord;
-  const runUnderTest = {
-    branch: ci.branch,
-    prNumber: ci.pr_number,
-    sha: ci.sha,
-    baseBranch: ci.base_branch,
-    defaultBranch: ci.default_branch,
-    runIds: ci.run_id ? [ci.run_id] : [],
-  };
+  const runUnderTest = runUnderTestOf(ci);
   const verdict = regressionVerdicts(records, [name], runUnderTest)[0]!;
   const values = valueVerdicts(records, runUnderTest, {}, [name]);
   const flakiness = detectFlakiness(mine).find((f) => f.name === name) ?? null;
