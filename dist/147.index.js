@@ -2301,7 +2301,7 @@ async function publishJob(p) {
         });
     }
     const dashboard = part('the dashboard', async () => {
-        const { generateDashboard } = await __webpack_require__.e(/* import() */ 767).then(__webpack_require__.bind(__webpack_require__, 19767));
+        const { generateDashboard } = await __webpack_require__.e(/* import() */ 916).then(__webpack_require__.bind(__webpack_require__, 15916));
         const outputFile = (0,dashboard_path/* dashboardOutputFile */.k)(p.tempDir, p.owner);
         const result = await generateDashboard({
             metricsDir: p.metricsDir,
@@ -3335,6 +3335,7 @@ function describeValue(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lu: () => (/* binding */ readHistory),
 /* harmony export */   OO: () => (/* binding */ ColumnarHistory),
 /* harmony export */   Wk: () => (/* binding */ FAILED),
 /* harmony export */   aG: () => (/* binding */ durationView),
@@ -3342,18 +3343,21 @@ function describeValue(value) {
 /* harmony export */   x3: () => (/* binding */ NONE)
 /* harmony export */ });
 /* unused harmony export matrixText */
-/* harmony import */ var _ci_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(42131);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14130);
-/* harmony import */ var _scan_fields_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(78518);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14101);
+/* harmony import */ var _ci_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(42131);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14130);
+/* harmony import */ var _store_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4230);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(14101);
 /**
  * The history as columns: what every reader of `.metrics/` (summary, insight, reports, dashboard,
  * CLI, action) keeps of each run, read once. Names and CI fields are interned (each distinct text
  * stored once, rows hold its index), times and durations live in typed arrays, so a year of a busy
  * repository is tens of bytes a run instead of a record object, and the garbage collector has
  * almost nothing to trace. Rows stay in the order they were added (file order).
- * Pure: history-read.ts fills it from the day files.
+ * Pure but for readHistory, which streams day files through the store's reader.
  */
+
 
 
 
@@ -3393,23 +3397,6 @@ function matrixText(matrix) {
     if (keys.length === 0)
         return undefined;
     return JSON.stringify(keys.map((k) => [k, matrix[k]]));
-}
-/**
- * A copy of `text` that shares no memory with the text it was cut from: V8 cuts a substring of 13
- * characters or more as a view of its parent, which would keep a whole chunk of a day file alive
- * for as long as the history holds one text of it.
- */
-function ownCopy(text) {
-    return text.length < 13 ? text : JSON.parse(JSON.stringify(text));
-}
-/** Whether bytes[start, end) holds exactly `other`'s bytes. */
-function sameBytes(bytes, start, end, other) {
-    if (end - start !== other.length)
-        return false;
-    for (let k = 0; k < other.length; k++)
-        if (bytes[start + k] !== other[k])
-            return false;
-    return true;
 }
 /** The durations of `rows` (default: all) as a MeasureView. */
 function durationView(history, rows) {
@@ -3454,11 +3441,6 @@ class ColumnarHistory {
     // run id), so most lookups end at one string comparison instead of a hash.
     lastText = [];
     lastId = [];
-    /** The bytes of a column's last text as the scanner found them (see internField). */
-    lastBytes = [];
-    /** internField's cache: texts by a hash of their bytes as found in the file. */
-    cacheBytes = new Array(CACHE_SLOTS);
-    cacheBytesId = new Int32Array(CACHE_SLOTS);
     // A direct-mapped cache in front of textIds: texts parsed from each line are fresh strings, whose
     // hash a Map lookup must compute from every character; three characters and the length pick a
     // slot here, and one comparison usually settles it.
@@ -3501,13 +3483,10 @@ class ColumnarHistory {
         let id = this.textIds.get(text);
         if (id === undefined) {
             id = this.texts.length;
-            // A text cut from a chunk of the file (the scanner's) would keep the whole chunk alive:
-            // the history keeps its own copy.
-            const own = ownCopy(text);
-            this.texts.push(own);
-            this.textIds.set(own, id);
+            this.texts.push(text);
+            this.textIds.set(text, id);
         }
-        this.cacheText[slot] = this.texts[id];
+        this.cacheText[slot] = text;
         this.cacheId[slot] = id;
         return id;
     }
@@ -3530,9 +3509,8 @@ class ColumnarHistory {
         else {
             const id = this.intern(text);
             column[row] = id;
-            this.lastText[slot] = this.texts[id];
+            this.lastText[slot] = text;
             this.lastId[slot] = id;
-            this.lastBytes[slot] = undefined;
         }
     }
     /**
@@ -3568,7 +3546,7 @@ class ColumnarHistory {
         const row = this.length++;
         const name = record.name;
         this.internInto(0, this.name, row, typeof name === 'string' ? name : String(name));
-        this.startedMs[row] = startedMs ?? (0,_record_js__WEBPACK_IMPORTED_MODULE_0__/* .parseTimestamp */ .EH)(String(record.started_at ?? '').trim());
+        this.startedMs[row] = startedMs ?? (0,_record_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTimestamp */ .EH)(String(record.started_at ?? '').trim());
         const duration = record.duration_ms;
         this.durationMs[row] = typeof duration === 'number' ? duration : NaN;
         this.flags[row] =
@@ -3597,107 +3575,26 @@ class ColumnarHistory {
         this.internInto(8, this.defaultBranch, row, typeof defaultBranch === 'string' && defaultBranch !== '' ? defaultBranch : undefined);
         if (this.compact)
             return this.addValuesOf(record, row);
-        this.internInto(3, this.job, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_2__/* .ciText */ .Yo)(ci, 'job'));
-        this.internInto(4, this.runnerOs, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_2__/* .ciText */ .Yo)(ci, 'runner_os'));
-        this.internInto(5, this.runnerArch, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_2__/* .ciText */ .Yo)(ci, 'runner_arch'));
+        this.internInto(3, this.job, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_4__/* .ciText */ .Yo)(ci, 'job'));
+        this.internInto(4, this.runnerOs, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_4__/* .ciText */ .Yo)(ci, 'runner_os'));
+        this.internInto(5, this.runnerArch, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_4__/* .ciText */ .Yo)(ci, 'runner_arch'));
         const matrix = ci['matrix'];
         this.matrix[row] =
-            matrix === undefined || matrix === null ? NONE : this.intern(matrixText((0,_ci_js__WEBPACK_IMPORTED_MODULE_2__/* .ciMatrix */ .Ko)(ci)));
-        this.internInto(7, this.runId, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_2__/* .ciRunId */ .dr)(ci));
+            matrix === undefined || matrix === null ? NONE : this.intern(matrixText((0,_ci_js__WEBPACK_IMPORTED_MODULE_4__/* .ciMatrix */ .Ko)(ci)));
+        this.internInto(7, this.runId, row, (0,_ci_js__WEBPACK_IMPORTED_MODULE_4__/* .ciRunId */ .dr)(ci));
         return this.addValuesOf(record, row);
-    }
-    /**
-     * add() for the record `scanner` just read in place (RecordScanner.scan took its line): the
-     * same row, without the record object. Texts are interned from where they stand in the line;
-     * one of the same column as the row before is recognised without cutting it out.
-     */
-    addScanned(scanner, startedMs) {
-        this.reserve();
-        const row = this.length++;
-        this.internField(0, this.name, row, scanner, _scan_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .F_NAME */ .t0, true);
-        this.startedMs[row] = startedMs;
-        this.durationMs[row] = scanner.durationMs;
-        this.flags[row] = (scanner.failed ? FAILED : 0) | (scanner.cancelled ? CANCELLED : 0);
-        if (!scanner.hasCi) {
-            this.prNumber[row] = NaN;
-            for (const field of this.compact ? KEPT_COMPACT : TEXT_FIELDS)
-                this[field][row] = NONE;
-            return row;
-        }
-        this.prNumber[row] = scanner.prNumber;
-        this.internField(1, this.sha, row, scanner, _scan_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .F_SHA */ .es, false);
-        this.internField(2, this.branch, row, scanner, _scan_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .F_BRANCH */ .EW, false);
-        this.internField(8, this.defaultBranch, row, scanner, _scan_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .F_DEFAULT_BRANCH */ .ek, false);
-        if (this.compact)
-            return row;
-        this.internField(3, this.job, row, scanner, _scan_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .F_JOB */ .Xn, false);
-        this.internField(4, this.runnerOs, row, scanner, _scan_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .F_RUNNER_OS */ .T6, false);
-        this.internField(5, this.runnerArch, row, scanner, _scan_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .F_RUNNER_ARCH */ .LJ, false);
-        const matrix = scanner.starts[_scan_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .F_MATRIX */ .ll];
-        this.matrix[row] =
-            matrix < 0
-                ? NONE
-                : this.intern(matrixText((0,_ci_js__WEBPACK_IMPORTED_MODULE_2__/* .ciMatrix */ .Ko)({
-                    matrix: JSON.parse(scanner.bytes.toString('utf8', matrix, scanner.ends[_scan_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .F_MATRIX */ .ll])),
-                })));
-        const runId = scanner.runIdNumber;
-        if (Number.isNaN(runId))
-            this.internField(7, this.runId, row, scanner, _scan_fields_js__WEBPACK_IMPORTED_MODULE_3__/* .F_RUN_ID */ .tm, true);
-        else
-            this.internInto(7, this.runId, row, String(runId));
-        return row;
-    }
-    /**
-     * internInto for a field the scanner located (NONE when absent, or empty unless `keepEmpty`),
-     * by its bytes: the column's last text, then a direct-mapped cache keyed by a hash of the bytes,
-     * so a text seen before costs neither a new string nor a Map lookup. Raw bytes (escapes and
-     * all) that are equal are the same text.
-     */
-    internField(slot, column, row, scanner, field, keepEmpty) {
-        const start = scanner.starts[field];
-        const end = scanner.ends[field];
-        if (start < 0 || (start === end && !keepEmpty)) {
-            column[row] = NONE;
-            return;
-        }
-        const bytes = scanner.bytes;
-        const last = this.lastBytes[slot];
-        if (last !== undefined && sameBytes(bytes, start, end, last)) {
-            column[row] = this.lastId[slot];
-            return;
-        }
-        let hash = end - start;
-        for (let k = start; k < end; k++)
-            hash = Math.imul(hash ^ bytes[k], 0x01000193);
-        const cacheSlot = hash & (CACHE_SLOTS - 1);
-        let known = this.cacheBytes[cacheSlot];
-        let id;
-        if (known !== undefined && sameBytes(bytes, start, end, known)) {
-            id = this.cacheBytesId[cacheSlot];
-        }
-        else {
-            id = this.intern(scanner.fieldText(field));
-            // A copy: the read buffer is refilled.
-            known = new Uint8Array(bytes.subarray(start, end));
-            this.cacheBytes[cacheSlot] = known;
-            this.cacheBytesId[cacheSlot] = id;
-        }
-        column[row] = id;
-        this.lastText[slot] = this.texts[id];
-        this.lastId[slot] = id;
-        this.lastBytes[slot] = known;
     }
     /** The record's values into the side table; returns `row`. */
     addValuesOf(record, row) {
         // One property test for the common record without values; valuesOf only when there are some.
         const metadata = record.metadata;
-        if (typeof metadata === 'object' && metadata !== null && metadata[_values_js__WEBPACK_IMPORTED_MODULE_1__/* .VALUES_KEY */ .Do] !== undefined) {
+        if (typeof metadata === 'object' && metadata !== null && metadata[_values_js__WEBPACK_IMPORTED_MODULE_3__/* .VALUES_KEY */ .Do] !== undefined) {
             this.addValues(row, metadata);
         }
         return row;
     }
     addValues(row, metadata) {
-        for (const value of (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .valuesOf */ .sm)(metadata)) {
+        for (const value of (0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .valuesOf */ .sm)(metadata)) {
             let column = this.values.get(value.name);
             if (column === undefined) {
                 column = {
@@ -3820,6 +3717,61 @@ class ColumnarHistory {
                 newest = t;
         }
         return newest;
+    }
+}
+/**
+ * Reads the store's records in the window into columns, streaming: a record is parsed, its row
+ * added, and it is garbage at once unless `visit` keeps it. Never throws on bad files or lines
+ * (the store's reader counts and warns about them: see scanRecords). Rows are added to `history`
+ * when given (so `visit` can read its columns), else to a new one.
+ */
+async function readHistory(dir, options = {}, visit, history = new ColumnarHistory()) {
+    const sizes = await dayFileSizes(dir, options);
+    // Once SAMPLE_BYTES of files are read, rows per byte so far × the bytes of all files sizes the
+    // columns in one step (a little over; growth by halves takes over if it was short).
+    let file;
+    let bytesRead = 0;
+    const rowsBefore = history.length;
+    let sized = sizes === null;
+    const report = await (0,_store_js__WEBPACK_IMPORTED_MODULE_2__/* .scanRecords */ .u3)(dir, options, (record, startedMs, at) => {
+        if (at !== file) {
+            if (file !== undefined && !sized) {
+                bytesRead += sizes.bytes.get(file.path) ?? 0;
+                if (bytesRead >= SAMPLE_BYTES) {
+                    sized = true;
+                    const rows = history.length - rowsBefore;
+                    history.reserveRows(rowsBefore + (rows / bytesRead) * sizes.total * 1.02 + 1024);
+                }
+            }
+            file = at;
+        }
+        const row = history.add(record, startedMs);
+        visit?.(record, row, startedMs, at);
+    });
+    return { history, report };
+}
+/** Bytes of day files read before the row count of all is estimated from them. */
+const SAMPLE_BYTES = 1 << 20;
+/**
+ * The size of each day file the read may touch (the window, with a day of margin each side), and
+ * their total; null when they cannot be listed (the read then reports why).
+ */
+async function dayFileSizes(dir, options) {
+    try {
+        const since = options.since ?? -Infinity;
+        const until = options.until ?? Infinity;
+        const files = (await (0,_store_js__WEBPACK_IMPORTED_MODULE_2__/* .listDayFiles */ .qI)(dir)).filter((f) => f.dayMs + 2 * _record_js__WEBPACK_IMPORTED_MODULE_1__/* .DAY_MS */ .sO > since && f.dayMs - _record_js__WEBPACK_IMPORTED_MODULE_1__/* .DAY_MS */ .sO < until);
+        const bytes = new Map();
+        let total = 0;
+        const sizes = await Promise.all(files.map((f) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(f.path).then((s) => s.size, () => 0)));
+        files.forEach((f, i) => {
+            bytes.set(f.path, sizes[i]);
+            total += sizes[i];
+        });
+        return { bytes, total };
+    }
+    catch {
+        return null;
     }
 }
 
@@ -4725,43 +4677,6 @@ function secretValuesFromEnv(env) {
 
 /***/ }),
 
-/***/ 78518:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EW: () => (/* binding */ F_BRANCH),
-/* harmony export */   LJ: () => (/* binding */ F_RUNNER_ARCH),
-/* harmony export */   T6: () => (/* binding */ F_RUNNER_OS),
-/* harmony export */   Xn: () => (/* binding */ F_JOB),
-/* harmony export */   cJ: () => (/* binding */ FIELDS),
-/* harmony export */   ek: () => (/* binding */ F_DEFAULT_BRANCH),
-/* harmony export */   es: () => (/* binding */ F_SHA),
-/* harmony export */   hw: () => (/* binding */ F_STARTED_AT),
-/* harmony export */   ll: () => (/* binding */ F_MATRIX),
-/* harmony export */   t0: () => (/* binding */ F_NAME),
-/* harmony export */   tm: () => (/* binding */ F_RUN_ID)
-/* harmony export */ });
-/**
- * The fields a RecordScanner locates in a line: indexes of its starts/ends, shared with
- * ColumnarHistory.addScanned, which reads them (a module of its own so the history does not load
- * the scanner).
- */
-const F_NAME = 0;
-const F_STARTED_AT = 1;
-const F_SHA = 2;
-const F_BRANCH = 3;
-const F_DEFAULT_BRANCH = 4;
-const F_JOB = 5;
-const F_RUNNER_OS = 6;
-const F_RUNNER_ARCH = 7;
-const F_RUN_ID = 8;
-/** metadata.ci.matrix: the whole JSON value (not a string's inside), when not null. */
-const F_MATRIX = 9;
-const FIELDS = 10;
-
-
-/***/ }),
-
 /***/ 38796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4770,16 +4685,14 @@ const FIELDS = 10;
 /* harmony export */   nm: () => (/* binding */ percentilesInPlace)
 /* harmony export */ });
 /* unused harmony exports round2, round4, mean, stddev, percentile, median, SummaryAccumulator */
-/* harmony import */ var _history_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28863);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14130);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14101);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(14130);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(14101);
 /**
  * Statistics over execution records: pure functions, no I/O.
  * CONTRACT (shared with report/insight/CLI): the OperationSummary shape below.
  * Rounding: avg, percentiles and stddev to 2 decimals, success_rate (a fraction) to 4 (Python
  * round); min/max raw.
  */
-
 
 
 /**
@@ -4881,38 +4794,26 @@ class SummaryAccumulator {
      * second parse when the caller already has it. Ties on started_at: the later-added record wins,
      * as it was written later.
      */
-    add(record, startedMs = (0,_record_js__WEBPACK_IMPORTED_MODULE_1__/* .parseTimestamp */ .EH)(record.started_at)) {
-        const op = this.operationOf(record.name);
-        if (this.addRun(op, record.duration_ms, record.status === 'success', startedMs)) {
-            op.lastRunAt = record.started_at;
-        }
-        // One property read per record when there are no values (the 1M-record bench's case).
-        if (record.metadata[_values_js__WEBPACK_IMPORTED_MODULE_2__/* .VALUES_KEY */ .Do] !== undefined)
-            addValues(op, record, startedMs);
+    add(record, startedMs = (0,_record_js__WEBPACK_IMPORTED_MODULE_0__/* .parseTimestamp */ .EH)(record.started_at)) {
+        this.addTo(this.operationOf(record.name, record), record, startedMs);
     }
     /**
-     * add() for row `row` of `history` (readHistoryRows' visitor): the numbers come from the
-     * columns and the operation is found by the row's name id, an array index, so no record object
-     * is needed but for values. Same result as add(record, startedMs).
+     * add() for a record just added to `history` as row `row` (readHistory's visitor): the
+     * operation is found by the row's name id, an array index, instead of hashing the name's text
+     * (a fresh string per record) again. Same result as add(record, startedMs).
      */
-    addRow(history, row, source, startedMs) {
+    addRow(history, row, record, startedMs) {
         const id = history.name[row];
         let op = this.byNameId[id];
         if (op === undefined) {
-            op = this.operationOf(history.texts[id]);
+            op = this.operationOf(history.texts[id], record);
             while (this.byNameId.length < id)
                 this.byNameId.push(undefined);
             this.byNameId[id] = op;
         }
-        const success = (history.flags[row] & _history_js__WEBPACK_IMPORTED_MODULE_0__/* .FAILED */ .Wk) === 0;
-        // started_at's text only for a run that is the newest so far.
-        if (this.addRun(op, history.durationMs[row], success, startedMs)) {
-            op.lastRunAt = source.startedAt();
-        }
-        if (source.hasValues)
-            addValues(op, source.record(), startedMs);
+        this.addTo(op, record, startedMs);
     }
-    operationOf(name) {
+    operationOf(name, record) {
         let op = this.operations.get(name);
         if (op === undefined) {
             op = {
@@ -4924,34 +4825,36 @@ class SummaryAccumulator {
                 max: -Infinity,
                 durations: new Float64Array(16),
                 lastMs: -Infinity,
-                // Both set by the first run added (lastMs -Infinity is never newer).
-                lastStatus: 'success',
-                lastRunAt: '',
+                lastStatus: record.status,
+                lastRunAt: record.started_at,
             };
             this.operations.set(name, op);
         }
         return op;
     }
-    /** Counts one run; true when it is the newest so far (lastMs and lastStatus are then its). */
-    addRun(op, duration, success, startedMs) {
+    addTo(op, record, startedMs) {
+        const duration = record.duration_ms;
         if (op.count === op.durations.length) {
             const grown = new Float64Array(op.durations.length * 2);
             grown.set(op.durations);
             op.durations = grown;
         }
         op.durations[op.count++] = duration;
-        if (success)
+        if (record.status === 'success')
             op.successes++;
         op.sum += duration;
         if (duration < op.min)
             op.min = duration;
         if (duration > op.max)
             op.max = duration;
-        if (startedMs < op.lastMs)
-            return false;
-        op.lastMs = startedMs;
-        op.lastStatus = success ? 'success' : 'failed';
-        return true;
+        if (!(startedMs < op.lastMs)) {
+            op.lastMs = startedMs;
+            op.lastStatus = record.status;
+            op.lastRunAt = record.started_at;
+        }
+        // One property read per record when there are no values (the 1M-record bench's case).
+        if (record.metadata[_values_js__WEBPACK_IMPORTED_MODULE_1__/* .VALUES_KEY */ .Do] !== undefined)
+            addValues(op, record, startedMs);
     }
     /** The summary so far; the accumulator stays usable. */
     summary() {
@@ -4962,7 +4865,7 @@ class SummaryAccumulator {
     }
 }
 function addValues(op, record, startedMs) {
-    for (const v of (0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .valuesOf */ .sm)(record.metadata)) {
+    for (const v of (0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .valuesOf */ .sm)(record.metadata)) {
         op.values ??= new Map();
         let state = op.values.get(v.name);
         if (state === undefined) {
@@ -5115,7 +5018,6 @@ function summarize(records) {
 /* harmony export */   EB: () => (/* binding */ appendRecord),
 /* harmony export */   T3: () => (/* binding */ readRecords),
 /* harmony export */   Uy: () => (/* binding */ pruneDayFiles),
-/* harmony export */   WA: () => (/* binding */ scanRecordLines),
 /* harmony export */   qI: () => (/* binding */ listDayFiles),
 /* harmony export */   sO: () => (/* reexport safe */ _record_js__WEBPACK_IMPORTED_MODULE_6__.sO),
 /* harmony export */   u2: () => (/* binding */ DAY_FILE_RE),
@@ -5561,45 +5463,6 @@ class RecordLines {
         return true;
     }
     /**
-     * process() for a read of every name in byte pieces: each line goes to `fast` first, and only
-     * the lines it declines are decoded and parsed (with the same checks and counts).
-     */
-    processScanned(file, piece, visit, fast) {
-        if (file !== this.file) {
-            this.file = file;
-            this.lineNumber = 0;
-        }
-        const { bytes } = piece;
-        const length = bytes.length;
-        // The scanner needs each line to end with '\n': a last line without one is parsed.
-        const scannable = bytes[length - 1] === 10 ? length : bytes.lastIndexOf(10) + 1;
-        let start = 0;
-        while (start < length) {
-            this.lineNumber++;
-            const started = start < scannable ? fast.scan(bytes, start) : NaN;
-            if (!Number.isNaN(started)) {
-                const lineStart = start;
-                start = fast.lineEnd + 1;
-                if (started < this.since || started >= this.until)
-                    continue;
-                this.report.records++;
-                if (fast.take(file, bytes, lineStart, started) === false)
-                    return false;
-                continue;
-            }
-            let end = bytes.indexOf(10, start);
-            if (end === -1)
-                end = length;
-            const outcome = this.line(file, bytes.toString('utf8', start, end), visit);
-            start = end + 1;
-            if (outcome & LINE_PROBLEM)
-                this.report.firstProblem ??= `${file.name}:${this.lineNumber}`;
-            if (outcome & LINE_STOP)
-                return false;
-        }
-        return true;
-    }
-    /**
      * A read by name: the lines of a piece that hold the needle, found in the bytes, so the other
      * steps' lines are never decoded, split or counted (the same lines `process` would parse).
      */
@@ -5693,30 +5556,12 @@ function warnOnce(dir, report, options) {
  * saves an object per line: use normalizeRecord on any that escape.
  */
 async function scanRecords(dir, options, visit) {
-    return scan(dir, options, visit);
-}
-/**
- * scanRecords for a read of every name (options.name is refused) whose lines `fast` may take
- * whole: the lines it declines are parsed and go to `visit`, with the same checks and counts.
- */
-async function scanRecordLines(dir, options, fast, visit) {
-    if (options.name !== undefined)
-        throw new Error('scanRecordLines reads every name');
-    return scan(dir, options, visit, fast);
-}
-async function scan(dir, options, visit, fast) {
     const report = newReport();
     const lines = new RecordLines(options, report);
     try {
         if (lines.needleBytes !== undefined) {
             for await (const { file, piece } of dayFilePieces(dir, options, report, readByteChunks)) {
                 if (!lines.processBytes(file, piece, visit))
-                    break;
-            }
-        }
-        else if (fast !== undefined) {
-            for await (const { file, piece } of dayFilePieces(dir, options, report, readByteChunks)) {
-                if (!lines.processScanned(file, piece, visit, fast))
                     break;
             }
         }
