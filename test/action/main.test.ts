@@ -234,11 +234,11 @@ describe('fail-on-regression, per step', () => {
   });
 });
 
-describe('the entry’s idle-post check', () => {
+describe('the post entry’s idle check', () => {
   it('reads the state names state.ts defines', async () => {
     const { State } = await import('../../src/action/state.js');
     const entry = fs.readFileSync(
-      path.join(import.meta.dirname, '../../src/action/entry.ts'),
+      path.join(import.meta.dirname, '../../src/action/post-entry.cjs'),
       'utf8',
     );
     for (const name of [State.IsPost, State.Owner, State.Recorded, State.StartedAt]) {

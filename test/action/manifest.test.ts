@@ -14,7 +14,7 @@ describe('action.yml', () => {
     expect(runs).toEqual({
       using: 'node24',
       main: 'dist/index.js',
-      post: 'dist/index.js',
+      post: 'dist/post.cjs',
       'post-if': 'always()',
     });
   });

