@@ -76,11 +76,10 @@ export {
 export {
   ColumnarHistory,
   durationView,
-  readHistory,
-  type HistoryVisitor,
   type MeasureView,
   type ValueColumn,
 } from './core/history.js';
+export { readHistory, type HistoryVisitor } from './core/history-read.js';
 export { parseCi, type CiContext, type CiFields } from './core/ci.js';
 
 // Insight: regression verdicts against a base branch, flakiness, what needs attention.

@@ -19,6 +19,8 @@ import {
   type ExecutionStatus,
 } from './record.js';
 import { SummaryAccumulator, type MetricsSummary } from './stats.js';
+import { ColumnarHistory } from './history.js';
+import { readHistoryRows } from './history-read.js';
 import {
   DAY_MS,
   appendRecord,
@@ -251,10 +253,13 @@ export class DevMetricsCollector {
     const days = requireNonNegativeInteger(options.days ?? 7, 'days');
     const name = options.name === undefined ? undefined : requireName(options.name, 'name');
     const accumulator = new SummaryAccumulator();
-    await scanRecords(
+    // Through the columns: most lines are then scanned in place, never parsed into records.
+    const history = new ColumnarHistory({ compact: true });
+    await readHistoryRows(
       this.metricsDir,
       { since: this.now() - days * DAY_MS, name, onWarning: this.onWarning },
-      (record, startedMs) => accumulator.add(record, startedMs),
+      (row, source, startedMs) => accumulator.addRow(history, row, source, startedMs),
+      history,
     );
     return accumulator.summary();
   }

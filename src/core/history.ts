@@ -4,18 +4,22 @@
  * stored once, rows hold its index), times and durations live in typed arrays, so a year of a busy
  * repository is tens of bytes a run instead of a record object, and the garbage collector has
  * almost nothing to trace. Rows stay in the order they were added (file order).
- * Pure but for readHistory, which streams day files through the store's reader.
+ * Pure: history-read.ts fills it from the day files.
  */
 import { ciMatrix, ciRunId, ciText } from './ci.js';
-import { stat } from 'node:fs/promises';
-import { DAY_MS, parseTimestamp, type ExecutionRecord } from './record.js';
+import { parseTimestamp, type ExecutionRecord } from './record.js';
+import type { RecordScanner } from './record-scan.js';
 import {
-  listDayFiles,
-  scanRecords,
-  type DayFile,
-  type ReadOptions,
-  type ReadReport,
-} from './store.js';
+  F_BRANCH,
+  F_DEFAULT_BRANCH,
+  F_JOB,
+  F_MATRIX,
+  F_NAME,
+  F_RUN_ID,
+  F_RUNNER_ARCH,
+  F_RUNNER_OS,
+  F_SHA,
+} from './scan-fields.js';
 import { VALUES_KEY, valuesOf, type Better } from './values.js';
 
 /** No text in this row (an index column's empty cell). */
@@ -91,6 +95,22 @@ export interface MeasureView {
   readonly unit?: string;
 }
 
+/**
+ * A copy of `text` that shares no memory with the text it was cut from: V8 cuts a substring of 13
+ * characters or more as a view of its parent, which would keep a whole chunk of a day file alive
+ * for as long as the history holds one text of it.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
+}
+
+/** Whether bytes[start, end) holds exactly `other`'s bytes. */
+function sameBytes(bytes: Uint8Array, start: number, end: number, other: Uint8Array): boolean {
+  if (end - start !== other.length) return false;
+  for (let k = 0; k < other.length; k++) if (bytes[start + k] !== other[k]) return false;
+  return true;
+}
+
 /** The durations of `rows` (default: all) as a MeasureView. */
 export function durationView(history: ColumnarHistory, rows?: ArrayLike<number>): MeasureView {
   const n = rows === undefined ? history.length : rows.length;
@@ -149,6 +169,13 @@ export class ColumnarHistory {
   // run id), so most lookups end at one string comparison instead of a hash.
   private readonly lastText: (string | undefined)[] = [];
   private readonly lastId: number[] = [];
+  /** The bytes of a column's last text as the scanner found them (see internField). */
+  private readonly lastBytes: (Uint8Array | undefined)[] = [];
+  /** internField's cache: texts by a hash of their bytes as found in the file. */
+  private readonly cacheBytes: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(
+    CACHE_SLOTS,
+  );
+  private readonly cacheBytesId = new Int32Array(CACHE_SLOTS);
 
   // A direct-mapped cache in front of textIds: texts parsed from each line are fresh strings, whose
   // hash a Map lookup must compute from every character; three characters and the length pick a
@@ -195,10 +222,13 @@ export class ColumnarHistory {
     let id = this.textIds.get(text);
     if (id === undefined) {
       id = this.texts.length;
-      this.texts.push(text);
-      this.textIds.set(text, id);
+      // A text cut from a chunk of the file (the scanner's) would keep the whole chunk alive:
+      // the history keeps its own copy.
+      const own = ownCopy(text);
+      this.texts.push(own);
+      this.textIds.set(own, id);
     }
-    this.cacheText[slot] = text;
+    this.cacheText[slot] = this.texts[id];
     this.cacheId[slot] = id;
     return id;
   }
@@ -227,8 +257,9 @@ export class ColumnarHistory {
     } else {
       const id = this.intern(text);
       column[row] = id;
-      this.lastText[slot] = text;
+      this.lastText[slot] = this.texts[id];
       this.lastId[slot] = id;
+      this.lastBytes[slot] = undefined;
     }
   }
 
@@ -312,6 +343,96 @@ export class ColumnarHistory {
       matrix === undefined || matrix === null ? NONE : this.intern(matrixText(ciMatrix(ci)));
     this.internInto(7, this.runId, row, ciRunId(ci));
     return this.addValuesOf(record, row);
+  }
+
+  /**
+   * add() for the record `scanner` just read in place (RecordScanner.scan took its line): the
+   * same row, without the record object. Texts are interned from where they stand in the line;
+   * one of the same column as the row before is recognised without cutting it out.
+   */
+  addScanned(scanner: RecordScanner, startedMs: number): number {
+    this.reserve();
+    const row = this.length++;
+    this.internField(0, this.name, row, scanner, F_NAME, true);
+    this.startedMs[row] = startedMs;
+    this.durationMs[row] = scanner.durationMs;
+    this.flags[row] = (scanner.failed ? FAILED : 0) | (scanner.cancelled ? CANCELLED : 0);
+    if (!scanner.hasCi) {
+      this.prNumber[row] = NaN;
+      for (const field of this.compact ? KEPT_COMPACT : TEXT_FIELDS) this[field][row] = NONE;
+      return row;
+    }
+    this.prNumber[row] = scanner.prNumber;
+    this.internField(1, this.sha, row, scanner, F_SHA, false);
+    this.internField(2, this.branch, row, scanner, F_BRANCH, false);
+    this.internField(8, this.defaultBranch, row, scanner, F_DEFAULT_BRANCH, false);
+    if (this.compact) return row;
+    this.internField(3, this.job, row, scanner, F_JOB, false);
+    this.internField(4, this.runnerOs, row, scanner, F_RUNNER_OS, false);
+    this.internField(5, this.runnerArch, row, scanner, F_RUNNER_ARCH, false);
+    const matrix = scanner.starts[F_MATRIX]!;
+    this.matrix[row] =
+      matrix < 0
+        ? NONE
+        : this.intern(
+            matrixText(
+              ciMatrix({
+                matrix: JSON.parse(
+                  scanner.bytes.toString('utf8', matrix, scanner.ends[F_MATRIX]),
+                ) as unknown,
+              }),
+            ),
+          );
+    const runId = scanner.runIdNumber;
+    if (Number.isNaN(runId)) this.internField(7, this.runId, row, scanner, F_RUN_ID, true);
+    else this.internInto(7, this.runId, row, String(runId));
+    return row;
+  }
+
+  /**
+   * internInto for a field the scanner located (NONE when absent, or empty unless `keepEmpty`),
+   * by its bytes: the column's last text, then a direct-mapped cache keyed by a hash of the bytes,
+   * so a text seen before costs neither a new string nor a Map lookup. Raw bytes (escapes and
+   * all) that are equal are the same text.
+   */
+  private internField(
+    slot: number,
+    column: Int32Array,
+    row: number,
+    scanner: RecordScanner,
+    field: number,
+    keepEmpty: boolean,
+  ): void {
+    const start = scanner.starts[field]!;
+    const end = scanner.ends[field]!;
+    if (start < 0 || (start === end && !keepEmpty)) {
+      column[row] = NONE;
+      return;
+    }
+    const bytes = scanner.bytes;
+    const last = this.lastBytes[slot];
+    if (last !== undefined && sameBytes(bytes, start, end, last)) {
+      column[row] = this.lastId[slot]!;
+      return;
+    }
+    let hash = end - start;
+    for (let k = start; k < end; k++) hash = Math.imul(hash ^ bytes[k]!, 0x01000193);
+    const cacheSlot = hash & (CACHE_SLOTS - 1);
+    let known = this.cacheBytes[cacheSlot];
+    let id: number;
+    if (known !== undefined && sameBytes(bytes, start, end, known)) {
+      id = this.cacheBytesId[cacheSlot]!;
+    } else {
+      id = this.intern(scanner.fieldText(field));
+      // A copy: the read buffer is refilled.
+      known = new Uint8Array(bytes.subarray(start, end));
+      this.cacheBytes[cacheSlot] = known;
+      this.cacheBytesId[cacheSlot] = id;
+    }
+    column[row] = id;
+    this.lastText[slot] = this.texts[id];
+    this.lastId[slot] = id;
+    this.lastBytes[slot] = known;
   }
 
   /** The record's values into the side table; returns `row`. */
@@ -444,87 +565,5 @@ export class ColumnarHistory {
       if (t > newest) newest = t;
     }
     return newest;
-  }
-}
-
-/** Receives each record read, beside its row, for what the columns do not keep. */
-export type HistoryVisitor = (
-  record: ExecutionRecord,
-  row: number,
-  startedMs: number,
-  file: DayFile,
-) => void;
-
-/**
- * Reads the store's records in the window into columns, streaming: a record is parsed, its row
- * added, and it is garbage at once unless `visit` keeps it. Never throws on bad files or lines
- * (the store's reader counts and warns about them: see scanRecords). Rows are added to `history`
- * when given (so `visit` can read its columns), else to a new one.
- */
-export async function readHistory(
-  dir: string,
-  options: ReadOptions = {},
-  visit?: HistoryVisitor,
-  history: ColumnarHistory = new ColumnarHistory(),
-): Promise<{ history: ColumnarHistory; report: ReadReport }> {
-  const sizes = await dayFileSizes(dir, options);
-  // Once SAMPLE_BYTES of files are read, rows per byte so far × the bytes of all files sizes the
-  // columns in one step (a little over; growth by halves takes over if it was short).
-  let file: DayFile | undefined;
-  let bytesRead = 0;
-  const rowsBefore = history.length;
-  let sized = sizes === null;
-  const report = await scanRecords(dir, options, (record, startedMs, at) => {
-    if (at !== file) {
-      if (file !== undefined && !sized) {
-        bytesRead += sizes!.bytes.get(file.path) ?? 0;
-        if (bytesRead >= SAMPLE_BYTES) {
-          sized = true;
-          const rows = history.length - rowsBefore;
-          history.reserveRows(rowsBefore + (rows / bytesRead) * sizes!.total * 1.02 + 1024);
-        }
-      }
-      file = at;
-    }
-    const row = history.add(record, startedMs);
-    visit?.(record, row, startedMs, at);
-  });
-  return { history, report };
-}
-
-/** Bytes of day files read before the row count of all is estimated from them. */
-const SAMPLE_BYTES = 1 << 20;
-
-/**
- * The size of each day file the read may touch (the window, with a day of margin each side), and
- * their total; null when they cannot be listed (the read then reports why).
- */
-async function dayFileSizes(
-  dir: string,
-  options: ReadOptions,
-): Promise<{ bytes: Map<string, number>; total: number } | null> {
-  try {
-    const since = options.since ?? -Infinity;
-    const until = options.until ?? Infinity;
-    const files = (await listDayFiles(dir)).filter(
-      (f) => f.dayMs + 2 * DAY_MS > since && f.dayMs - DAY_MS < until,
-    );
-    const bytes = new Map<string, number>();
-    let total = 0;
-    const sizes = await Promise.all(
-      files.map((f) =>
-        stat(f.path).then(
-          (s) => s.size,
-          () => 0,
-        ),
-      ),
-    );
-    files.forEach((f, i) => {
-      bytes.set(f.path, sizes[i]!);
-      total += sizes[i]!;
-    });
-    return { bytes, total };
-  } catch {
-    return null;
   }
 }

@@ -5,7 +5,8 @@
  * round); min/max raw.
  */
 
-import type { ColumnarHistory } from './history.js';
+import { FAILED, type ColumnarHistory } from './history.js';
+import type { RowSource } from './history-read.js';
 import { parseTimestamp, type ExecutionRecord, type ExecutionStatus } from './record.js';
 import { VALUES_KEY, valuesOf, type Better } from './values.js';
 
@@ -187,26 +188,36 @@ export class SummaryAccumulator {
    * as it was written later.
    */
   add(record: ExecutionRecord, startedMs: number = parseTimestamp(record.started_at)): void {
-    this.addTo(this.operationOf(record.name, record), record, startedMs);
+    const op = this.operationOf(record.name);
+    if (this.addRun(op, record.duration_ms, record.status === 'success', startedMs)) {
+      op.lastRunAt = record.started_at;
+    }
+    // One property read per record when there are no values (the 1M-record bench's case).
+    if (record.metadata[VALUES_KEY] !== undefined) addValues(op, record, startedMs);
   }
 
   /**
-   * add() for a record just added to `history` as row `row` (readHistory's visitor): the
-   * operation is found by the row's name id, an array index, instead of hashing the name's text
-   * (a fresh string per record) again. Same result as add(record, startedMs).
+   * add() for row `row` of `history` (readHistoryRows' visitor): the numbers come from the
+   * columns and the operation is found by the row's name id, an array index, so no record object
+   * is needed but for values. Same result as add(record, startedMs).
    */
-  addRow(history: ColumnarHistory, row: number, record: ExecutionRecord, startedMs: number): void {
+  addRow(history: ColumnarHistory, row: number, source: RowSource, startedMs: number): void {
     const id = history.name[row]!;
     let op = this.byNameId[id];
     if (op === undefined) {
-      op = this.operationOf(history.texts[id]!, record);
+      op = this.operationOf(history.texts[id]!);
       while (this.byNameId.length < id) this.byNameId.push(undefined);
       this.byNameId[id] = op;
     }
-    this.addTo(op, record, startedMs);
+    const success = (history.flags[row]! & FAILED) === 0;
+    // started_at's text only for a run that is the newest so far.
+    if (this.addRun(op, history.durationMs[row]!, success, startedMs)) {
+      op.lastRunAt = source.startedAt();
+    }
+    if (source.hasValues) addValues(op, source.record(), startedMs);
   }
 
-  private operationOf(name: string, record: ExecutionRecord): OperationState {
+  private operationOf(name: string): OperationState {
     let op = this.operations.get(name);
     if (op === undefined) {
       op = {
@@ -218,33 +229,36 @@ export class SummaryAccumulator {
         max: -Infinity,
         durations: new Float64Array(16),
         lastMs: -Infinity,
-        lastStatus: record.status,
-        lastRunAt: record.started_at,
+        // Both set by the first run added (lastMs -Infinity is never newer).
+        lastStatus: 'success',
+        lastRunAt: '',
       };
       this.operations.set(name, op);
     }
     return op;
   }
 
-  private addTo(op: OperationState, record: ExecutionRecord, startedMs: number): void {
-    const duration = record.duration_ms;
+  /** Counts one run; true when it is the newest so far (lastMs and lastStatus are then its). */
+  private addRun(
+    op: OperationState,
+    duration: number,
+    success: boolean,
+    startedMs: number,
+  ): boolean {
     if (op.count === op.durations.length) {
       const grown = new Float64Array(op.durations.length * 2);
       grown.set(op.durations);
       op.durations = grown;
     }
     op.durations[op.count++] = duration;
-    if (record.status === 'success') op.successes++;
+    if (success) op.successes++;
     op.sum += duration;
     if (duration < op.min) op.min = duration;
     if (duration > op.max) op.max = duration;
-    if (!(startedMs < op.lastMs)) {
-      op.lastMs = startedMs;
-      op.lastStatus = record.status;
-      op.lastRunAt = record.started_at;
-    }
-    // One property read per record when there are no values (the 1M-record bench's case).
-    if (record.metadata[VALUES_KEY] !== undefined) addValues(op, record, startedMs);
+    if (startedMs < op.lastMs) return false;
+    op.lastMs = startedMs;
+    op.lastStatus = success ? 'success' : 'failed';
+    return true;
   }
 
   /** The summary so far; the accumulator stays usable. */

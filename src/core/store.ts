@@ -510,6 +510,41 @@ class RecordLines {
   }
 
   /**
+   * process() for a read of every name in byte pieces: each line goes to `fast` first, and only
+   * the lines it declines are decoded and parsed (with the same checks and counts).
+   */
+  processScanned(file: DayFile, piece: BytePiece, visit: RecordVisitor, fast: FastLines): boolean {
+    if (file !== this.file) {
+      this.file = file;
+      this.lineNumber = 0;
+    }
+    const { bytes } = piece;
+    const length = bytes.length;
+    // The scanner needs each line to end with '\n': a last line without one is parsed.
+    const scannable = bytes[length - 1] === 10 ? length : bytes.lastIndexOf(10) + 1;
+    let start = 0;
+    while (start < length) {
+      this.lineNumber++;
+      const started = start < scannable ? fast.scan(bytes, start) : NaN;
+      if (!Number.isNaN(started)) {
+        const lineStart = start;
+        start = fast.lineEnd + 1;
+        if (started < this.since || started >= this.until) continue;
+        this.report.records++;
+        if (fast.take(file, bytes, lineStart, started) === false) return false;
+        continue;
+      }
+      let end = bytes.indexOf(10, start);
+      if (end === -1) end = length;
+      const outcome = this.line(file, bytes.toString('utf8', start, end), visit);
+      start = end + 1;
+      if (outcome & LINE_PROBLEM) this.report.firstProblem ??= `${file.name}:${this.lineNumber}`;
+      if (outcome & LINE_STOP) return false;
+    }
+    return true;
+  }
+
+  /**
    * A read by name: the lines of a piece that hold the needle, found in the bytes, so the other
    * steps' lines are never decoded, split or counted (the same lines `process` would parse).
    */
@@ -602,12 +637,51 @@ export async function scanRecords(
   options: ReadOptions,
   visit: RecordVisitor,
 ): Promise<ReadReport> {
+  return scan(dir, options, visit);
+}
+
+/**
+ * A reader that takes valid record lines without parsing them (the columnar history's scanner).
+ * scan() gets each line of a piece of bytes that ends with '\n' and returns the started_at of the
+ * valid record on it (and sets lineEnd to its '\n'), or NaN to have the line parsed and visited
+ * as a record; take() then gets each scanned line in the read's window.
+ */
+export interface FastLines {
+  scan(bytes: Buffer, start: number): number;
+  readonly lineEnd: number;
+  take(file: DayFile, bytes: Buffer, start: number, startedMs: number): boolean | void;
+}
+
+/**
+ * scanRecords for a read of every name (options.name is refused) whose lines `fast` may take
+ * whole: the lines it declines are parsed and go to `visit`, with the same checks and counts.
+ */
+export async function scanRecordLines(
+  dir: string,
+  options: ReadOptions,
+  fast: FastLines,
+  visit: RecordVisitor,
+): Promise<ReadReport> {
+  if (options.name !== undefined) throw new Error('scanRecordLines reads every name');
+  return scan(dir, options, visit, fast);
+}
+
+async function scan(
+  dir: string,
+  options: ReadOptions,
+  visit: RecordVisitor,
+  fast?: FastLines,
+): Promise<ReadReport> {
   const report = newReport();
   const lines = new RecordLines(options, report);
   try {
     if (lines.needleBytes !== undefined) {
       for await (const { file, piece } of dayFilePieces(dir, options, report, readByteChunks)) {
         if (!lines.processBytes(file, piece, visit)) break;
+      }
+    } else if (fast !== undefined) {
+      for await (const { file, piece } of dayFilePieces(dir, options, report, readByteChunks)) {
+        if (!lines.processScanned(file, piece, visit, fast)) break;
       }
     } else {
       for await (const { file, piece } of dayFilePieces(dir, options, report, readTextChunks)) {

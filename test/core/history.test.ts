@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCi } from '../../src/core/ci.js';
-import { CANCELLED, ColumnarHistory, FAILED, NONE, readHistory } from '../../src/core/history.js';
+import { CANCELLED, ColumnarHistory, FAILED, NONE } from '../../src/core/history.js';
+import { readHistory } from '../../src/core/history-read.js';
 import { parseTimestamp, serializeRecord, type ExecutionRecord } from '../../src/core/record.js';
 
 function rec(

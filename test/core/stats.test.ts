@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ColumnarHistory } from '../../src/core/history.js';
+import { sourceOf } from '../../src/core/history-read.js';
 import type { ExecutionRecord } from '../../src/core/record.js';
 import {
   SummaryAccumulator,
@@ -301,7 +302,7 @@ describe('SummaryAccumulator.addRow (operations by the history’s name ids)', (
       const record = { ...r, metadata };
       const startedMs = Date.parse(`${record.started_at}Z`);
       const row = history.add(record, startedMs);
-      byRow.addRow(history, row, record, startedMs);
+      byRow.addRow(history, row, sourceOf(record), startedMs);
       byRecord.add(record, startedMs);
     }
     expect(JSON.stringify(byRow.summary())).toBe(JSON.stringify(byRecord.summary()));

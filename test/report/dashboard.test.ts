@@ -530,6 +530,7 @@ function round1(x: number): number {
 describe('DashboardModelBuilder on a shared columnar history', () => {
   it('gives the model of the valid records when rows are left out, with ref and metadata.sha fallbacks', async () => {
     const { ColumnarHistory } = await import('../../src/core/history.js');
+    const { sourceOf } = await import('../../src/core/history-read.js');
     const { DashboardModelBuilder } = await import('../../src/report/dashboard/model.js');
     const records = demoHistory(NOW);
     // Every third record carries its branch only in ci.ref and its commit only in metadata.sha.
@@ -553,7 +554,7 @@ describe('DashboardModelBuilder on a shared columnar history', () => {
     shaped.forEach((r, i) => {
       // A row the model must leave out (no measured duration) every 5th record.
       if (i % 5 === 2) history.add({ ...r, duration_ms: Number.NaN });
-      builder.addRow(history, history.add(r), r);
+      builder.addRow(history, history.add(r), sourceOf(r));
     });
     const direct = buildDashboardModel(shaped, { generatedAt, days: 30 });
     expect(builder.build()).toEqual(direct);

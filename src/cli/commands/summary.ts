@@ -9,7 +9,8 @@ import { formatDuration, formatPercent, formatStoredTime } from '../format.js';
 import { openCollector } from '../history.js';
 import { renderTable } from '../table.js';
 import type { Column, Cell, Tone } from '../table.js';
-import { ColumnarHistory, readHistory } from '../../core/history.js';
+import { ColumnarHistory } from '../../core/history.js';
+import { readHistoryRows } from '../../core/history-read.js';
 import { canonicalTimestamp } from '../../core/record.js';
 import { SummaryAccumulator, round2, round4, type OperationSummary } from '../../core/stats.js';
 import { DAY_MS } from '../../core/store.js';
@@ -92,10 +93,10 @@ export async function summarizeHistory(metricsDir: string, days: number): Promis
   const collector = openCollector(metricsDir);
   // Per name: flakiness and trend read no leg or run id.
   const history = new ColumnarHistory({ compact: true });
-  await readHistory(
+  await readHistoryRows(
     metricsDir,
     { since: Date.now() - days * DAY_MS, onWarning: collector.onWarning },
-    (record, row, startedMs) => accumulator.addRow(history, row, record, startedMs),
+    (row, source, startedMs) => accumulator.addRow(history, row, source, startedMs),
     history,
   );
   const summary = accumulator.summary();

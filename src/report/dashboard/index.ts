@@ -9,7 +9,8 @@ import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ExecutionRecord } from '../../core/record.js';
 import { DevMetricsError } from '../../core/errors.js';
-import { ColumnarHistory, readHistory } from '../../core/history.js';
+import { ColumnarHistory } from '../../core/history.js';
+import { readHistoryRows } from '../../core/history-read.js';
 import type { AttentionItem } from '../../insight/types.js';
 import { DASHBOARD_CLIENT_JS } from './client.generated.js';
 import { DASHBOARD_CSS } from './css.js';
@@ -246,7 +247,7 @@ export async function generateDashboard(
     return writeModel(builder.build(), outputFile, options.outputFile === undefined);
   }
   const history = new ColumnarHistory();
-  const { report } = await readHistory(
+  const { report } = await readHistoryRows(
     metricsDir,
     {
       since: builder.windowStartMs,
@@ -255,7 +256,7 @@ export async function generateDashboard(
       newestFirst: true,
       ...(options.onWarning !== undefined ? { onWarning: options.onWarning } : {}),
     },
-    (record, row) => builder.addRow(history, row, record),
+    (row, source) => builder.addRow(history, row, source),
     history,
   );
   builder.skip(report.skippedLines + report.unmeasuredRecords);

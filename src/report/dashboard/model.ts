@@ -7,6 +7,7 @@
 import type { ExecutionRecord } from '../../core/record.js';
 import { parseCi, type CiContext } from '../../core/ci.js';
 import { ColumnarHistory, FAILED, NONE } from '../../core/history.js';
+import { sourceOf, type RowSource } from '../../core/history-read.js';
 import { dashboardAttention, type AttentionItem, type OperationColumns } from './attention.js';
 import { downsampleIndices, pointBudget, valuePointBudget } from './downsample.js';
 import { MAX_CHARTED_OPERATIONS, rankOperations } from './rank.js';
@@ -337,16 +338,21 @@ export class DashboardModelBuilder {
     }
     if (tMs < this.startMs) return;
     this.source ??= new ColumnarHistory();
-    this.addRow(this.source, this.source.add({ ...record, duration_ms: ms }, tMs), record);
+    this.addRow(
+      this.source,
+      this.source.add({ ...record, duration_ms: ms }, tMs),
+      sourceOf(record),
+    );
   }
 
   /**
-   * Adds row `row` of `history` (the core's columns, as readHistory fills them), `record` being
-   * that row's record, read for what the columns do not keep (links, error, details). Every row
-   * of one builder comes from the same history. The model reads the history's columns at build
-   * time: per row it keeps three ids, and a record only while it is among its leg's newest.
+   * Adds row `row` of `history` (the core's columns, as readHistoryRows fills them); the row's
+   * record is asked of `source` only for what the columns do not keep (links, error, details).
+   * Every row of one builder comes from the same history. The model reads the history's columns
+   * at build time: per row it keeps three ids, and a record only while it is among its leg's
+   * newest.
    */
-  addRow(history: ColumnarHistory, row: number, record: ExecutionRecord): void {
+  addRow(history: ColumnarHistory, row: number, source: RowSource): void {
     if (this.source !== undefined && this.source !== history) {
       throw new Error('dashboard: every row of one model must come from the same history');
     }
@@ -363,11 +369,12 @@ export class DashboardModelBuilder {
     const k = this.kept++;
     let branch = history.branch[row]!;
     if (branch === NONE) {
+      const record = source.record();
       const fallback = branchOf(record, asCi(record.metadata));
       branch = fallback === null ? NONE : history.intern(fallback);
       if (branch !== NONE) this.branchFallback.set(k, branch);
     }
-    const commit = this.commitOfRow(history, row, record);
+    const commit = this.commitOfRow(history, row, source);
     if (commit !== NONE && !this.commitFromSha(history, row)) this.commitFallback.set(k, commit);
     if (k === this.keptGroup.length) {
       this.keptGroup = grownCopy(this.keptGroup, 0);
@@ -389,7 +396,7 @@ export class DashboardModelBuilder {
     // first, almost every record is then garbage at once).
     if (group.recent.length >= MAX_RUN_ROWS && tMs < group.recentFloor) return;
     const failed = (history.flags[row]! & FAILED) !== 0;
-    group.recent.push({ tMs, ms, failed, branch, commit, record });
+    group.recent.push({ tMs, ms, failed, branch, commit, record: source.record() });
     if (group.recent.length >= 2 * MAX_RUN_ROWS) {
       group.recent.sort((a, b) => b.tMs - a.tMs);
       group.recent.length = MAX_RUN_ROWS;
@@ -440,7 +447,7 @@ export class DashboardModelBuilder {
   }
 
   /** The commit text id of a row: its ci.sha when it is one (lowercase), else metadata.sha / commit. */
-  private commitOfRow(history: ColumnarHistory, row: number, record: ExecutionRecord): number {
+  private commitOfRow(history: ColumnarHistory, row: number, source: RowSource): number {
     const sha = history.sha[row]!;
     if (sha !== NONE) {
       if (this.commitOfSha.length <= sha) {
@@ -456,7 +463,7 @@ export class DashboardModelBuilder {
       }
       if (id !== -1) return id;
     }
-    const fallback = shaOf(record);
+    const fallback = shaOf(source.record());
     return fallback === null ? NONE : history.intern(fallback);
   }
 

@@ -1,8 +1,8 @@
-export const id = 916;
-export const ids = [916];
+export const id = 767;
+export const ids = [767];
 export const modules = {
 
-/***/ 15916:
+/***/ 19767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -24,6 +24,814 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/core/history.ts
 var core_history = __webpack_require__(28863);
+// EXTERNAL MODULE: ./src/core/json-line.ts
+var json_line = __webpack_require__(92436);
+// EXTERNAL MODULE: ./src/core/record.ts
+var core_record = __webpack_require__(14130);
+// EXTERNAL MODULE: ./src/core/scan-fields.ts
+var scan_fields = __webpack_require__(78518);
+;// CONCATENATED MODULE: ./src/core/record-scan.ts
+/**
+ * The fast way through a day file's line. JSON.parse builds every key and value of a record (its
+ * metadata.ci alone is some fifteen strings), while a columnar read keeps a dozen of them; building
+ * and collecting the rest was most of a summary's time. This scanner reads a record's JSON where it
+ * stands in the chunk of text, picks out what the history's columns keep (name, started_at,
+ * duration_ms, status, error === 'cancelled', and metadata.ci's sha, branch, default_branch,
+ * pr_number, job, runner_os, runner_arch, run_id, matrix) as offsets, and checks the syntax of the
+ * rest as it skips it, building no object and no string.
+ *
+ * It takes a line only when JSON.parse + validRecordStartMs would take it with the same values;
+ * anything unusual — a key with an escape, a key it reads given twice, metadata.values, a
+ * non-finite or invalid field, nesting deeper than MAX_DEPTH, a byte-order mark — makes scan()
+ * return NaN, and the store then parses the line as before. Pure: no I/O.
+ */
+
+const EMPTY = Buffer.alloc(0);
+
+// Top-level keys a record must (or may: error) have, as bits of `seen`.
+const K_NAME = 1;
+const K_STARTED_AT = 2;
+const K_ENDED_AT = 4;
+const K_DURATION = 8;
+const K_STATUS = 16;
+const K_METADATA = 32;
+const K_ERROR = 64;
+const REQUIRED = K_NAME | K_STARTED_AT | K_ENDED_AT | K_DURATION | K_STATUS | K_METADATA;
+/** Deeper values are left to JSON.parse (and the store's iterative second look). */
+const MAX_DEPTH = 64;
+/** Mantissas of up to 15 digits are exact doubles: digits / 10^k is then correctly rounded. */
+const MAX_EXACT_DIGITS = 15;
+const POW10 = Array.from({ length: MAX_EXACT_DIGITS + 1 }, (_, k) => 10 ** k);
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const QUOTE = 34;
+const PLUS = 43;
+const COMMA = 44;
+const MINUS = 45;
+const DOT = 46;
+const SLASH = 47;
+const ZERO = 48;
+const NINE = 57;
+const COLON = 58;
+const UPPER_E = 69;
+const OPEN_BRACKET = 91;
+const BACKSLASH = 92;
+const CLOSE_BRACKET = 93;
+const LOWER_B = 98;
+const LOWER_E = 101;
+const LOWER_F = 102;
+const LOWER_N = 110;
+const LOWER_R = 114;
+const LOWER_T = 116;
+const LOWER_U = 117;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+function isHex(c) {
+    return (c >= ZERO && c <= NINE) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+}
+/**
+ * Scans record lines; one instance is reused for every line of a read, and what it found in the
+ * line scanned last is in its fields until the next scan().
+ */
+class RecordScanner {
+    /** The bytes the last line was scanned in (a piece of a day file: offsets index into it). */
+    bytes = EMPTY;
+    /** Where each field's text starts in `bytes` (-1: absent) and ends (exclusive). */
+    starts = new Int32Array(scan_fields/* FIELDS */.cJ);
+    ends = new Int32Array(scan_fields/* FIELDS */.cJ);
+    /** Bit 1 << field: that field's string holds an escape (decode it before use). */
+    escaped = 0;
+    durationMs = 0;
+    failed = false;
+    cancelled = false;
+    /** metadata.ci is an object: the ci columns apply (else they are all empty). */
+    hasCi = false;
+    /** metadata.ci.pr_number when a finite number, else NaN. */
+    prNumber = NaN;
+    /** metadata.ci.run_id when it is a finite number (its text is then absent), else NaN. */
+    runIdNumber = NaN;
+    /** Where the line scanned last ends: its '\n' (when scan() took it). */
+    lineEnd = 0;
+    /** What string() saw: an escape. */
+    stringEscaped = false;
+    /** What number() read. */
+    number = 0;
+    /** What key() read: its length and its bytes packed (see packKey). */
+    keyLength = 0;
+    key0 = 0;
+    key1 = 0;
+    key2 = 0;
+    /**
+     * The started_at (epoch ms) of the valid record on the line at `start`, its fields in this
+     * scanner and the line's end (its '\n') in lineEnd; NaN when the line is not taken here (parse
+     * it: it may still be valid). The line must end with '\n': see at().
+     */
+    scan(bytes, start) {
+        this.bytes = bytes;
+        const starts = this.starts;
+        for (let f = 0; f < scan_fields/* FIELDS */.cJ; f++)
+            starts[f] = -1;
+        this.escaped = 0;
+        this.cancelled = false;
+        this.hasCi = false;
+        this.prNumber = NaN;
+        this.runIdNumber = NaN;
+        let p = this.ws(start);
+        if (this.at(p) !== OPEN_BRACE)
+            return NaN;
+        p = this.ws(p + 1);
+        let seen = 0;
+        for (;;) {
+            if (this.at(p) !== QUOTE)
+                return NaN; // also `{}`: not a record
+            const keyEnd = this.key(p);
+            if (keyEnd < 0)
+                return NaN;
+            const key = this.topKey();
+            p = this.ws(keyEnd + 1);
+            if (this.at(p) !== COLON)
+                return NaN;
+            p = this.ws(p + 1);
+            if ((seen & key) !== 0)
+                return NaN; // JSON.parse keeps the last: leave it to it
+            seen |= key;
+            switch (key) {
+                case K_NAME:
+                    p = this.field(p, scan_fields/* F_NAME */.t0);
+                    break;
+                case K_STARTED_AT:
+                    p = this.field(p, scan_fields/* F_STARTED_AT */.hw);
+                    if ((this.escaped & (1 << scan_fields/* F_STARTED_AT */.hw)) !== 0)
+                        return NaN;
+                    break;
+                case K_ENDED_AT: {
+                    if (this.at(p) !== QUOTE)
+                        return NaN;
+                    const q = this.string(p);
+                    if (q < 0 || this.stringEscaped || Number.isNaN(timestampAt(bytes, p + 1, q))) {
+                        return NaN;
+                    }
+                    p = q + 1;
+                    break;
+                }
+                case K_DURATION:
+                    p = this.numberValue(p);
+                    this.durationMs = this.number;
+                    break;
+                case K_STATUS: {
+                    if (this.at(p) !== QUOTE)
+                        return NaN;
+                    const q = this.string(p);
+                    if (q < 0 || this.stringEscaped)
+                        return NaN;
+                    if (q - p === 8 && same(bytes, p + 1, 'success'))
+                        this.failed = false;
+                    else if (q - p === 7 && same(bytes, p + 1, 'failed'))
+                        this.failed = true;
+                    else
+                        return NaN;
+                    p = q + 1;
+                    break;
+                }
+                case K_METADATA:
+                    p = this.at(p) === OPEN_BRACE ? this.metadata(p) : -1;
+                    break;
+                case K_ERROR:
+                    p = this.error(p);
+                    break;
+                default:
+                    p = this.skip(p, 1);
+            }
+            if (p < 0)
+                return NaN;
+            p = this.ws(p);
+            const c = this.at(p);
+            if (c === COMMA) {
+                p = this.ws(p + 1);
+            }
+            else if (c === CLOSE_BRACE) {
+                p = this.ws(p + 1);
+                break;
+            }
+            else {
+                return NaN;
+            }
+        }
+        const duration = this.durationMs;
+        this.lineEnd = p;
+        if (bytes[p] !== LF ||
+            (seen & REQUIRED) !== REQUIRED ||
+            this.ends[scan_fields/* F_NAME */.t0] === this.starts[scan_fields/* F_NAME */.t0] ||
+            !(duration >= 0 && duration < Infinity)) {
+            return NaN;
+        }
+        return timestampAt(bytes, this.starts[scan_fields/* F_STARTED_AT */.hw], this.ends[scan_fields/* F_STARTED_AT */.hw]);
+    }
+    /** A located field's text (decoded), undefined when absent. */
+    fieldText(field) {
+        const start = this.starts[field];
+        if (start < 0)
+            return undefined;
+        const end = this.ends[field];
+        if ((this.escaped & (1 << field)) === 0)
+            return this.bytes.toString('utf8', start, end);
+        return JSON.parse(this.bytes.toString('utf8', start - 1, end + 1));
+    }
+    /**
+     * The byte at p. No bound check: a line scanned ends with '\n', and LF (which ws() does not
+     * skip and a string may not hold) is a byte no step accepts, so no scan goes past the line.
+     * Bytes are UTF-8: every byte of a non-ASCII character is ≥ 0x80, so the ASCII bytes JSON's
+     * syntax is made of stand where the decoded characters would.
+     */
+    at(p) {
+        return this.bytes[p];
+    }
+    /** p moved past JSON whitespace but LF (see at()). */
+    ws(p) {
+        const bytes = this.bytes;
+        for (;;) {
+            const c = bytes[p];
+            if (c !== SPACE && c !== TAB && c !== CR)
+                return p;
+            p++;
+        }
+    }
+    /**
+     * The string opening at p (a quote): the index of its closing quote, or -1 when it is not a
+     * valid JSON string (unescaped control character, bad escape, no end). Sets stringEscaped.
+     */
+    string(p) {
+        const bytes = this.bytes;
+        let escaped = false;
+        let q = p + 1;
+        for (;;) {
+            const c = bytes[q];
+            if (c === QUOTE) {
+                this.stringEscaped = escaped;
+                return q;
+            }
+            if (c === BACKSLASH) {
+                escaped = true;
+                const e = bytes[q + 1];
+                if (e === QUOTE ||
+                    e === BACKSLASH ||
+                    e === SLASH ||
+                    e === LOWER_B ||
+                    e === LOWER_F ||
+                    e === LOWER_N ||
+                    e === LOWER_R ||
+                    e === LOWER_T) {
+                    q += 2;
+                }
+                else if (e === LOWER_U &&
+                    isHex(bytes[q + 2]) &&
+                    isHex(bytes[q + 3]) &&
+                    isHex(bytes[q + 4]) &&
+                    isHex(bytes[q + 5])) {
+                    q += 6;
+                }
+                else {
+                    return -1;
+                }
+            }
+            else if (c < SPACE) {
+                return -1; // a control character, LF included (so never past the line)
+            }
+            else {
+                q++;
+            }
+        }
+    }
+    /**
+     * The key opening at p (a quote): the index of its closing quote, its bytes packed on the way
+     * (keyLength, key0..2); -1 when it holds an escape (a key is matched by its bytes: leave those to
+     * JSON.parse) or is not a valid string.
+     */
+    key(p) {
+        const bytes = this.bytes;
+        let key0 = 0;
+        let key1 = 0;
+        let key2 = 0;
+        const first = p + 1;
+        let q = first;
+        for (;;) {
+            const c = bytes[q];
+            if (c === QUOTE)
+                break;
+            if (c === BACKSLASH || c < SPACE)
+                return -1;
+            const n = q - first;
+            if (n < 6)
+                key0 = key0 * 256 + c;
+            else if (n < 12)
+                key1 = key1 * 256 + c;
+            else if (n < 18)
+                key2 = key2 * 256 + c;
+            q++;
+        }
+        this.keyLength = q - first;
+        this.key0 = key0;
+        this.key1 = key1;
+        this.key2 = key2;
+        return q;
+    }
+    /** Whether the key read last is `key` (exactly: up to 18 bytes, packed in full). */
+    is(key) {
+        return (this.keyLength === key.length &&
+            this.key0 === key.key0 &&
+            this.key1 === key.key1 &&
+            this.key2 === key.key2);
+    }
+    /** The K_ bit of the top-level key read last, 0 for any other key. */
+    topKey() {
+        switch (this.keyLength) {
+            case 4:
+                return this.is(NAME) ? K_NAME : 0;
+            case 5:
+                return this.is(ERROR) ? K_ERROR : 0;
+            case 6:
+                return this.is(STATUS) ? K_STATUS : 0;
+            case 8:
+                return this.is(METADATA) ? K_METADATA : this.is(ENDED_AT) ? K_ENDED_AT : 0;
+            case 10:
+                return this.is(STARTED_AT) ? K_STARTED_AT : 0;
+            case 11:
+                return this.is(DURATION_MS) ? K_DURATION : 0;
+            default:
+                return 0;
+        }
+    }
+    /** The field of the metadata.ci key read last (or CI_PR_NUMBER), -1 for any other key. */
+    ciKey() {
+        switch (this.keyLength) {
+            case 3:
+                return this.is(SHA) ? scan_fields/* F_SHA */.es : this.is(JOB) ? scan_fields/* F_JOB */.Xn : -1;
+            case 6:
+                return this.is(BRANCH)
+                    ? scan_fields/* F_BRANCH */.EW
+                    : this.is(RUN_ID)
+                        ? scan_fields/* F_RUN_ID */.tm
+                        : this.is(MATRIX)
+                            ? scan_fields/* F_MATRIX */.ll
+                            : -1;
+            case 9:
+                return this.is(RUNNER_OS) ? scan_fields/* F_RUNNER_OS */.T6 : this.is(PR_NUMBER) ? CI_PR_NUMBER : -1;
+            case 11:
+                return this.is(RUNNER_ARCH) ? scan_fields/* F_RUNNER_ARCH */.LJ : -1;
+            case 14:
+                return this.is(DEFAULT_BRANCH) ? scan_fields/* F_DEFAULT_BRANCH */.ek : -1;
+            default:
+                return -1;
+        }
+    }
+    /** A string value at p into `field`; -1 when the value is not a string. */
+    field(p, field) {
+        if (this.at(p) !== QUOTE)
+            return -1;
+        const q = this.string(p);
+        if (q < 0)
+            return -1;
+        this.starts[field] = p + 1;
+        this.ends[field] = q;
+        if (this.stringEscaped)
+            this.escaped |= 1 << field;
+        return q + 1;
+    }
+    /**
+     * The number at p: where it ends, its value in `number`; -1 when not a JSON number. Up to 15
+     * digits without exponent, the value is computed here (one exact division, as correctly rounded
+     * as JSON.parse's); otherwise Number() of its text, which reads JSON's number grammar the same.
+     */
+    numberValue(p) {
+        const bytes = this.bytes;
+        const first = p;
+        let c = this.at(p);
+        const negative = c === MINUS;
+        if (negative)
+            c = this.at(++p);
+        let mantissa = 0;
+        let digits = 0;
+        let fraction = 0;
+        if (c === ZERO) {
+            c = this.at(++p);
+            digits = 1;
+        }
+        else if (c > ZERO && c <= NINE) {
+            while (c >= ZERO && c <= NINE) {
+                mantissa = mantissa * 10 + (c - ZERO);
+                digits++;
+                c = this.at(++p);
+            }
+        }
+        else {
+            return -1;
+        }
+        if (c === DOT) {
+            c = this.at(++p);
+            if (!(c >= ZERO && c <= NINE))
+                return -1;
+            while (c >= ZERO && c <= NINE) {
+                mantissa = mantissa * 10 + (c - ZERO);
+                digits++;
+                fraction++;
+                c = this.at(++p);
+            }
+        }
+        let exact = digits <= MAX_EXACT_DIGITS;
+        if (c === LOWER_E || c === UPPER_E) {
+            c = this.at(++p);
+            if (c === PLUS || c === MINUS)
+                c = this.at(++p);
+            if (!(c >= ZERO && c <= NINE))
+                return -1;
+            while (c >= ZERO && c <= NINE)
+                c = this.at(++p);
+            exact = false;
+        }
+        if (exact) {
+            const value = fraction === 0 ? mantissa : mantissa / POW10[fraction];
+            this.number = negative ? -value : value;
+        }
+        else {
+            this.number = Number(bytes.toString('latin1', first, p));
+        }
+        return p;
+    }
+    /** Skips any JSON value at p, checking its syntax; where it ends, or -1. */
+    skip(p, depth) {
+        const c = this.at(p);
+        if (c === QUOTE) {
+            const q = this.string(p);
+            return q < 0 ? -1 : q + 1;
+        }
+        if (c === MINUS || (c >= ZERO && c <= NINE))
+            return this.numberValue(p);
+        if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+            if (depth >= MAX_DEPTH)
+                return -1;
+            const object = c === OPEN_BRACE;
+            const close = object ? CLOSE_BRACE : CLOSE_BRACKET;
+            p = this.ws(p + 1);
+            if (this.at(p) === close)
+                return p + 1;
+            for (;;) {
+                if (object) {
+                    if (this.at(p) !== QUOTE)
+                        return -1;
+                    const q = this.string(p);
+                    if (q < 0)
+                        return -1;
+                    p = this.ws(q + 1);
+                    if (this.at(p) !== COLON)
+                        return -1;
+                    p = this.ws(p + 1);
+                }
+                p = this.skip(p, depth + 1);
+                if (p < 0)
+                    return -1;
+                p = this.ws(p);
+                const next = this.at(p);
+                if (next === close)
+                    return p + 1;
+                if (next !== COMMA)
+                    return -1;
+                p = this.ws(p + 1);
+            }
+        }
+        return this.literal(p);
+    }
+    /** true, false or null at p: where it ends, or -1. */
+    literal(p) {
+        const bytes = this.bytes;
+        const c = this.at(p);
+        const word = c === LOWER_T ? 'true' : c === LOWER_F ? 'false' : c === LOWER_N ? 'null' : '';
+        if (word === '' || !same(bytes, p, word))
+            return -1;
+        return p + word.length;
+    }
+    /** error: null, or a string (only whether it is 'cancelled' matters here). */
+    error(p) {
+        if (this.at(p) !== QUOTE) {
+            return this.at(p) === LOWER_N ? this.literal(p) : -1; // any other type: invalid record
+        }
+        const q = this.string(p);
+        if (q < 0)
+            return -1;
+        const bytes = this.bytes;
+        this.cancelled = this.stringEscaped
+            ? JSON.parse(bytes.toString('utf8', p, q + 1)) === 'cancelled'
+            : q - p === 10 && same(bytes, p + 1, 'cancelled');
+        return q + 1;
+    }
+    /** The metadata object at p: finds ci; values, or a ci that is not an object, are left to parsing. */
+    metadata(p) {
+        p = this.ws(p + 1);
+        if (this.at(p) === CLOSE_BRACE)
+            return p + 1;
+        let seenCi = false;
+        for (;;) {
+            if (this.at(p) !== QUOTE)
+                return -1;
+            const keyEnd = this.key(p);
+            if (keyEnd < 0)
+                return -1;
+            const isCi = this.is(CI);
+            if (this.is(VALUES))
+                return -1;
+            p = this.ws(keyEnd + 1);
+            if (this.at(p) !== COLON)
+                return -1;
+            p = this.ws(p + 1);
+            if (isCi) {
+                if (seenCi || this.at(p) !== OPEN_BRACE)
+                    return -1;
+                seenCi = true;
+                p = this.ci(p);
+            }
+            else {
+                p = this.skip(p, 2);
+            }
+            if (p < 0)
+                return -1;
+            p = this.ws(p);
+            const c = this.at(p);
+            if (c === CLOSE_BRACE)
+                return p + 1;
+            if (c !== COMMA)
+                return -1;
+            p = this.ws(p + 1);
+        }
+    }
+    /** The metadata.ci object at p, with parseCi's rules for what each field must be. */
+    ci(p) {
+        const bytes = this.bytes;
+        this.hasCi = true;
+        p = this.ws(p + 1);
+        if (this.at(p) === CLOSE_BRACE)
+            return p + 1;
+        let seen = 0;
+        for (;;) {
+            if (this.at(p) !== QUOTE)
+                return -1;
+            const keyEnd = this.key(p);
+            if (keyEnd < 0)
+                return -1;
+            const key = this.ciKey();
+            p = this.ws(keyEnd + 1);
+            if (this.at(p) !== COLON)
+                return -1;
+            p = this.ws(p + 1);
+            if (key >= 0) {
+                if ((seen & (1 << key)) !== 0)
+                    return -1;
+                seen |= 1 << key;
+            }
+            if (key === CI_PR_NUMBER) {
+                const c = this.at(p);
+                if (c === MINUS || (c >= ZERO && c <= NINE)) {
+                    p = this.numberValue(p);
+                    if (Number.isFinite(this.number))
+                        this.prNumber = this.number;
+                }
+                else {
+                    p = this.skip(p, 3);
+                }
+            }
+            else if (key === scan_fields/* F_RUN_ID */.tm) {
+                const c = this.at(p);
+                if (c === QUOTE) {
+                    p = this.field(p, scan_fields/* F_RUN_ID */.tm);
+                }
+                else if (c === MINUS || (c >= ZERO && c <= NINE)) {
+                    p = this.numberValue(p);
+                    if (Number.isFinite(this.number))
+                        this.runIdNumber = this.number;
+                }
+                else {
+                    p = this.skip(p, 3);
+                }
+            }
+            else if (key === scan_fields/* F_MATRIX */.ll) {
+                const from = p;
+                p = this.skip(p, 3);
+                if (p >= 0 && !(p - from === 4 && bytes[from] === LOWER_N)) {
+                    this.starts[scan_fields/* F_MATRIX */.ll] = from;
+                    this.ends[scan_fields/* F_MATRIX */.ll] = p;
+                }
+            }
+            else if (key >= 0 && this.at(p) === QUOTE) {
+                p = this.field(p, key); // an empty text counts as absent: see ColumnarHistory.addScanned
+            }
+            else {
+                p = this.skip(p, 3); // a field of another type is absent, as parseCi has it
+            }
+            if (p < 0)
+                return -1;
+            p = this.ws(p);
+            const c = this.at(p);
+            if (c === CLOSE_BRACE)
+                return p + 1;
+            if (c !== COMMA)
+                return -1;
+            p = this.ws(p + 1);
+        }
+    }
+}
+function packKey(key) {
+    const packed = [0, 0, 0];
+    for (let n = 0; n < key.length; n++) {
+        packed[Math.floor(n / 6)] = packed[Math.floor(n / 6)] * 256 + key.charCodeAt(n);
+    }
+    return { length: key.length, key0: packed[0], key1: packed[1], key2: packed[2] };
+}
+const NAME = packKey('name');
+const STARTED_AT = packKey('started_at');
+const ENDED_AT = packKey('ended_at');
+const DURATION_MS = packKey('duration_ms');
+const STATUS = packKey('status');
+const METADATA = packKey('metadata');
+const ERROR = packKey('error');
+const CI = packKey('ci');
+const VALUES = packKey('values');
+const SHA = packKey('sha');
+const BRANCH = packKey('branch');
+const DEFAULT_BRANCH = packKey('default_branch');
+const JOB = packKey('job');
+const RUNNER_OS = packKey('runner_os');
+const RUNNER_ARCH = packKey('runner_arch');
+const RUN_ID = packKey('run_id');
+const MATRIX = packKey('matrix');
+const PR_NUMBER = packKey('pr_number');
+/** pr_number's bit in ci()'s `seen` (not a located field). */
+const CI_PR_NUMBER = scan_fields/* FIELDS */.cJ;
+/**
+ * parseTimestamp of bytes[from, to). A timestamp is ASCII: read as Latin-1, a byte ≥ 0x80 is a
+ * character no timestamp holds, as its UTF-8 decoding would be.
+ */
+function timestampAt(bytes, from, to) {
+    return (0,core_record/* parseTimestamp */.EH)(bytes.toString('latin1', from, to));
+}
+/** Whether the ASCII `word` stands in `bytes` at `at` (no bound check: see RecordScanner.at). */
+function same(bytes, at, word) {
+    for (let k = 0; k < word.length; k++) {
+        if (bytes[at + k] !== word.charCodeAt(k))
+            return false;
+    }
+    return true;
+}
+
+// EXTERNAL MODULE: ./src/core/store.ts
+var store = __webpack_require__(4230);
+// EXTERNAL MODULE: ./src/core/values.ts
+var values = __webpack_require__(14101);
+;// CONCATENATED MODULE: ./src/core/history-read.ts
+/**
+ * Reading the day files into a ColumnarHistory, streaming: a read of every name scans each line
+ * in place (RecordScanner) and parses only the lines the scanner leaves; a read by name parses
+ * the lines naming it. Apart from history.ts so the modules that only use the columns (a wrapped
+ * step's own verdict) do not load the scanner.
+ */
+
+
+
+
+
+
+
+
+/** A RowSource of a record at hand. */
+function sourceOf(record) {
+    return {
+        record: () => record,
+        startedAt: () => record.started_at,
+        hasValues: record.metadata[values/* VALUES_KEY */.Do] !== undefined,
+    };
+}
+/** The row being visited: one object for a whole read, pointed at each row in turn. */
+class RowCursor {
+    row = 0;
+    startedMs = 0;
+    hasValues = false;
+    parsed;
+    scanner;
+    start = 0;
+    /** At a row added from `record`. */
+    atRecord(row, startedMs, record) {
+        this.row = row;
+        this.startedMs = startedMs;
+        this.parsed = record;
+        this.scanner = undefined;
+        this.hasValues = record.metadata[values/* VALUES_KEY */.Do] !== undefined;
+        return this;
+    }
+    /** At a row `scanner` read from the line at `start` (its bytes stay in the scanner). */
+    atScanned(row, startedMs, scanner, start) {
+        this.row = row;
+        this.startedMs = startedMs;
+        this.parsed = undefined;
+        this.scanner = scanner;
+        this.start = start;
+        this.hasValues = false;
+        return this;
+    }
+    record() {
+        const scanner = this.scanner;
+        this.parsed ??= (0,json_line/* parseJsonLine */.w)(scanner.bytes.toString('utf8', this.start, scanner.lineEnd));
+        return this.parsed;
+    }
+    startedAt() {
+        return this.parsed?.started_at ?? this.scanner.fieldText(scan_fields/* F_STARTED_AT */.hw);
+    }
+}
+/**
+ * Reads the store's records in the window into columns, streaming: a record is parsed, its row
+ * added, and it is garbage at once unless `visit` keeps it. Never throws on bad files or lines
+ * (the store's reader counts and warns about them: see scanRecords). Rows are added to `history`
+ * when given (so `visit` can read its columns), else to a new one.
+ */
+async function readHistory(dir, options = {}, visit, history = new ColumnarHistory()) {
+    return readHistoryRows(dir, options, visit === undefined
+        ? undefined
+        : (row, source, startedMs, file) => visit(source.record(), row, startedMs, file), history);
+}
+/**
+ * readHistory with the rows' sources instead of their records: what most readers use, since a
+ * record object is only built for the rows whose visitor asks for it. A read of every name (the
+ * usual case) scans its lines in place (RecordScanner); a read by name parses the lines naming it.
+ */
+async function readHistoryRows(dir, options = {}, visit, history = new core_history/* ColumnarHistory */.OO()) {
+    const sizes = await dayFileSizes(dir, options);
+    // Once SAMPLE_BYTES of files are read, rows per byte so far × the bytes of all files sizes the
+    // columns in one step (a little over; growth by halves takes over if it was short).
+    let file;
+    let bytesRead = 0;
+    const rowsBefore = history.length;
+    let sized = sizes === null;
+    const atFile = (at) => {
+        if (file !== undefined && !sized) {
+            bytesRead += sizes.bytes.get(file.path) ?? 0;
+            if (bytesRead >= SAMPLE_BYTES) {
+                sized = true;
+                const rows = history.length - rowsBefore;
+                history.reserveRows(rowsBefore + (rows / bytesRead) * sizes.total * 1.02 + 1024);
+            }
+        }
+        file = at;
+    };
+    const cursor = new RowCursor();
+    const onRecord = (record, startedMs, at) => {
+        if (at !== file)
+            atFile(at);
+        const row = history.add(record, startedMs);
+        visit?.(row, cursor.atRecord(row, startedMs, record), startedMs, at);
+    };
+    if (options.name !== undefined) {
+        const report = await (0,store/* scanRecords */.u3)(dir, options, onRecord);
+        return { history, report };
+    }
+    const scanner = new RecordScanner();
+    const fast = {
+        scan: (bytes, start) => scanner.scan(bytes, start),
+        get lineEnd() {
+            return scanner.lineEnd;
+        },
+        take: (at, _bytes, start, startedMs) => {
+            if (at !== file)
+                atFile(at);
+            const row = history.addScanned(scanner, startedMs);
+            visit?.(row, cursor.atScanned(row, startedMs, scanner, start), startedMs, at);
+        },
+    };
+    const report = await (0,store/* scanRecordLines */.WA)(dir, options, fast, onRecord);
+    return { history, report };
+}
+/** Bytes of day files read before the row count of all is estimated from them. */
+const SAMPLE_BYTES = 1 << 20;
+/**
+ * The size of each day file the read may touch (the window, with a day of margin each side), and
+ * their total; null when they cannot be listed (the read then reports why).
+ */
+async function dayFileSizes(dir, options) {
+    try {
+        const since = options.since ?? -Infinity;
+        const until = options.until ?? Infinity;
+        const files = (await (0,store/* listDayFiles */.qI)(dir)).filter((f) => f.dayMs + 2 * core_record/* DAY_MS */.sO > since && f.dayMs - core_record/* DAY_MS */.sO < until);
+        const bytes = new Map();
+        let total = 0;
+        const sizes = await Promise.all(files.map((f) => (0,promises_.stat)(f.path).then((s) => s.size, () => 0)));
+        files.forEach((f, i) => {
+            bytes.set(f.path, sizes[i]);
+            total += sizes[i];
+        });
+        return { bytes, total };
+    }
+    catch {
+        return null;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/report/dashboard/client.generated.ts
 // GENERATED by scripts/build-dashboard-client.mjs from src/report/dashboard/client/*.ts:
 // do not edit; change the TypeScript and run `npm run build:client`.
@@ -1201,8 +2009,6 @@ var ci = __webpack_require__(42131);
 var flakiness = __webpack_require__(44746);
 // EXTERNAL MODULE: ./src/insight/regression.ts + 2 modules
 var regression = __webpack_require__(1773);
-// EXTERNAL MODULE: ./src/core/record.ts
-var core_record = __webpack_require__(14130);
 ;// CONCATENATED MODULE: ./src/insight/attention.ts
 /**
  * The dashboard's "needs attention" panel: steps that got slower lately, flaky steps and failing
@@ -1514,8 +2320,8 @@ var sanitize = __webpack_require__(96532);
  * else (a `javascript:` server_url, a repository with a slash too many) gives no link at all.
  */
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
-const SHA = /^[0-9a-f]{7,64}$/i;
-const RUN_ID = /^\d{1,20}$/;
+const links_SHA = /^[0-9a-f]{7,64}$/i;
+const links_RUN_ID = /^\d{1,20}$/;
 /** `https://github.com/owner/name`, or null when either part is not safe to link to. */
 function repositoryUrl(serverUrl, repository) {
     if (typeof repository !== 'string' || !REPOSITORY.test(repository))
@@ -1538,7 +2344,7 @@ function repositoryUrl(serverUrl, repository) {
     return `${base}/${repository}`;
 }
 function isSha(value) {
-    return typeof value === 'string' && SHA.test(value);
+    return typeof value === 'string' && links_SHA.test(value);
 }
 function commitUrl(repoUrl, sha) {
     return repoUrl !== null && isSha(sha) ? `${repoUrl}/commit/${sha.toLowerCase()}` : null;
@@ -1554,7 +2360,7 @@ function branchUrl(repoUrl, branch) {
 }
 function runUrl(repoUrl, runId) {
     const id = typeof runId === 'number' && Number.isInteger(runId) ? String(runId) : runId;
-    return repoUrl !== null && typeof id === 'string' && RUN_ID.test(id)
+    return repoUrl !== null && typeof id === 'string' && links_RUN_ID.test(id)
         ? `${repoUrl}/actions/runs/${id}`
         : null;
 }
@@ -1608,6 +2414,7 @@ const TABLE_ROW = flatRow('runs', 'failures', 'p50', 'p95', 'lastT', 'lastOk');
 const VALUE_STAT = flatRow('branch', 'range', 'runs', 'avg', 'p50', 'p95', 'min', 'max', 'lastT');
 
 ;// CONCATENATED MODULE: ./src/report/dashboard/model.ts
+
 
 
 
@@ -1837,15 +2644,16 @@ class DashboardModelBuilder {
         if (tMs < this.startMs)
             return;
         this.source ??= new core_history/* ColumnarHistory */.OO();
-        this.addRow(this.source, this.source.add({ ...record, duration_ms: ms }, tMs), record);
+        this.addRow(this.source, this.source.add({ ...record, duration_ms: ms }, tMs), sourceOf(record));
     }
     /**
-     * Adds row `row` of `history` (the core's columns, as readHistory fills them), `record` being
-     * that row's record, read for what the columns do not keep (links, error, details). Every row
-     * of one builder comes from the same history. The model reads the history's columns at build
-     * time: per row it keeps three ids, and a record only while it is among its leg's newest.
+     * Adds row `row` of `history` (the core's columns, as readHistoryRows fills them); the row's
+     * record is asked of `source` only for what the columns do not keep (links, error, details).
+     * Every row of one builder comes from the same history. The model reads the history's columns
+     * at build time: per row it keeps three ids, and a record only while it is among its leg's
+     * newest.
      */
-    addRow(history, row, record) {
+    addRow(history, row, source) {
         if (this.source !== undefined && this.source !== history) {
             throw new Error('dashboard: every row of one model must come from the same history');
         }
@@ -1863,12 +2671,13 @@ class DashboardModelBuilder {
         const k = this.kept++;
         let branch = history.branch[row];
         if (branch === core_history/* NONE */.x3) {
+            const record = source.record();
             const fallback = branchOf(record, asCi(record.metadata));
             branch = fallback === null ? core_history/* NONE */.x3 : history.intern(fallback);
             if (branch !== core_history/* NONE */.x3)
                 this.branchFallback.set(k, branch);
         }
-        const commit = this.commitOfRow(history, row, record);
+        const commit = this.commitOfRow(history, row, source);
         if (commit !== core_history/* NONE */.x3 && !this.commitFromSha(history, row))
             this.commitFallback.set(k, commit);
         if (k === this.keptGroup.length) {
@@ -1896,7 +2705,7 @@ class DashboardModelBuilder {
         if (group.recent.length >= MAX_RUN_ROWS && tMs < group.recentFloor)
             return;
         const failed = (history.flags[row] & core_history/* FAILED */.Wk) !== 0;
-        group.recent.push({ tMs, ms, failed, branch, commit, record });
+        group.recent.push({ tMs, ms, failed, branch, commit, record: source.record() });
         if (group.recent.length >= 2 * MAX_RUN_ROWS) {
             group.recent.sort((a, b) => b.tMs - a.tMs);
             group.recent.length = MAX_RUN_ROWS;
@@ -1946,7 +2755,7 @@ class DashboardModelBuilder {
         return group;
     }
     /** The commit text id of a row: its ci.sha when it is one (lowercase), else metadata.sha / commit. */
-    commitOfRow(history, row, record) {
+    commitOfRow(history, row, source) {
         const sha = history.sha[row];
         if (sha !== core_history/* NONE */.x3) {
             if (this.commitOfSha.length <= sha) {
@@ -1963,7 +2772,7 @@ class DashboardModelBuilder {
             if (id !== -1)
                 return id;
         }
-        const fallback = shaOf(record);
+        const fallback = shaOf(source.record());
         return fallback === null ? core_history/* NONE */.x3 : history.intern(fallback);
     }
     /** Whether the row's commit is its ci.sha (looked at by commitOfRow already). */
@@ -2473,6 +3282,7 @@ function model_buildDashboardModel(records, options = {}) {
 
 
 
+
 function sha256Base64(text) {
     return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('base64');
 }
@@ -2641,13 +3451,13 @@ async function generateDashboard(options = {}) {
         return writeModel(builder.build(), outputFile, options.outputFile === undefined);
     }
     const history = new core_history/* ColumnarHistory */.OO();
-    const { report } = await (0,core_history/* readHistory */.Lu)(metricsDir, {
+    const { report } = await readHistoryRows(metricsDir, {
         since: builder.windowStartMs,
         // Newest first: the runs table keeps only the newest runs of each series, so the older
         // records die young instead of being held until a trim.
         newestFirst: true,
         ...(options.onWarning !== undefined ? { onWarning: options.onWarning } : {}),
-    }, (record, row) => builder.addRow(history, row, record), history);
+    }, (row, source) => builder.addRow(history, row, source), history);
     builder.skip(report.skippedLines + report.unmeasuredRecords);
     return writeModel(builder.build(), outputFile, options.outputFile === undefined);
 }
