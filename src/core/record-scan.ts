@@ -12,7 +12,7 @@
  * non-finite or invalid field, nesting deeper than MAX_DEPTH, a byte-order mark — makes scan()
  * return NaN, and the store then parses the line as before. Pure: no I/O.
  */
-import { parseTimestamp } from './record.js';
+import { civilDayMs } from './record.js';
 
 const EMPTY = Buffer.alloc(0);
 
@@ -60,6 +60,8 @@ const ZERO = 48;
 const NINE = 57;
 const COLON = 58;
 const UPPER_E = 69;
+const UPPER_T = 84;
+const UPPER_Z = 90;
 const OPEN_BRACKET = 91;
 const BACKSLASH = 92;
 const CLOSE_BRACKET = 93;
@@ -612,12 +614,77 @@ const PR_NUMBER = packKey('pr_number');
 /** pr_number's bit in ci()'s `seen` (not a located field). */
 const CI_PR_NUMBER = FIELDS;
 
+/** The 2-digit decimal number at bytes[at..at+2), or -1 when either byte is not a digit. */
+function twoDigits(bytes: Buffer, at: number): number {
+  const tens = bytes[at]! - ZERO;
+  const ones = bytes[at + 1]! - ZERO;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+}
+
 /**
- * parseTimestamp of bytes[from, to). A timestamp is ASCII: read as Latin-1, a byte ≥ 0x80 is a
- * character no timestamp holds, as its UTF-8 decoding would be.
+ * parseTimestamp (record.ts) of the bytes [from, to): the same rules, read where the timestamp
+ * stands instead of from a string cut out of it (two per line: cutting was a tenth of a read).
+ * A timestamp is ASCII, so a byte >= 0x80 fails it as its decoded character would.
  */
 function timestampAt(bytes: Buffer, from: number, to: number): number {
-  return parseTimestamp(bytes.toString('latin1', from, to));
+  if (to - from < 19) return NaN;
+  const century = twoDigits(bytes, from);
+  const yearOfCentury = twoDigits(bytes, from + 2);
+  const month = twoDigits(bytes, from + 5);
+  const day = twoDigits(bytes, from + 8);
+  const hour = twoDigits(bytes, from + 11);
+  const minute = twoDigits(bytes, from + 14);
+  const second = twoDigits(bytes, from + 17);
+  const separator = bytes[from + 10];
+  if (
+    bytes[from + 4] !== MINUS ||
+    bytes[from + 7] !== MINUS ||
+    (separator !== UPPER_T && separator !== SPACE) ||
+    bytes[from + 13] !== COLON ||
+    bytes[from + 16] !== COLON ||
+    century < 0 ||
+    yearOfCentury < 0 ||
+    month < 0 ||
+    day < 0 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  ) {
+    return NaN;
+  }
+  const dayMs = civilDayMs(century * 100 + yearOfCentury, month, day);
+  if (Number.isNaN(dayMs)) return NaN;
+  let ms = dayMs + ((hour * 60 + minute) * 60 + second) * 1000;
+  let at = from + 19;
+  if (at < to && bytes[at] === DOT) {
+    let nanos = 0;
+    let count = 0;
+    at++;
+    while (at < to) {
+      const digit = bytes[at]! - ZERO;
+      if (digit < 0 || digit > 9) break;
+      if (++count > 9) return NaN;
+      nanos = nanos * 10 + digit;
+      at++;
+    }
+    if (count === 0) return NaN;
+    for (let i = count; i < 9; i++) nanos *= 10;
+    ms += nanos / 1e6;
+  }
+  if (at === to) return ms;
+  const sign = bytes[at];
+  if (sign === UPPER_Z) return at + 1 === to ? ms : NaN;
+  if (sign !== PLUS && sign !== MINUS) return NaN;
+  const colon = bytes[at + 3] === COLON ? 1 : 0;
+  if (at + 5 + colon !== to) return NaN;
+  const offsetHours = twoDigits(bytes, at + 1);
+  const offsetMinutes = twoDigits(bytes, at + 3 + colon);
+  if (offsetHours < 0 || offsetHours > 23 || offsetMinutes < 0 || offsetMinutes > 59) return NaN;
+  const offsetMs = (offsetHours * 60 + offsetMinutes) * 60_000;
+  return sign === PLUS ? ms - offsetMs : ms + offsetMs;
 }
 
 /** Whether the ASCII `word` stands in `bytes` at `at` (no bound check: see RecordScanner.at). */

@@ -83,9 +83,30 @@ export function formatTimestamp(date: Date | number): string {
   return micros === 0 ? text : `${text}.${pad(micros, 6)}`;
 }
 
-/** The last valid date parseTimestamp read (yyyymmdd as a number) and its epoch ms. */
+/** The last valid date civilDayMs read (yyyymmdd as a number) and its epoch ms. */
 let lastDateKey = -1;
 let lastDateMs = 0;
+
+/**
+ * Epoch ms of the start of a date (UTC), NaN when there is no such date. Records come in runs of
+ * one day (a day file): the check and the day count are kept for the last date seen.
+ */
+export function civilDayMs(year: number, month: number, day: number): number {
+  const dateKey = (year * 100 + month) * 100 + day;
+  if (dateKey === lastDateKey) return lastDateMs;
+  if (
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > DAYS_IN_MONTH[month - 1]! ||
+    (month === 2 && day === 29 && !isLeapYear(year))
+  ) {
+    return NaN;
+  }
+  lastDateKey = dateKey;
+  lastDateMs = daysFromCivil(year, month, day) * DAY_MS;
+  return lastDateMs;
+}
 
 /**
  * Parses a record timestamp to epoch milliseconds (fraction kept below 1 ms), or NaN when it is not
@@ -123,27 +144,8 @@ export function parseTimestamp(text: string): number {
   ) {
     return NaN;
   }
-  // Records come in runs of one day (a day file): the date's check and its day count are kept
-  // for the last date seen, which depend on nothing else.
-  const dateKey = ((century * 100 + yearOfCentury) * 100 + month) * 100 + day;
-  let dayMs: number;
-  if (dateKey === lastDateKey) {
-    dayMs = lastDateMs;
-  } else {
-    const year = century * 100 + yearOfCentury;
-    if (
-      month < 1 ||
-      month > 12 ||
-      day < 1 ||
-      day > DAYS_IN_MONTH[month - 1]! ||
-      (month === 2 && day === 29 && !isLeapYear(year))
-    ) {
-      return NaN;
-    }
-    dayMs = daysFromCivil(year, month, day) * DAY_MS;
-    lastDateKey = dateKey;
-    lastDateMs = dayMs;
-  }
+  const dayMs = civilDayMs(century * 100 + yearOfCentury, month, day);
+  if (Number.isNaN(dayMs)) return NaN;
   let ms = dayMs + ((hour * 60 + minute) * 60 + second) * 1000;
   let at = 19;
   const length = text.length;

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ColumnarHistory, type HistoryOptions } from '../../src/core/history.js';
 import { readHistory, readHistoryRows } from '../../src/core/history-read.js';
+import { parseTimestamp } from '../../src/core/record.js';
 import { RecordScanner } from '../../src/core/record-scan.js';
 import { scanRecords, type ReadOptions } from '../../src/core/store.js';
 
@@ -286,6 +287,52 @@ describe('RecordScanner: the same history as the parse', () => {
     // Never past the line's '\n', whatever follows it.
     const bytes = Buffer.from(`${LINES.truncated}\n${LINES.plain}\n`);
     expect(scanner.scan(bytes, 0)).toBeNaN();
+  });
+
+  it('reads started_at and ended_at as parseTimestamp does, form by form', () => {
+    const forms = [
+      `${DAY}T10:00:00`,
+      `${DAY} 10:00:00`,
+      `${DAY}T10:00:00.1`,
+      `${DAY}T10:00:00.123456789`,
+      `${DAY}T10:00:00.1234567890`,
+      `${DAY}T10:00:00.`,
+      `${DAY}T10:00:00Z`,
+      `${DAY}T10:00:00.5Z`,
+      `${DAY}T10:00:00ZZ`,
+      `${DAY}T10:00:00+02:00`,
+      `${DAY}T10:00:00-0130`,
+      `${DAY}T10:00:00+2:00`,
+      `${DAY}T10:00:00+24:00`,
+      `${DAY}T10:00:00+02:60`,
+      `${DAY}T10:00:00+02:00:00`,
+      `${DAY}T24:00:00`,
+      `${DAY}T10:60:00`,
+      `${DAY}T10:00:60`,
+      '2024-02-29T00:00:00',
+      '2025-02-29T00:00:00',
+      '1900-02-29T00:00:00',
+      '2000-02-29T00:00:00',
+      '2025-13-01T00:00:00',
+      '2025-00-10T00:00:00',
+      '2025-04-31T00:00:00',
+      '0001-01-01T00:00:00',
+      '2025/10/20T10:00:00',
+      `${DAY}X10:00:00`,
+      `${DAY}T10-00:00`,
+      `${DAY}T10:00`,
+      `${DAY}T1a:00:00`,
+      `${DAY}T10:00:00é`,
+      '',
+    ];
+    const scanner = new RecordScanner();
+    const scan = (line: string) => scanner.scan(Buffer.from(`${line}\n`), 0);
+    for (const form of forms) {
+      const ms = parseTimestamp(form);
+      expect(scan(JSON.stringify(record({ started_at: form }))), form).toBe(ms);
+      const ended = scan(JSON.stringify(record({ ended_at: form })));
+      expect(Number.isNaN(ended), form).toBe(Number.isNaN(ms));
+    }
   });
 
   it('for lines with random damage (seeded): 3,000 mutations of valid lines', async () => {
