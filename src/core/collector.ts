@@ -20,7 +20,7 @@ import {
 } from './record.js';
 import { SummaryAccumulator, type MetricsSummary } from './stats.js';
 import { ColumnarHistory } from './history.js';
-import { readHistoryRows } from './history-read.js';
+import { readHistoryRows, scanPays } from './history-read.js';
 import {
   DAY_MS,
   appendRecord,
@@ -253,14 +253,21 @@ export class DevMetricsCollector {
     const days = requireNonNegativeInteger(options.days ?? 7, 'days');
     const name = options.name === undefined ? undefined : requireName(options.name, 'name');
     const accumulator = new SummaryAccumulator();
-    // Through the columns: most lines are then scanned in place, never parsed into records.
-    const history = new ColumnarHistory({ compact: true });
-    await readHistoryRows(
-      this.metricsDir,
-      { since: this.now() - days * DAY_MS, name, onWarning: this.onWarning },
-      (row, source, startedMs) => accumulator.addRow(history, row, source, startedMs),
-      history,
-    );
+    const read = { since: this.now() - days * DAY_MS, name, onWarning: this.onWarning };
+    if (name === undefined && (await scanPays(this.metricsDir, read))) {
+      // Through the columns: the lines are then scanned in place, never parsed into records.
+      const history = new ColumnarHistory({ compact: true });
+      await readHistoryRows(
+        this.metricsDir,
+        read,
+        (row, source, startedMs) => accumulator.addRow(history, row, source, startedMs),
+        history,
+      );
+    } else {
+      await scanRecords(this.metricsDir, read, (record, startedMs) =>
+        accumulator.add(record, startedMs),
+      );
+    }
     return accumulator.summary();
   }
 

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ColumnarHistory, type HistoryOptions } from '../../src/core/history.js';
-import { readHistory, readHistoryRows } from '../../src/core/history-read.js';
+import { readHistoryRows } from '../../src/core/history-read.js';
 import { parseTimestamp } from '../../src/core/record.js';
 import { RecordScanner } from '../../src/core/record-scan.js';
 import { scanRecords, type ReadOptions } from '../../src/core/store.js';
@@ -31,13 +31,15 @@ async function parsed(options: ReadOptions, history: HistoryOptions = {}) {
   return { history: out, report, warnings };
 }
 
+/** readHistory through the scanner, whatever the size of the files (see SCAN_FROM_BYTES). */
 async function scanned(options: ReadOptions, history: HistoryOptions = {}) {
   const warnings: string[] = [];
-  const result = await readHistory(
+  const result = await readHistoryRows(
     dir,
     { ...options, onWarning: (m) => void warnings.push(m) },
     undefined,
     new ColumnarHistory(history),
+    0,
   );
   return { ...result, warnings };
 }
@@ -387,22 +389,31 @@ describe('RecordScanner: the same history as the parse', () => {
 
   it('gives visitors each row with its record (parsed on demand) and its started_at as stored', async () => {
     writeLines([LINES.plain!, LINES.values!, LINES.python!, LINES.startOffset!]);
-    const seen: { row: number; name: string; startedAt: string; hasValues: boolean }[] = [];
-    const { history } = await readHistoryRows(dir, { onWarning: null }, (row, source) => {
-      seen.push({
-        row,
-        name: source.record().name,
-        startedAt: source.startedAt(),
-        hasValues: source.hasValues,
-      });
-    });
-    expect(history.length).toBe(4);
-    expect(seen).toEqual([
-      { row: 0, name: 'unit tests', startedAt: `${DAY}T10:00:00.123456`, hasValues: false },
-      { row: 1, name: 'unit tests', startedAt: `${DAY}T10:00:00.123456`, hasValues: true },
-      { row: 2, name: 'unit tests', startedAt: `${DAY}T10:00:00.123456`, hasValues: false },
-      { row: 3, name: 'unit tests', startedAt: `${DAY}T23:30:00-01:00`, hasValues: false },
-    ]);
+    for (const scanFromBytes of [0, undefined]) {
+      // Scanned (0), and parsed (a small read: below SCAN_FROM_BYTES).
+      const seen: { row: number; name: string; startedAt: string; hasValues: boolean }[] = [];
+      const { history } = await readHistoryRows(
+        dir,
+        { onWarning: null },
+        (row, source) => {
+          seen.push({
+            row,
+            name: source.record().name,
+            startedAt: source.startedAt(),
+            hasValues: source.hasValues,
+          });
+        },
+        new ColumnarHistory(),
+        scanFromBytes,
+      );
+      expect(history.length).toBe(4);
+      expect(seen).toEqual([
+        { row: 0, name: 'unit tests', startedAt: `${DAY}T10:00:00.123456`, hasValues: false },
+        { row: 1, name: 'unit tests', startedAt: `${DAY}T10:00:00.123456`, hasValues: true },
+        { row: 2, name: 'unit tests', startedAt: `${DAY}T10:00:00.123456`, hasValues: false },
+        { row: 3, name: 'unit tests', startedAt: `${DAY}T23:30:00-01:00`, hasValues: false },
+      ]);
+    }
   });
 
   it('keeps no view of the read buffer in its texts (a later read cannot change them)', async () => {
