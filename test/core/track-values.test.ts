@@ -175,14 +175,20 @@ describe('trackExecution values', () => {
     expect(outside).toBeInstanceOf(DevMetricsError);
     expect(outside.message).toMatch(/^addValue\("x"\) was called outside a tracked run; call it/);
 
+    // The late call waits for a gate opened once the run has ended (not a timer: on a busy
+    // machine the run could outlast it, and its rejection would then come before anything
+    // handles it).
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
     let late: Promise<void> | undefined;
     await trackExecution(
       'short',
       async () => {
-        late = sleep(5).then(() => addValue('late', 1));
+        late = gate.then(() => addValue('late', 1));
       },
       { collector },
     );
+    open();
     await expect(late).rejects.toThrow(/came after the run "short" ended/);
     expect(onDisk()[0]?.metadata).toEqual({});
   });
