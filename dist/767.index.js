@@ -35,7 +35,7 @@ var scan_fields = __webpack_require__(78518);
  * The fast way through a day file's line. JSON.parse builds every key and value of a record (its
  * metadata.ci alone is some fifteen strings), while a columnar read keeps a dozen of them; building
  * and collecting the rest was most of a summary's time. This scanner reads a record's JSON where it
- * stands in the chunk of text, picks out what the history's columns keep (name, started_at,
+ * stands in the day file's bytes, picks out what the history's columns keep (name, started_at,
  * duration_ms, status, error === 'cancelled', and metadata.ci's sha, branch, default_branch,
  * pr_number, job, runner_os, runner_arch, run_id, matrix) as offsets, and checks the syntax of the
  * rest as it skips it, building no object and no string.
@@ -46,8 +46,8 @@ var scan_fields = __webpack_require__(78518);
  * return NaN, and the store then parses the line as before. Pure: no I/O.
  */
 
-const EMPTY = Buffer.alloc(0);
 
+const EMPTY = Buffer.alloc(0);
 // Top-level keys a record must (or may: error) have, as bits of `seen`.
 const K_NAME = 1;
 const K_STARTED_AT = 2;
@@ -775,13 +775,12 @@ var values = __webpack_require__(14101);
 
 
 
-
 /** A RowSource of a record at hand. */
 function sourceOf(record) {
     return {
         record: () => record,
         startedAt: () => record.started_at,
-        hasValues: record.metadata[values/* VALUES_KEY */.Do] !== undefined,
+        hasValues: (0,values/* carriesValues */.we)(record.metadata),
     };
 }
 /** The row being visited: one object for a whole read, pointed at each row in turn. */
@@ -798,7 +797,7 @@ class RowCursor {
         this.startedMs = startedMs;
         this.parsed = record;
         this.scanner = undefined;
-        this.hasValues = record.metadata[values/* VALUES_KEY */.Do] !== undefined;
+        this.hasValues = (0,values/* carriesValues */.we)(record.metadata);
         return this;
     }
     /** At a row `scanner` read from the line at `start` (its bytes stay in the scanner). */
@@ -821,8 +820,8 @@ class RowCursor {
     }
 }
 /**
- * Reads the store's records in the window into columns, streaming: a record is parsed, its row
- * added, and it is garbage at once unless `visit` keeps it. Never throws on bad files or lines
+ * Reads the store's records in the window into columns, streaming: a row is added per record, and
+ * a record object is garbage at once unless `visit` keeps it. Never throws on bad files or lines
  * (the store's reader counts and warns about them: see scanRecords). Rows are added to `history`
  * when given (so `visit` can read its columns), else to a new one.
  */
@@ -869,11 +868,8 @@ async function readHistoryRows(dir, options = {}, visit, history = new core_hist
     }
     const scanner = new RecordScanner();
     const fast = {
-        scan: (bytes, start) => scanner.scan(bytes, start),
-        get lineEnd() {
-            return scanner.lineEnd;
-        },
-        take: (at, _bytes, start, startedMs) => {
+        scanner,
+        take: (at, start, startedMs) => {
             if (at !== file)
                 atFile(at);
             const row = history.addScanned(scanner, startedMs);
@@ -903,9 +899,7 @@ const SAMPLE_BYTES = 1 << 20;
  */
 async function dayFileSizes(dir, options) {
     try {
-        const since = options.since ?? -Infinity;
-        const until = options.until ?? Infinity;
-        const files = (await (0,store/* listDayFiles */.qI)(dir)).filter((f) => f.dayMs + 2 * core_record/* DAY_MS */.sO > since && f.dayMs - core_record/* DAY_MS */.sO < until);
+        const files = (0,store/* selectFiles */.AL)(await (0,store/* listDayFiles */.qI)(dir), options);
         const bytes = new Map();
         let total = 0;
         const sizes = await Promise.all(files.map((f) => (0,promises_.stat)(f.path).then((s) => s.size, () => 0)));

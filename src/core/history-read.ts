@@ -7,20 +7,21 @@
 import { stat } from 'node:fs/promises';
 import { ColumnarHistory } from './history.js';
 import { parseJsonLine } from './json-line.js';
-import { DAY_MS, type ExecutionRecord } from './record.js';
+import type { ExecutionRecord } from './record.js';
 import { RecordScanner } from './record-scan.js';
 import { F_STARTED_AT } from './scan-fields.js';
 import {
   listDayFiles,
   scanRecordLines,
   scanRecords,
+  selectFiles,
   type DayFile,
   type FastLines,
   type ReadOptions,
   type ReadReport,
   type RecordVisitor,
 } from './store.js';
-import { VALUES_KEY } from './values.js';
+import { carriesValues } from './values.js';
 
 /** Receives each record read, beside its row, for what the columns do not keep. */
 export type HistoryVisitor = (
@@ -49,7 +50,7 @@ export function sourceOf(record: ExecutionRecord): RowSource {
   return {
     record: () => record,
     startedAt: () => record.started_at,
-    hasValues: (record.metadata as Record<string, unknown>)[VALUES_KEY] !== undefined,
+    hasValues: carriesValues(record.metadata),
   };
 }
 
@@ -68,7 +69,7 @@ class RowCursor implements RowSource {
     this.startedMs = startedMs;
     this.parsed = record;
     this.scanner = undefined;
-    this.hasValues = (record.metadata as Record<string, unknown>)[VALUES_KEY] !== undefined;
+    this.hasValues = carriesValues(record.metadata);
     return this;
   }
 
@@ -100,8 +101,8 @@ class RowCursor implements RowSource {
 export type RowVisitor = (row: number, source: RowSource, startedMs: number, file: DayFile) => void;
 
 /**
- * Reads the store's records in the window into columns, streaming: a record is parsed, its row
- * added, and it is garbage at once unless `visit` keeps it. Never throws on bad files or lines
+ * Reads the store's records in the window into columns, streaming: a row is added per record, and
+ * a record object is garbage at once unless `visit` keeps it. Never throws on bad files or lines
  * (the store's reader counts and warns about them: see scanRecords). Rows are added to `history`
  * when given (so `visit` can read its columns), else to a new one.
  */
@@ -164,11 +165,8 @@ export async function readHistoryRows(
   }
   const scanner = new RecordScanner();
   const fast: FastLines = {
-    scan: (bytes, start) => scanner.scan(bytes, start),
-    get lineEnd() {
-      return scanner.lineEnd;
-    },
-    take: (at, _bytes, start, startedMs) => {
+    scanner,
+    take: (at, start, startedMs) => {
       if (at !== file) atFile(at);
       const row = history.addScanned(scanner, startedMs);
       visit?.(row, cursor.atScanned(row, startedMs, scanner, start), startedMs, at);
@@ -208,11 +206,7 @@ async function dayFileSizes(
   options: ReadOptions,
 ): Promise<{ bytes: Map<string, number>; total: number } | null> {
   try {
-    const since = options.since ?? -Infinity;
-    const until = options.until ?? Infinity;
-    const files = (await listDayFiles(dir)).filter(
-      (f) => f.dayMs + 2 * DAY_MS > since && f.dayMs - DAY_MS < until,
-    );
+    const files = selectFiles(await listDayFiles(dir), options);
     const bytes = new Map<string, number>();
     let total = 0;
     const sizes = await Promise.all(

@@ -20,7 +20,7 @@ import {
   F_RUNNER_OS,
   F_SHA,
 } from './scan-fields.js';
-import { VALUES_KEY, valuesOf, type Better } from './values.js';
+import { carriesValues, valuesOf, type Better } from './values.js';
 
 /** No text in this row (an index column's empty cell). */
 export const NONE = -1;
@@ -437,11 +437,7 @@ export class ColumnarHistory {
 
   /** The record's values into the side table; returns `row`. */
   private addValuesOf(record: ExecutionRecord, row: number): number {
-    // One property test for the common record without values; valuesOf only when there are some.
-    const metadata = record.metadata as Record<string, unknown> | null | undefined;
-    if (typeof metadata === 'object' && metadata !== null && metadata[VALUES_KEY] !== undefined) {
-      this.addValues(row, metadata);
-    }
+    if (carriesValues(record.metadata)) this.addValues(row, record.metadata);
     return row;
   }
 

@@ -2,7 +2,7 @@
  * The fast way through a day file's line. JSON.parse builds every key and value of a record (its
  * metadata.ci alone is some fifteen strings), while a columnar read keeps a dozen of them; building
  * and collecting the rest was most of a summary's time. This scanner reads a record's JSON where it
- * stands in the chunk of text, picks out what the history's columns keep (name, started_at,
+ * stands in the day file's bytes, picks out what the history's columns keep (name, started_at,
  * duration_ms, status, error === 'cancelled', and metadata.ci's sha, branch, default_branch,
  * pr_number, job, runner_os, runner_arch, run_id, matrix) as offsets, and checks the syntax of the
  * rest as it skips it, building no object and no string.
@@ -13,9 +13,6 @@
  * return NaN, and the store then parses the line as before. Pure: no I/O.
  */
 import { civilDayMs } from './record.js';
-
-const EMPTY = Buffer.alloc(0);
-
 import {
   FIELDS,
   F_BRANCH,
@@ -29,6 +26,8 @@ import {
   F_SHA,
   F_STARTED_AT,
 } from './scan-fields.js';
+
+const EMPTY = Buffer.alloc(0);
 
 // Top-level keys a record must (or may: error) have, as bits of `seen`.
 const K_NAME = 1;

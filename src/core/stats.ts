@@ -8,7 +8,7 @@
 import { FAILED, type ColumnarHistory } from './history.js';
 import type { RowSource } from './history-read.js';
 import { parseTimestamp, type ExecutionRecord, type ExecutionStatus } from './record.js';
-import { VALUES_KEY, valuesOf, type Better } from './values.js';
+import { carriesValues, valuesOf, type Better } from './values.js';
 
 export interface OperationSummary {
   name: string;
@@ -192,8 +192,7 @@ export class SummaryAccumulator {
     if (this.addRun(op, record.duration_ms, record.status === 'success', startedMs)) {
       op.lastRunAt = record.started_at;
     }
-    // One property read per record when there are no values (the 1M-record bench's case).
-    if (record.metadata[VALUES_KEY] !== undefined) addValues(op, record, startedMs);
+    if (carriesValues(record.metadata)) addValues(op, record, startedMs);
   }
 
   /**

@@ -381,7 +381,8 @@ export type RecordVisitor = (
   file: DayFile,
 ) => boolean | void;
 
-function selectFiles(files: DayFile[], options: ReadOptions): DayFile[] {
+/** The day files a read of `options`' window touches, in the order it reads them. */
+export function selectFiles(files: DayFile[], options: ReadOptions): DayFile[] {
   const since = options.since ?? -Infinity;
   const until = options.until ?? Infinity;
   // A record lives in the file of its started_at's UTC date; a day of margin on each side keeps
@@ -522,16 +523,17 @@ class RecordLines {
     const length = bytes.length;
     // The scanner needs each line to end with '\n': a last line without one is parsed.
     const scannable = bytes[length - 1] === 10 ? length : bytes.lastIndexOf(10) + 1;
+    const { scanner } = fast;
     let start = 0;
     while (start < length) {
       this.lineNumber++;
-      const started = start < scannable ? fast.scan(bytes, start) : NaN;
+      const started = start < scannable ? scanner.scan(bytes, start) : NaN;
       if (!Number.isNaN(started)) {
         const lineStart = start;
-        start = fast.lineEnd + 1;
+        start = scanner.lineEnd + 1;
         if (started < this.since || started >= this.until) continue;
         this.report.records++;
-        if (fast.take(file, bytes, lineStart, started) === false) return false;
+        if (fast.take(file, lineStart, started) === false) return false;
         continue;
       }
       let end = bytes.indexOf(10, start);
@@ -641,15 +643,14 @@ export async function scanRecords(
 }
 
 /**
- * A reader that takes valid record lines without parsing them (the columnar history's scanner).
- * scan() gets each line of a piece of bytes that ends with '\n' and returns the started_at of the
- * valid record on it (and sets lineEnd to its '\n'), or NaN to have the line parsed and visited
- * as a record; take() then gets each scanned line in the read's window.
+ * A reader that takes valid record lines without parsing them (the columnar history's): its
+ * scanner gets each line of a piece of bytes that ends with '\n' and returns the started_at of the
+ * valid record on it (its lineEnd then at the line's '\n'), or NaN to have the line parsed and
+ * visited as a record; take() then gets each scanned line in the read's window.
  */
 export interface FastLines {
-  scan(bytes: Buffer, start: number): number;
-  readonly lineEnd: number;
-  take(file: DayFile, bytes: Buffer, start: number, startedMs: number): boolean | void;
+  readonly scanner: { scan(bytes: Buffer, start: number): number; readonly lineEnd: number };
+  take(file: DayFile, start: number, startedMs: number): boolean | void;
 }
 
 /**

@@ -155,6 +155,18 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
+ * Whether a record's metadata has a values entry at all: one property test, for the readers that
+ * pass every record and call valuesOf only for those that have one.
+ */
+export function carriesValues(metadata: unknown): boolean {
+  return (
+    typeof metadata === 'object' &&
+    metadata !== null &&
+    (metadata as Record<string, unknown>)[VALUES_KEY] !== undefined
+  );
+}
+
+/**
  * The values a record's metadata carries, in stored order. Tolerant, as a reader of files written
  * by others must be: a value that is not a finite number is left out, an unreadable `value_info`
  * entry falls back to the defaults.
