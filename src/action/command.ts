@@ -162,6 +162,8 @@ export interface RunCommandOptions {
   signal?: AbortSignal;
   /** After a forwarded signal, SIGKILL the process group this much later. Default 5000. */
   killGraceMs?: number;
+  /** Called once the command's process is running (work that can overlap it starts here). */
+  onStarted?: () => void;
   /** Destinations of the child's output. Default process.stdout / process.stderr. */
   stdout?: Writable;
   stderr?: Writable;
@@ -407,7 +409,11 @@ function spawnShell(
     pump(child.stdout, options.stdout ?? process.stdout, 'stdout', tail, options.onOutput);
     pump(child.stderr, options.stderr ?? process.stderr, 'stderr', tail, options.onOutput);
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    if (options.signal?.aborted) onAbort(); // aborted while the script file was being written
+    if (options.signal?.aborted) {
+      onAbort(); // aborted while the script file was being written
+    } else if (child.pid !== undefined) {
+      options.onStarted?.();
+    }
   });
 }
 

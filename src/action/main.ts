@@ -23,7 +23,7 @@ import { dashboardOutputFile } from './dashboard-path.js';
 import { claimJob, newJobState, updateJob, type JobState } from './job.js';
 import { InputError } from './inputs.js';
 import { exportExecution } from './otlp.js';
-import { publishStep, regressionFailure } from './publish.js';
+import { publishStep, readEarlierRuns, regressionFailure, type EarlierRuns } from './publish.js';
 import { buildRecord } from './record.js';
 import { collectRunValues } from './run-values.js';
 import { setup, type Setup } from './setup.js';
@@ -90,6 +90,10 @@ export async function runMain(): Promise<void> {
     }
     await mkdir(s.tempDir, { recursive: true });
     saveState(State.StartedAt, new Date().toISOString());
+    // The step's earlier runs are read while the command runs (its reports need them after).
+    let earlier: Promise<EarlierRuns> | undefined;
+    const readEarlier = (): Promise<EarlierRuns> =>
+      (earlier ??= readEarlierRuns(s.metricsDir, s.inputs.daysToKeep, s.inputs.name));
     const result = await runCommand({
       script: s.inputs.run,
       shell: s.inputs.shell,
@@ -97,6 +101,7 @@ export async function runMain(): Promise<void> {
       tempDir: s.tempDir,
       env: commandEnvironment(process.env),
       signal: cancellation.signal,
+      onStarted: () => void readEarlier(),
     });
     if (result.cancelled && result.pid === null) {
       // Cancelled before the command ran: there is no run to record.
@@ -124,6 +129,8 @@ export async function runMain(): Promise<void> {
       secrets: s.secrets,
       values: runValues.values,
     });
+    // Before the append (a command that never started did not start the read): not this record.
+    readEarlier();
     try {
       await appendRecord(s.metricsDir, record);
     } catch (error) {
@@ -152,9 +159,8 @@ export async function runMain(): Promise<void> {
         inputs: s.inputs,
         ci: s.ci,
         record,
-        metricsDir: s.metricsDir,
-        tempDir: s.tempDir,
         secrets: s.secrets,
+        earlier: readEarlier(),
       });
       if (row) await updateJob(s.jobFile, (job) => void job.rows.push(row, ...valueRows));
       // A worse value fails the step as a slower duration does (fail-on-regression is opt-in).

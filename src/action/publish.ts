@@ -12,7 +12,7 @@
  */
 import * as core from './runner-io.js';
 import { ColumnarHistory, durationView } from '../core/history.js';
-import { normalizeRecord, type ExecutionRecord } from '../core/record.js';
+import { normalizeRecord, parseTimestamp, type ExecutionRecord } from '../core/record.js';
 import { valueSeriesKey, valuesOf } from '../core/values.js';
 import { summarize } from '../core/stats.js';
 import { DAY_MS, scanRecords } from '../core/store.js';
@@ -38,11 +38,10 @@ export interface PublishInput {
   inputs: ActionInputs;
   ci: CiContext;
   record: ExecutionRecord;
-  metricsDir: string;
-  /** Where the dashboard is written (outside metrics-dir, so it is not cached). */
-  tempDir: string;
   /** Values to redact from everything published, besides the common secret shapes. */
   secrets: readonly string[];
+  /** The step's runs before this one (readEarlierRuns, started while the command ran). */
+  earlier: Promise<EarlierRuns>;
 }
 
 export interface PublishResult {
@@ -72,30 +71,67 @@ export function regressionFailure(
   return reasons.length === 0 ? null : `${reasons.join('; ')} (fail-on-regression is true)`;
 }
 
-/** The read history: its columns, and the records of one step (by row) for the step's reports. */
-interface StepHistory {
+/**
+ * The step's earlier runs in the window, read once (readEarlierRuns): what its verdict and
+ * flakiness are made of, as columns, and their records whole, for the summary's runs table and
+ * the chart. `problem`: the read failed (one warning, the reports then see only this run).
+ */
+export interface EarlierRuns {
   history: ColumnarHistory;
   stepRecords: Map<number, ExecutionRecord>;
+  /** The read's warnings (skipped lines or files), said when the reports are made. */
+  warnings: string[];
+  problem: string | null;
 }
 
 /**
- * The step's runs in the window as columns, read once: what the verdict and flakiness are made
- * of; their records are kept whole too, for the summary's runs table and the chart.
+ * Reads the step's own earlier runs. Main starts it as soon as the command is running, so the
+ * read overlaps the command: it is a step's largest read (every day file is searched for the
+ * name). The record being made is not on disk yet; publishStep adds it. Never rejects.
+ * Runs the command itself writes under the step's name meanwhile may be missed: the reports are
+ * of the runs before this one.
  */
-async function loadHistory(metricsDir: string, days: number, name: string): Promise<StepHistory> {
+export async function readEarlierRuns(
+  metricsDir: string,
+  days: number,
+  name: string,
+): Promise<EarlierRuns> {
   const stepRecords = new Map<number, ExecutionRecord>();
   const since = Date.now() - (days + 1) * DAY_MS;
   // The store's read straight into columns (readHistory less its sizing pass, which stats every
   // day file to presize columns for a whole history: a step's own runs are a few hundred rows).
   const history = new ColumnarHistory();
-  await scanRecords(
-    metricsDir,
-    // Only the step's own runs: its series, verdict and reports read no other step's rows.
-    { since, name, onWarning: (m) => core.warning(m) },
-    (record, startedMs) =>
-      void stepRecords.set(history.add(record, startedMs), normalizeRecord(record)),
-  );
-  return { history, stepRecords };
+  const warnings: string[] = [];
+  try {
+    await scanRecords(
+      metricsDir,
+      // Only the step's own runs: its series, verdict and reports read no other step's rows.
+      { since, name, onWarning: (m) => void warnings.push(m) },
+      (record, startedMs) =>
+        void stepRecords.set(history.add(record, startedMs), normalizeRecord(record)),
+    );
+    return { history, stepRecords, warnings, problem: null };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { history, stepRecords, warnings, problem: message };
+  }
+}
+
+/** The earlier runs and this run: its row is the history's last. */
+function withThisRun(earlier: EarlierRuns, record: ExecutionRecord): EarlierRuns {
+  if (earlier.problem !== null) {
+    return {
+      history: ColumnarHistory.of([record]),
+      stepRecords: new Map([[0, record]]),
+      warnings: [],
+      problem: null,
+    };
+  }
+  const startedMs = parseTimestamp(record.started_at);
+  if (!Number.isNaN(startedMs)) {
+    earlier.stepRecords.set(earlier.history.add(record, startedMs), record);
+  }
+  return earlier;
 }
 
 async function part<T>(what: string, fn: () => Promise<T>): Promise<T | null> {
@@ -134,13 +170,12 @@ export async function publishStep(p: PublishInput): Promise<PublishResult> {
   const { inputs, ci } = p;
   const { secrets } = p;
   // Read once: the verdicts, the summary, the comment and the dashboard are all made of it.
-  const read = await part('reading the history', () =>
-    loadHistory(p.metricsDir, inputs.daysToKeep, p.record.name),
-  );
-  const { history, stepRecords } = read ?? {
-    history: ColumnarHistory.of([p.record]),
-    stepRecords: new Map([[0, p.record]]),
-  };
+  const earlier = await p.earlier;
+  for (const message of earlier.warnings) core.warning(message);
+  if (earlier.problem !== null) {
+    core.warning(`dev-metrics: reading the history skipped: ${earlier.problem.split('\n')[0]}`);
+  }
+  const { history, stepRecords } = withThisRun(earlier, p.record);
   // Series: this step in this job, matrix leg and runner; named by its leg when the step has several.
   const series = seriesOfRecord(history, p.record);
   const record = { ...p.record, name: series.name };

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -186,6 +186,38 @@ describe('shells, as a run: step runs them', () => {
     expect(result.startError).toMatch(/^shell 'pwsh' was not found on this runner/);
     expect(result.startError).not.toContain('\n');
     expect(readdirSync(tempDir).filter((f) => f !== 'workspace')).toEqual([]); // script removed
+    await rm(emptyBin, { recursive: true });
+  });
+});
+
+describe('onStarted', () => {
+  it('is called once, while the command runs (work can overlap it)', async () => {
+    const gate = path.join(tempDir, 'started-gate');
+    let calls = 0;
+    // The command waits for a file only onStarted writes: it can end only if onStarted ran first.
+    const result = await run(
+      `for i in $(seq 100); do [ -e '${gate}' ] && exit 0; sleep 0.05; done; exit 3`,
+      {
+        onStarted: () => {
+          calls++;
+          writeFileSync(gate, '');
+        },
+      },
+    );
+    expect(result.exitCode).toBe(0);
+    expect(calls).toBe(1);
+  });
+
+  it('is not called when the shell cannot start', async () => {
+    const emptyBin = await mkdtemp(path.join(tmpdir(), 'dm-empty-bin-'));
+    let calls = 0;
+    const result = await run('true', {
+      shell: 'pwsh',
+      env: { PATH: emptyBin },
+      onStarted: () => void calls++,
+    });
+    expect(result.exitCode).toBe(127);
+    expect(calls).toBe(0);
     await rm(emptyBin, { recursive: true });
   });
 });

@@ -18,7 +18,8 @@ import { newStep, runner } from '../fixtures/core.js';
 vi.mock('@actions/core', () => import('../fixtures/core.js'));
 // The steps' own runner interface (runner-io.ts) stands in for @actions/core where no HTTP is needed.
 vi.mock('../../src/action/runner-io.js', () => import('../fixtures/core.js'));
-const { publishJob, publishStep, regressionFailure } = await import('../../src/action/publish.js');
+const { publishJob, publishStep, readEarlierRuns, regressionFailure } =
+  await import('../../src/action/publish.js');
 
 let root: string;
 let api: FakeGitHubApi;
@@ -72,9 +73,8 @@ describe('publishStep', () => {
       inputs,
       ci: PR,
       record: r,
-      metricsDir: path.join(root, 'none'),
-      tempDir: root,
       secrets: [],
+      earlier: readEarlierRuns(path.join(root, 'none'), 30, 'unit'),
     });
     expect(result.verdict?.verdict).toBe('not enough data');
     expect(runner.outputs.verdict).toBe('not enough data');
@@ -89,18 +89,16 @@ describe('publishStep', () => {
       inputs: inputsFor({ name: 'unit', run: 'true' }),
       ci: { ...PR, pr_number: undefined },
       record: record('unit'),
-      metricsDir: root,
-      tempDir: root,
       secrets: [],
+      earlier: readEarlierRuns(root, 30, 'unit'),
     });
     expect(push.row).toBeNull();
     const noToken = await publishStep({
       inputs: inputsFor({ name: 'unit', run: 'true', 'github-token': '' }),
       ci: PR,
       record: record('unit'),
-      metricsDir: root,
-      tempDir: root,
       secrets: [],
+      earlier: readEarlierRuns(root, 30, 'unit'),
     });
     expect(noToken.row).toBeNull();
     expect(runner.log.filter((l) => l.level === 'notice')).toHaveLength(1);
@@ -148,14 +146,15 @@ describe('publishStep with values', () => {
       { name: 'throughput', value: 800, unit: 'ops/s', better: 'bigger' },
       { name: 'bundle_kb', value: 500, unit: 'KB', better: 'smaller' },
     ]);
+    // As main does: the earlier runs are read before this run's record is written.
+    const earlier = readEarlierRuns(root, 30, 'unit');
     await appendRecord(root, r);
     const result = await publishStep({
       inputs: inputsFor({ name: 'unit', run: 'true' }),
       ci: PR,
       record: r,
-      metricsDir: root,
-      tempDir: root,
       secrets: [],
+      earlier,
     });
     expect(result.verdict?.verdict).not.toBe('slower');
     expect(result.valueVerdicts.map((v) => [v.name, v.verdict])).toEqual([
@@ -191,9 +190,8 @@ describe('publishStep with values', () => {
       inputs: inputsFor({ name: 'unit', run: 'true' }),
       ci: PR,
       record: record('unit'),
-      metricsDir: root,
-      tempDir: root,
       secrets: [],
+      earlier: readEarlierRuns(root, 30, 'unit'),
     });
     expect(result.valueVerdicts).toEqual([]);
     expect(result.valueRows).toEqual([]);
@@ -211,9 +209,8 @@ describe('publishJob', () => {
         inputs,
         ci: PR,
         record: record(name),
-        metricsDir: root,
-        tempDir: root,
         secrets: [],
+        earlier: readEarlierRuns(root, 30, name),
       });
       rows.push(row!);
     }
