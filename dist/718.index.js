@@ -65,7 +65,7 @@ async function recordUnfinished(s) {
  * pays for the longest of them, not their sum.
  */
 async function finishJob(s) {
-    const job = (await (0,_job_js__WEBPACK_IMPORTED_MODULE_3__/* .readJob */ .cd)(s.jobFile)) ?? (0,_job_js__WEBPACK_IMPORTED_MODULE_3__/* .newJobState */ .rP)(s.inputs.name);
+    const job = (0,_job_js__WEBPACK_IMPORTED_MODULE_3__/* .readJob */ .cd)(s.jobFile) ?? (0,_job_js__WEBPACK_IMPORTED_MODULE_3__/* .newJobState */ .rP)(s.inputs.name);
     await (0,_core_store_js__WEBPACK_IMPORTED_MODULE_2__/* .pruneDayFiles */ .Uy)(s.metricsDir, s.inputs.daysToKeep).catch((error) => _runner_io_js__WEBPACK_IMPORTED_MODULE_0__.warning(`dev-metrics: old day files not pruned: ${String(error)}`));
     const save = async () => {
         const options = await s.historyOptions();
@@ -100,7 +100,7 @@ async function finishJob(s) {
             throw d.reason;
     // Last post of the job: every step's record is there for the job's parent span.
     await (0,_otlp_js__WEBPACK_IMPORTED_MODULE_4__/* .exportJobSpan */ .SZ)(s);
-    await (0,_job_js__WEBPACK_IMPORTED_MODULE_3__/* .closeJob */ .Ao)(s.jobFile);
+    (0,_job_js__WEBPACK_IMPORTED_MODULE_3__/* .closeJob */ .Ao)(s.jobFile);
 }
 async function runPost() {
     if (!(0,_state_js__WEBPACK_IMPORTED_MODULE_7__/* .readState */ .un)(_state_js__WEBPACK_IMPORTED_MODULE_7__/* .State */ .Uw.Setup))

@@ -8,8 +8,17 @@
  * post runs last: it makes the one save, the one comment update and the one dashboard upload of
  * the whole job, then removes the file (a later main in the same RUNNER_TEMP starts a new job).
  * Steps of a job run one after another, so a plain read-modify-write (atomic rename) suffices.
+ * The calls are synchronous: a small local file, on every wrapped step's way to its command.
  */
-import { mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { SavePlan } from './cache/plan.js';
 
@@ -85,33 +94,33 @@ export function newJobState(owner: string, dashboardFile?: string): JobState {
  * Creates the job file, or reads the one an earlier step created. `initial` is called only when
  * this step creates it (the owner's state may cost more to work out than a later step should pay).
  */
-export async function claimJob(
+export function claimJob(
   file: string,
   initial: () => JobState,
-): Promise<{ owner: boolean; state: JobState | null }> {
+): { owner: boolean; state: JobState | null } {
   // Steps of a job run one after another: a file that is there was made by an earlier step, so a
   // later step only reads it (no directory to make, no exclusive create failing with EEXIST).
-  const existing = await readJob(file);
+  const existing = readJob(file);
   if (existing) return { owner: false, state: existing };
-  await mkdir(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true });
   try {
-    const handle = await open(file, 'wx', 0o600);
+    const fd = openSync(file, 'wx', 0o600);
     const state = initial();
     try {
-      await handle.writeFile(JSON.stringify(state));
+      writeFileSync(fd, JSON.stringify(state));
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
     return { owner: true, state };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return { owner: false, state: await readJob(file) };
+    return { owner: false, state: readJob(file) };
   }
 }
 
-export async function readJob(file: string): Promise<JobState | null> {
+export function readJob(file: string): JobState | null {
   try {
-    const state = JSON.parse(await readFile(file, 'utf8')) as JobState;
+    const state = JSON.parse(readFileSync(file, 'utf8')) as JobState;
     return state && state.v === 1 ? state : null;
   } catch {
     return null;
@@ -119,19 +128,16 @@ export async function readJob(file: string): Promise<JobState | null> {
 }
 
 /** Applies `change` to the job file (no-op when it is gone or unreadable). */
-export async function updateJob(
-  file: string,
-  change: (state: JobState) => void,
-): Promise<JobState | null> {
-  const state = await readJob(file);
+export function updateJob(file: string, change: (state: JobState) => void): JobState | null {
+  const state = readJob(file);
   if (!state) return null;
   change(state);
   const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, JSON.stringify(state), { mode: 0o600 });
-  await rename(temp, file);
+  writeFileSync(temp, JSON.stringify(state), { mode: 0o600 });
+  renameSync(temp, file);
   return state;
 }
 
-export async function closeJob(file: string): Promise<void> {
-  await rm(file, { force: true });
+export function closeJob(file: string): void {
+  rmSync(file, { force: true });
 }

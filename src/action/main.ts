@@ -8,10 +8,10 @@
  * Order matters: the record is written before any report, so a failure or a cancellation later
  * on never loses the metric; the owner's post (post-if: always()) saves it.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as core from './runner-io.js';
-import { appendRecord } from '../core/store.js';
+import { appendRecordSync } from '../core/store.js';
 import {
   commandEnvironment,
   commandOutcome,
@@ -70,7 +70,7 @@ export async function runMain(): Promise<void> {
     }
     throw error;
   }
-  const { owner, state } = await claimJob(s.jobFile, () =>
+  const { owner, state } = claimJob(s.jobFile, () =>
     newJobState(s.inputs.name, dashboardOutputFile(s.tempDir, s.inputs.name)),
   );
   saveState(State.Setup, JSON.stringify({ name: s.inputs.name, metricsDir: s.metricsDir }));
@@ -82,13 +82,13 @@ export async function runMain(): Promise<void> {
   try {
     if (owner && s.history) {
       const restored = await restoreForJob(s);
-      await updateJob(s.jobFile, (job) => Object.assign(job, restored));
+      updateJob(s.jobFile, (job) => Object.assign(job, restored));
     } else if (!owner) {
       core.info(
         `dev-metrics: the history was restored by this job's first step (${state?.owner ?? 'unknown'}); appending.`,
       );
     }
-    await mkdir(s.tempDir, { recursive: true });
+    mkdirSync(s.tempDir, { recursive: true });
     saveState(State.StartedAt, new Date().toISOString());
     // The step's earlier runs are read while the command runs (its reports need them after).
     let earlier: Promise<EarlierRuns> | undefined;
@@ -132,7 +132,8 @@ export async function runMain(): Promise<void> {
     // Before the append (a command that never started did not start the read): not this record.
     readEarlier();
     try {
-      await appendRecord(s.metricsDir, record);
+      // Synchronous, like the step's other small files: five thread-pool round trips fewer.
+      appendRecordSync(s.metricsDir, record);
     } catch (error) {
       // The step's outcome is the command's: a history we cannot write is a warning, not a failure.
       core.warning(
@@ -162,7 +163,7 @@ export async function runMain(): Promise<void> {
         secrets: s.secrets,
         earlier: readEarlier(),
       });
-      if (row) await updateJob(s.jobFile, (job) => void job.rows.push(row, ...valueRows));
+      if (row) updateJob(s.jobFile, (job) => void job.rows.push(row, ...valueRows));
       // A worse value fails the step as a slower duration does (fail-on-regression is opt-in).
       const regression = regressionFailure(s.inputs.name, verdict, valueVerdicts);
       if (!failed && regression !== null && s.inputs.failOnRegression) core.setFailed(regression);

@@ -47,7 +47,7 @@ async function recordUnfinished(s: Setup): Promise<void> {
  * pays for the longest of them, not their sum.
  */
 async function finishJob(s: Setup): Promise<void> {
-  const job = (await readJob(s.jobFile)) ?? newJobState(s.inputs.name);
+  const job = readJob(s.jobFile) ?? newJobState(s.inputs.name);
   await pruneDayFiles(s.metricsDir, s.inputs.daysToKeep).catch((error: unknown) =>
     core.warning(`dev-metrics: old day files not pruned: ${String(error)}`),
   );
@@ -81,7 +81,7 @@ async function finishJob(s: Setup): Promise<void> {
   for (const d of done) if (d.status === 'rejected') throw d.reason;
   // Last post of the job: every step's record is there for the job's parent span.
   await exportJobSpan(s);
-  await closeJob(s.jobFile);
+  closeJob(s.jobFile);
 }
 
 export async function runPost(): Promise<void> {

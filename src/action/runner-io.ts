@@ -8,8 +8,7 @@
  * a measurable share of a step's time. The cache, artifact and REST clients keep `@actions/core`:
  * they load it anyway, and only where they are needed.
  */
-import { access, appendFile, constants } from 'node:fs/promises';
-import { appendFileSync, existsSync } from 'node:fs';
+import { accessSync, appendFileSync, constants, existsSync } from 'node:fs';
 import { EOL } from 'node:os';
 
 export interface InputOptions {
@@ -161,6 +160,7 @@ class Summary {
     return this;
   }
 
+  /** Synchronous inside (one small append), asynchronous outside, like @actions/core's. */
   async write(): Promise<this> {
     const file = process.env['GITHUB_STEP_SUMMARY'];
     if (!file) {
@@ -169,13 +169,13 @@ class Summary {
       );
     }
     try {
-      await access(file, constants.R_OK | constants.W_OK);
+      accessSync(file, constants.R_OK | constants.W_OK);
     } catch {
       throw new Error(
         `Unable to access summary file: '${file}'. Check if the file has correct read/write permissions.`,
       );
     }
-    await appendFile(file, this.buffer, { encoding: 'utf8' });
+    appendFileSync(file, this.buffer, { encoding: 'utf8' });
     this.buffer = '';
     return this;
   }

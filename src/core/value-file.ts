@@ -5,7 +5,7 @@
  * A line that does not parse is skipped with one warning naming its line number and text: a value
  * never changes the outcome of the command.
  */
-import { open, rm } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync, rmSync } from 'node:fs';
 import { describeValue } from './errors.js';
 import { writeNewFile } from './new-file.js';
 import { parseValueLine, type RunValue } from './values.js';
@@ -63,29 +63,37 @@ export function parseValueFile(text: string, label: string): ValueFileResult {
 }
 
 /** Creates an empty value file in `dir` (a temp directory); returns its path. */
-export async function createValueFile(dir: string): Promise<string> {
+export function createValueFile(dir: string): string {
   return writeNewFile(dir, 'dev-metrics-values-', '.txt', '');
 }
 
 /**
  * Reads and removes a value file. Never throws: a file the command deleted or made unreadable
- * gives a warning and no values.
+ * gives a warning and no values. Synchronous, like createValueFile: it is on every wrapped step's
+ * way from its command's end to its record.
  */
-export async function takeValueFile(file: string, label = VALUES_ENV): Promise<ValueFileResult> {
+export function takeValueFile(file: string, label = VALUES_ENV): ValueFileResult {
   let text: string;
   let truncated = false;
   try {
-    const handle = await open(file, 'r');
+    const fd = openSync(file, 'r');
     try {
-      const buffer = Buffer.alloc(MAX_VALUE_FILE_BYTES + 1);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+      // As large as the file (usually empty), never more than the limit and one byte.
+      const size = Math.min(fstatSync(fd).size, MAX_VALUE_FILE_BYTES) + 1;
+      const buffer = Buffer.alloc(size);
+      let bytesRead = 0;
+      while (bytesRead < size) {
+        const n = readSync(fd, buffer, bytesRead, size - bytesRead, bytesRead);
+        if (n === 0) break;
+        bytesRead += n;
+      }
       truncated = bytesRead > MAX_VALUE_FILE_BYTES;
       let end = Math.min(bytesRead, MAX_VALUE_FILE_BYTES);
       // Cut at the last whole line, so no half-written value is read.
       if (truncated) end = buffer.lastIndexOf(0x0a, end - 1) + 1;
       text = buffer.subarray(0, end).toString('utf8');
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -96,7 +104,11 @@ export async function takeValueFile(file: string, label = VALUES_ENV): Promise<V
       ],
     };
   } finally {
-    await rm(file, { force: true }).catch(() => undefined);
+    try {
+      rmSync(file, { force: true });
+    } catch {
+      // Left in the temp directory: harmless.
+    }
   }
   const result = parseValueFile(text, label);
   if (truncated) {

@@ -58,14 +58,14 @@ describe('the job file', () => {
       made++;
       return newJobState('step_1', '/tmp/dev-metrics/step_1-abc/dashboard.html');
     };
-    const first = await claimJob(file, initial);
+    const first = claimJob(file, initial);
     expect(first.owner).toBe(true);
     expect(first.state?.dashboardFile).toBe('/tmp/dev-metrics/step_1-abc/dashboard.html');
-    const second = await claimJob(file, initial);
+    const second = claimJob(file, initial);
     expect(second.owner).toBe(false);
     expect(second.state).toEqual(first.state);
     expect(made).toBe(1);
-    expect(await readJob(file)).toEqual(first.state);
+    expect(readJob(file)).toEqual(first.state);
     expect(newJobState('x')).not.toHaveProperty('dashboardFile');
   });
 });

@@ -12,8 +12,8 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('writeNewFile: a new file, never one that exists', () => {
   it('writes the contents under a fresh name with the prefix and suffix', async () => {
-    const a = await writeNewFile(dir, 'pre-', '.sh', 'echo hi\n');
-    const b = await writeNewFile(dir, 'pre-', '.sh', 'other');
+    const a = writeNewFile(dir, 'pre-', '.sh', 'echo hi\n');
+    const b = writeNewFile(dir, 'pre-', '.sh', 'other');
     expect(a).not.toBe(b);
     expect(path.basename(a)).toMatch(/^pre-[0-9a-z]+-[0-9a-z]+-[0-9a-z]+\.sh$/);
     expect(fs.readFileSync(a, 'utf8')).toBe('echo hi\n');
@@ -26,7 +26,7 @@ describe('writeNewFile: a new file, never one that exists', () => {
     fs.writeFileSync(target, 'untouched');
     fs.symlinkSync(target, path.join(dir, 'link'));
     const names = ['taken', 'link', 'free'];
-    const file = await writeNewFile(dir, '', '', 'new', () => names.shift()!);
+    const file = writeNewFile(dir, '', '', 'new', () => names.shift()!);
     expect(path.basename(file)).toBe('free');
     expect(fs.readFileSync(path.join(dir, 'taken'), 'utf8')).toBe('keep');
     expect(fs.readFileSync(target, 'utf8')).toBe('untouched');
@@ -34,12 +34,12 @@ describe('writeNewFile: a new file, never one that exists', () => {
 
   it('gives up with the EEXIST error when every name drawn is taken, and throws other errors', async () => {
     fs.writeFileSync(path.join(dir, 'taken'), '');
-    await expect(writeNewFile(dir, '', '', 'x', () => 'taken')).rejects.toMatchObject({
-      code: 'EEXIST',
-    });
-    await expect(writeNewFile(path.join(dir, 'missing'), '', '', 'x')).rejects.toMatchObject({
-      code: 'ENOENT',
-    });
+    expect(() => writeNewFile(dir, '', '', 'x', () => 'taken')).toThrow(
+      expect.objectContaining({ code: 'EEXIST' }),
+    );
+    expect(() => writeNewFile(path.join(dir, 'missing'), '', '', 'x')).toThrow(
+      expect.objectContaining({ code: 'ENOENT' }),
+    );
   });
 
   it('names differ from draw to draw', () => {

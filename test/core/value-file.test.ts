@@ -50,10 +50,10 @@ describe('parseValueFile', () => {
 
 describe('createValueFile / takeValueFile', () => {
   it('creates an empty file, reads what was appended, and removes it', async () => {
-    const file = await createValueFile(dir);
+    const file = createValueFile(dir);
     expect(fs.readFileSync(file, 'utf8')).toBe('');
     fs.appendFileSync(file, 'size_kb=512 KB\n');
-    expect(await takeValueFile(file)).toEqual({
+    expect(takeValueFile(file)).toEqual({
       values: [{ name: 'size_kb', value: 512, unit: 'KB', better: 'smaller' }],
       warnings: [],
     });
@@ -61,15 +61,39 @@ describe('createValueFile / takeValueFile', () => {
   });
 
   it('reads only the first MiB, up to its last whole line, and says so', async () => {
-    const file = await createValueFile(dir);
+    const file = createValueFile(dir);
     const line = 'x=1\n';
     fs.writeFileSync(file, line.repeat(Math.ceil(MAX_VALUE_FILE_BYTES / line.length) + 10));
-    const result = await takeValueFile(file);
+    const result = takeValueFile(file);
     // A MiB of lines is also more than MAX_VALUES values: both limits are reported, once each.
     expect(result.values).toHaveLength(MAX_VALUES);
     expect(result.warnings).toEqual([
       `DEV_METRICS_VALUES: only the first ${MAX_VALUES} values are kept; ${MAX_VALUE_FILE_BYTES / line.length - MAX_VALUES} more skipped`,
       `DEV_METRICS_VALUES: only its first ${MAX_VALUE_FILE_BYTES} bytes are read; write fewer lines`,
     ]);
+  });
+
+  it('reads a file of exactly the limit whole, and one byte more as cut', () => {
+    const exact = createValueFile(dir);
+    const last = 'y=2\n';
+    fs.writeFileSync(exact, `${'#'.repeat(MAX_VALUE_FILE_BYTES - last.length - 1)}\n${last}`);
+    expect(takeValueFile(exact)).toEqual({
+      values: [expect.objectContaining({ name: 'y', value: 2 })],
+      warnings: [],
+    });
+    const over = createValueFile(dir);
+    fs.writeFileSync(over, `${'#'.repeat(MAX_VALUE_FILE_BYTES - last.length)}\n${last}`);
+    const cut = takeValueFile(over);
+    expect(cut.values).toEqual([]);
+    expect(cut.warnings).toEqual([expect.stringMatching(/only its first \d+ bytes are read/)]);
+  });
+
+  it('a file the command deleted gives a warning and no values', () => {
+    const file = createValueFile(dir);
+    fs.rmSync(file);
+    expect(takeValueFile(file)).toEqual({
+      values: [],
+      warnings: [expect.stringMatching(/could not be read \(ENOENT\)/)],
+    });
   });
 });

@@ -94,7 +94,7 @@ export const demoCommand: Command = {
     let recorded = 0;
     for (let round = 0; round < ROUNDS; round++) {
       for (const step of STEPS) {
-        const valueFile = await createValueFile(tmpdir());
+        const valueFile = createValueFile(tmpdir());
         const timed = await timeCommand(
           step.name,
           [process.execPath, '-e', demoScript(step, round)],
@@ -102,7 +102,7 @@ export const demoCommand: Command = {
           'ignore',
           { ...process.env, [VALUES_ENV]: valueFile },
         );
-        const { values } = await takeValueFile(valueFile);
+        const { values } = takeValueFile(valueFile);
         const record =
           values.length === 0
             ? timed.record

@@ -68,21 +68,23 @@ export const runCommand: Command = {
     // Find out now, not after a long build, that the run could not be recorded.
     await ensureWritableDir(context.metricsDir);
 
-    const valueFile = await createValueFile(tmpdir()).catch((error: unknown) => {
+    let valueFile: string | null = null;
+    try {
+      valueFile = createValueFile(tmpdir());
+    } catch (error) {
       // Values are extras: the command still runs and is recorded without the file.
       const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
       context.stderr.write(
         `dev-metrics: warning: could not create the ${VALUES_ENV} file in ${tmpdir()} (${why}); values written by the command are not recorded\n`,
       );
-      return null;
-    });
+    }
     const env = valueFile === null ? undefined : { ...process.env, [VALUES_ENV]: valueFile };
     const timed = await timeCommand(name, args.rest, metadata, 'inherit', env);
     const { verdict, outcome } = timed;
     let { record } = timed;
     const values: RunValue[] = [...flagValues];
     if (valueFile !== null) {
-      const fromFile = await takeValueFile(valueFile);
+      const fromFile = takeValueFile(valueFile);
       for (const warning of fromFile.warnings) {
         context.stderr.write(`dev-metrics: warning: ${warning}\n`);
       }
