@@ -20,6 +20,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { fnv1a64 } from '../core/fnv.js';
 import type { SavePlan } from './cache/plan.js';
 
 export interface JobState {
@@ -44,6 +45,11 @@ export interface JobState {
    * worked out once by the owner, so later steps need no hashing. Absent in older job files.
    */
   dashboardFile?: string;
+  /**
+   * The owner wrote the index of metrics-dir by step name (nameIndexDir, core/name-index.ts), from
+   * which later steps read their own runs. Absent in older job files, or when it failed.
+   */
+  indexed?: boolean;
 }
 
 export interface JobIdentity {
@@ -58,21 +64,6 @@ export interface JobIdentity {
 export function jobStateFile(tempDir: string, id: JobIdentity): string {
   const key = JSON.stringify([id.runId, String(id.runAttempt), id.job, id.metricsDir, id.history]);
   return path.join(tempDir, 'dev-metrics', `job-${fnv1a64(key)}.json`);
-}
-
-const FNV_PRIME = 0x100000001b3n;
-const MASK_64 = 0xffffffffffffffffn;
-
-/**
- * 64-bit FNV-1a of the text's UTF-8 bytes, 16 hex digits: a name, not a secret (every step of a
- * job derives the same one), so no `node:crypto`, whose loading every wrapped step would pay.
- */
-export function fnv1a64(text: string): string {
-  let hash = 0xcbf29ce484222325n;
-  for (const byte of Buffer.from(text, 'utf8')) {
-    hash = ((hash ^ BigInt(byte)) * FNV_PRIME) & MASK_64;
-  }
-  return hash.toString(16).padStart(16, '0');
 }
 
 export function newJobState(owner: string, dashboardFile?: string): JobState {
@@ -138,6 +129,12 @@ export function updateJob(file: string, change: (state: JobState) => void): JobS
   return state;
 }
 
+/** The folder of the job's name index (beside the job file, in RUNNER_TEMP). */
+export function nameIndexDir(file: string): string {
+  return file.replace(/\.json$/, '.names');
+}
+
 export function closeJob(file: string): void {
+  rmSync(nameIndexDir(file), { recursive: true, force: true });
   rmSync(file, { force: true });
 }

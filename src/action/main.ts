@@ -11,6 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import * as core from './runner-io.js';
+import { writeNameIndex } from '../core/name-index.js';
 import { appendRecordSync } from '../core/store.js';
 import {
   commandEnvironment,
@@ -20,7 +21,7 @@ import {
   type CommandOutcome,
 } from './command.js';
 import { dashboardOutputFile } from './dashboard-path.js';
-import { claimJob, newJobState, updateJob, type JobState } from './job.js';
+import { claimJob, nameIndexDir, newJobState, updateJob, type JobState } from './job.js';
 import { InputError } from './inputs.js';
 import { exportExecution } from './otlp.js';
 import { publishStep, readEarlierRuns, regressionFailure, type EarlierRuns } from './publish.js';
@@ -59,6 +60,24 @@ async function restoreForJob(s: Setup): Promise<Partial<JobState>> {
   };
 }
 
+/**
+ * The owner's index of metrics-dir by step name, from which every step of the job reads its own
+ * runs (core/name-index.ts): written once, while the owner's command runs. True when written.
+ */
+async function indexForJob(metricsDir: string, jobFile: string): Promise<boolean> {
+  try {
+    await writeNameIndex(metricsDir, nameIndexDir(jobFile));
+    updateJob(jobFile, (job) => void (job.indexed = true));
+    return true;
+  } catch (error) {
+    // Only speed is at stake: the steps then search the day files, as without an index.
+    core.debug(
+      `dev-metrics: no name index (${error instanceof Error ? error.message : String(error)})`,
+    );
+    return false;
+  }
+}
+
 export async function runMain(): Promise<void> {
   let s: Setup;
   try {
@@ -93,7 +112,16 @@ export async function runMain(): Promise<void> {
     // The step's earlier runs are read while the command runs (its reports need them after).
     let earlier: Promise<EarlierRuns> | undefined;
     const readEarlier = (): Promise<EarlierRuns> =>
-      (earlier ??= readEarlierRuns(s.metricsDir, s.inputs.daysToKeep, s.inputs.name));
+      (earlier ??= (
+        owner ? indexForJob(s.metricsDir, s.jobFile) : Promise.resolve(state?.indexed)
+      ).then((indexed) =>
+        readEarlierRuns(
+          s.metricsDir,
+          s.inputs.daysToKeep,
+          s.inputs.name,
+          indexed === true ? nameIndexDir(s.jobFile) : undefined,
+        ),
+      ));
     const result = await runCommand({
       script: s.inputs.run,
       shell: s.inputs.shell,

@@ -15,6 +15,7 @@ import { ColumnarHistory, durationView } from '../core/history.js';
 import { normalizeRecord, parseTimestamp, type ExecutionRecord } from '../core/record.js';
 import { valueSeriesKey, valuesOf } from '../core/values.js';
 import { summarize } from '../core/stats.js';
+import { scanIndexedRecords } from '../core/name-index.js';
 import { DAY_MS, scanRecords } from '../core/store.js';
 import { flakinessOfRows } from '../insight/flakiness.js';
 import type { RegressionVerdict, ValueVerdict } from '../insight/types.js';
@@ -95,6 +96,8 @@ export async function readEarlierRuns(
   metricsDir: string,
   days: number,
   name: string,
+  /** The job's name index of metrics-dir (job.ts nameIndexDir), when its owner wrote one. */
+  indexDir?: string,
 ): Promise<EarlierRuns> {
   const stepRecords = new Map<number, ExecutionRecord>();
   const since = Date.now() - (days + 1) * DAY_MS;
@@ -102,14 +105,16 @@ export async function readEarlierRuns(
   // day file to presize columns for a whole history: a step's own runs are a few hundred rows).
   const history = new ColumnarHistory();
   const warnings: string[] = [];
+  // Only the step's own runs: its series, verdict and reports read no other step's rows.
+  const options = { since, name, onWarning: (m: string) => void warnings.push(m) };
+  const visit = (record: ExecutionRecord, startedMs: number): void =>
+    void stepRecords.set(history.add(record, startedMs), normalizeRecord(record));
   try {
-    await scanRecords(
-      metricsDir,
-      // Only the step's own runs: its series, verdict and reports read no other step's rows.
-      { since, name, onWarning: (m) => void warnings.push(m) },
-      (record, startedMs) =>
-        void stepRecords.set(history.add(record, startedMs), normalizeRecord(record)),
-    );
+    const indexed =
+      indexDir === undefined
+        ? null
+        : await scanIndexedRecords(indexDir, metricsDir, options, visit);
+    if (indexed === null) await scanRecords(metricsDir, options, visit);
     return { history, stepRecords, warnings, problem: null };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -279,7 +279,7 @@ let spareBuffer: Buffer | undefined;
 const BYTE_CHUNK_BYTES = 1 << 20;
 
 /** A piece of a day file: whole lines (the last piece may end without '\n'), and where it starts. */
-interface BytePiece {
+export interface BytePiece {
   bytes: Buffer;
   /** Offset of `bytes[0]` in the file. */
   offset: number;
@@ -291,22 +291,32 @@ interface BytePiece {
  * a piece takes well under a millisecond, and each asynchronous call would cost a thread-pool
  * round trip (five per file, most of a small read).
  */
-function* readByteChunks(file: string): Generator<BytePiece> {
+export function* readByteChunks(file: string): Generator<BytePiece> {
   const fd = openRegularSync(file, fs.constants.O_RDONLY);
+  try {
+    yield* byteChunksOf(fd, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** readByteChunks of an open day file, from `from` (a line's start) on. */
+export function* byteChunksOf(fd: number, from: number): Generator<BytePiece> {
   const lines = new LinePieces(spareByteBuffer ?? Buffer.allocUnsafe(BYTE_CHUNK_BYTES));
   spareByteBuffer = undefined;
+  lines.offset = from;
   try {
     for (;;) {
       const at = lines.room();
       const { buffer } = lines;
-      const bytesRead = fs.readSync(fd, buffer, at, buffer.length - at, null);
+      // The piece's bytes start at lines.offset in the file: read on from there.
+      const bytesRead = fs.readSync(fd, buffer, at, buffer.length - at, lines.offset + at);
       const piece = bytesRead === 0 ? lines.rest() : lines.take(bytesRead);
       if (piece !== undefined) yield { bytes: piece, offset: lines.offset };
       if (bytesRead === 0) return;
     }
   } finally {
     if (lines.buffer.length === BYTE_CHUNK_BYTES) spareByteBuffer = lines.buffer;
-    fs.closeSync(fd);
   }
 }
 
@@ -399,7 +409,7 @@ async function* dayFilePieces<T>(
   dir: string,
   options: ReadOptions,
   report: ReadReport,
-  read: (file: string) => AsyncIterable<T> | Iterable<T>,
+  read: (path: string, file: DayFile) => AsyncIterable<T> | Iterable<T>,
 ): AsyncGenerator<{ file: DayFile; piece: T }> {
   let files: DayFile[];
   const skipped: SkippedEntryHandler = (name, reason) => {
@@ -417,7 +427,7 @@ async function* dayFilePieces<T>(
   for (const file of files) {
     report.filesRead++;
     try {
-      for await (const piece of read(file.path)) yield { file, piece };
+      for await (const piece of read(file.path, file)) yield { file, piece };
     } catch (error) {
       skipped(file.name, error instanceof NotRegularFileError ? error.message : errorCode(error));
     }
@@ -571,6 +581,17 @@ class RecordLines {
     return true;
   }
 
+  /**
+   * A read by name, one line an index picked out (its text and 1-based number in `file`): parsed
+   * when it holds the needle, as processBytes would; false when the visitor asked to stop.
+   */
+  processLine(file: DayFile, text: string, lineNumber: number, visit: RecordVisitor): boolean {
+    if (!text.includes(this.needle!)) return true;
+    const outcome = this.line(file, text, visit);
+    if (outcome & LINE_PROBLEM) this.report.firstProblem ??= `${file.name}:${lineNumber}`;
+    return (outcome & LINE_STOP) === 0;
+  }
+
   /** One line: its record to the visitor, or counted as skipped (LINE_PROBLEM). */
   private line(file: DayFile, line: string, visit: RecordVisitor): number {
     const report = this.report;
@@ -688,6 +709,71 @@ async function scan(
       for await (const { file, piece } of dayFilePieces(dir, options, report, readTextChunks)) {
         if (!lines.process(file, piece, visit)) break;
       }
+    }
+  } finally {
+    warnOnce(dir, report, options);
+  }
+  return report;
+}
+
+/**
+ * What an index of a metrics folder (name-index.ts) knows of one day file, for a read by name: the
+ * lines it picked out as possibly the name's, up to `indexedSize`; the file's bytes from there on
+ * (appended since) are searched as usual.
+ */
+export interface PickedLines {
+  /** Where the indexed part of the file ends (after a '\n'). */
+  indexedSize: number;
+  /** The picked lines, in file order, with their 1-based line numbers. */
+  lines: Iterable<{ text: string; lineNumber: number }>;
+}
+
+/**
+ * The index's lines of a day file, given the open file (to check it is still what was indexed);
+ * undefined to read the whole file.
+ */
+export type LinePicker = (file: DayFile, fd: number) => PickedLines | undefined;
+
+/**
+ * scanRecords by name (options.name is required and must be a plain name, see PLAIN_NAME: null
+ * otherwise), taking from `pick` the lines an index picked out of each day file, so that most
+ * bytes of the folder are never read. The same records, counts and warning as scanRecords, but
+ * for one thing: a malformed line of another step that mentions this step's name is counted by
+ * that step's read only (the index knows whose line it is).
+ */
+export async function scanPickedRecords(
+  dir: string,
+  options: ReadOptions,
+  pick: LinePicker,
+  visit: RecordVisitor,
+): Promise<ReadReport | null> {
+  const report = newReport();
+  const lines = new RecordLines(options, report);
+  if (lines.needleBytes === undefined) return null;
+  let stopped = false;
+  // A day file's pieces: its picked lines go straight to the visitor, its bytes past the index
+  // (or all of them, for a file the index does not know as it is) are searched as usual.
+  function* read(path: string, file: DayFile): Generator<BytePiece> {
+    if (stopped) return;
+    const fd = openRegularSync(path, fs.constants.O_RDONLY);
+    try {
+      const picked = pick(file, fd);
+      if (picked !== undefined) {
+        for (const { text, lineNumber } of picked.lines) {
+          if (!lines.processLine(file, text, lineNumber, visit)) {
+            stopped = true;
+            return;
+          }
+        }
+      }
+      yield* byteChunksOf(fd, picked?.indexedSize ?? 0);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+  try {
+    for await (const { file, piece } of dayFilePieces(dir, options, report, read)) {
+      if (!lines.processBytes(file, piece, visit)) break;
     }
   } finally {
     warnOnce(dir, report, options);

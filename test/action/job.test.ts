@@ -4,12 +4,12 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   claimJob,
-  fnv1a64,
   jobStateFile,
   newJobState,
   readJob,
   type JobIdentity,
 } from '../../src/action/job.js';
+import { fnv1a64 } from '../../src/core/fnv.js';
 
 let temp: string;
 beforeEach(() => {

@@ -3,7 +3,7 @@
  * order, then posts n..1, each with the state its own main saved, one workspace and RUNNER_TEMP),
  * against the loopback fakes, counting the service calls each job makes: the job is the unit.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/results-service.js';
@@ -261,6 +261,50 @@ describe('a job of 5 wrapped steps', () => {
     // Without a listing only the newest entry is ever seen: it must be a whole snapshot.
     expect(finalized().at(-1)!.key).toMatch(/^unlisted-.*-s0\.[0-9a-f]{6}$/);
     for (const e of gh.cache.entries) gh.api.state.deletedCacheIds.delete(e.id);
+  });
+
+  it('later steps read their runs through the index the first step wrote; its post removes it', async () => {
+    const ws = makeWorkspace();
+    const dir = path.join(ws.workspace, '.metrics');
+    mkdirSync(dir, { recursive: true });
+    const now = Date.now();
+    for (let i = 0; i < 12; i++) {
+      const start = new Date(now - (12 - i) * 60_000);
+      const line = JSON.stringify({
+        name: 'suite',
+        started_at: start.toISOString().replace('Z', ''),
+        ended_at: new Date(start.getTime() + 100).toISOString().replace('Z', ''),
+        duration_ms: 100 + (i % 3),
+        status: 'success',
+        metadata: { ci: { provider: 'github-actions', branch: 'master', run_id: `${700 + i}` } },
+        error: null,
+      });
+      writeFileSync(path.join(dir, `${start.toISOString().slice(0, 10)}.jsonl`), `${line}\n`, {
+        flag: 'a',
+      });
+    }
+    const index = `"$RUNNER_TEMP"/dev-metrics/job-*.names/index.json`;
+    const run = await job(
+      [
+        { inputs: { name: 'first', run: 'true', history: 'none' } },
+        {
+          inputs: {
+            name: 'suite',
+            // The index is there when a later step runs, and the job file says so.
+            run: `test -f ${index} && grep -q '"indexed":true' "$RUNNER_TEMP"/dev-metrics/job-*.json`,
+            history: 'none',
+          },
+        },
+      ],
+      { ws, event: pullRequestEvent(), runId: 6400 },
+    );
+    expect(run.mains.map((m) => m.exitCode)).toEqual([0, 0]);
+    // Its twelve runs on master were read: a verdict, not 'not enough data'.
+    expect(run.mains[1]!.outputs.verdict).toMatch(/^(no change|slower|faster)$/);
+    expect(run.mains[1]!.summary).toContain('suite');
+    expect(readdirSync(path.join(ws.runnerTemp, 'dev-metrics'))).not.toContainEqual(
+      expect.stringMatching(/\.names$|^job-/),
+    );
   });
 
   it('fail-on-regression applies per step: only the regressed step fails', async () => {
