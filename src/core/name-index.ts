@@ -7,12 +7,12 @@
  * - `index.json`: `{v, files: [[name, indexedSize, size, mtimeMs, ino, prints]]}`: each day file
  *   as indexed, up to its last '\n' (indexedSize), with 16 bytes (hex) at its start, its end and
  *   eight places between, to tell that the file now is the one indexed plus appended lines;
- * - per name, `<fnv1a64(name)>.json` `{v, name, lines: [fileIndex, lineNumber, length, …]}` and
- *   `<hash>.lines`, the bytes of those lines, in the same order;
- * - the same for the lines whose name is not plainly readable (`other`: torn or malformed lines,
- *   names with escapes), which every reader takes too.
- * A line belongs to a name when it starts `{"name":"<name>"` (our writer and the Python tool's
- * `{"name": "…"`), holds no backslash in the name and no second record start (a torn line).
+ * - per name, `<fnv1a64(name)>.json`: `{v, name, lines: [fileIndex, lineNumber, start, length, …]}`,
+ *   where its lines are in the day files (read from there: the index holds no record);
+ * - the same, `other.json`, for the lines whose name is not plainly readable (torn or malformed
+ *   lines, names with escapes), which every reader takes too.
+ * A line belongs to a name when it starts `{"name":"<name>"` (our writer; the Python tool writes
+ * `{"name": "…"`), with no backslash in the name and no second record start (a torn line).
  * A day file the index does not know, or that changed other than by appending, is read whole: one
  * now shorter, or as long but written since, or another file (inode), or with other bytes at one
  * of the sampled places. Nothing in a job rewrites a day file in place (steps append; the restore
@@ -36,12 +36,12 @@ import {
 const VERSION = 1;
 /** The group of lines whose name is not plainly readable. */
 const OTHER = '\u0000other';
-const RECORD_START = Buffer.from('{"name"', 'latin1');
+const RECORD_START = '{"name"';
 /** Bytes compared at each sampled place of a file's indexed part, and the places between its ends. */
 const PRINT_BYTES = 16;
 const PRINT_PLACES = 8;
-/** Pending line bytes of all names together before they are written out (bounds memory). */
-const FLUSH_BYTES = 4 << 20;
+/** Lines of a name this close are read in one call (the bytes between are read and skipped). */
+const NEAR_BYTES = 512;
 const READ_FLAGS =
   fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0);
 
@@ -62,44 +62,15 @@ interface IndexFile {
 interface NameFile {
   v: number;
   name: string;
-  /** fileIndex, lineNumber, length: one triple per line of `<hash>.lines`. */
+  /** fileIndex, lineNumber, start, length: one quadruple per line, in file order. */
   lines: number[];
-}
-
-/** One name's lines as they are gathered: their places, and their bytes not yet written out. */
-class NameLines {
-  readonly places: number[] = [];
-  private pending = Buffer.allocUnsafe(0);
-  private used = 0;
-
-  constructor(readonly file: string) {}
-
-  add(fileIndex: number, lineNumber: number, bytes: Buffer, start: number, end: number): number {
-    const length = end - start;
-    this.places.push(fileIndex, lineNumber, length);
-    if (this.used + length > this.pending.length) {
-      const bigger = Buffer.allocUnsafe(
-        Math.max(2 * this.pending.length, this.used + length, 4096),
-      );
-      this.pending.copy(bigger, 0, 0, this.used);
-      this.pending = bigger;
-    }
-    bytes.copy(this.pending, this.used, start, end);
-    this.used += length;
-    return length;
-  }
-
-  flush(): void {
-    fs.appendFileSync(this.file, this.pending.subarray(0, this.used));
-    this.used = 0;
-  }
 }
 
 function fileName(name: string): string {
   return name === OTHER ? 'other' : fnv1a64(name);
 }
 
-/** PRINT_BYTES at the start, the end and PRINT_PLACES places between of the file's first `size` bytes, hex. */
+/** PRINT_BYTES at the start, the end and PRINT_PLACES places between of a file's first `size` bytes, hex. */
 function prints(fd: number, size: number): string {
   const length = Math.min(PRINT_BYTES, size);
   const buffer = Buffer.alloc(length);
@@ -112,72 +83,47 @@ function prints(fd: number, size: number): string {
   return parts.join('.');
 }
 
-/** The step name a line states plainly, or undefined (see the module's doc). */
+/**
+ * The step name the line at `start` of `text` (a piece's bytes as latin1: one character per
+ * byte) states plainly, or undefined (see the module's doc).
+ */
 function plainName(
   bytes: Buffer,
+  text: string,
   start: number,
   end: number,
   nextStart: number,
 ): string | undefined {
-  if (end - start < RECORD_START.length + 2) return undefined;
-  if (bytes.compare(RECORD_START, 0, RECORD_START.length, start, start + RECORD_START.length) !== 0)
-    return undefined;
+  if (!text.startsWith(RECORD_START, start)) return undefined;
   // A second record start in the line: a torn line with a record appended to it.
   if (nextStart !== -1 && nextStart < end) return undefined;
   let at = start + RECORD_START.length;
-  while (at < end && bytes[at] === 0x20) at++;
-  if (bytes[at] !== 0x3a) return undefined; // ':'
+  while (text.charCodeAt(at) === 0x20) at++;
+  if (text.charCodeAt(at) !== 0x3a) return undefined; // ':'
   at++;
-  while (at < end && bytes[at] === 0x20) at++;
-  if (bytes[at] !== 0x22) return undefined; // '"'
+  while (text.charCodeAt(at) === 0x20) at++;
+  if (text.charCodeAt(at) !== 0x22) return undefined; // '"'
   const from = at + 1;
+  let ascii = true;
   for (at = from; at < end; at++) {
-    const byte = bytes[at]!;
-    if (byte === 0x22) return bytes.toString('utf8', from, at);
-    if (byte === 0x5c || byte < 0x20) return undefined; // an escape or a control character
+    const code = text.charCodeAt(at);
+    if (code === 0x22) return ascii ? text.slice(from, at) : bytes.toString('utf8', from, at);
+    if (code === 0x5c || code < 0x20) return undefined; // an escape or a control character
+    if (code >= 0x80) ascii = false;
   }
   return undefined;
 }
 
-/** Where a file's indexed part ends, and its sampled bytes. */
-interface Indexed {
-  size: number;
-  prints: string;
-}
-
 /**
- * Indexes every day file of `metricsDir` into `indexDir` (made afresh). Synchronous reads, one
- * pass; memory: the lines' places and at most FLUSH_BYTES of their bytes. Throws on I/O errors
- * (the caller then has no index, and its steps read the folder as before).
+ * Indexes every day file of `metricsDir` into `indexDir` (made afresh): one pass of synchronous
+ * reads; memory: four numbers per line. Throws on I/O errors (the job then has no index, and its
+ * steps search the folder as before).
  */
 export async function writeNameIndex(metricsDir: string, indexDir: string): Promise<void> {
   fs.rmSync(indexDir, { recursive: true, force: true });
   fs.mkdirSync(indexDir, { recursive: true, mode: 0o700 });
   const files: IndexedFile[] = [];
-  const names = new Map<string, NameLines>();
-  const sink = {
-    pending: 0,
-    add(
-      name: string,
-      fileIndex: number,
-      lineNumber: number,
-      bytes: Buffer,
-      start: number,
-      end: number,
-    ) {
-      let lines = names.get(name);
-      if (lines === undefined) {
-        lines = new NameLines(path.join(indexDir, `${fileName(name)}.lines`));
-        names.set(name, lines);
-      }
-      this.pending += lines.add(fileIndex, lineNumber, bytes, start, end);
-    },
-    flushIfFull() {
-      if (this.pending < FLUSH_BYTES) return;
-      for (const lines of names.values()) lines.flush();
-      this.pending = 0;
-    },
-  };
+  const names = new Map<string, number[]>();
   for (const day of await listDayFiles(metricsDir)) {
     let fd: number;
     try {
@@ -188,15 +134,14 @@ export async function writeNameIndex(metricsDir: string, indexDir: string): Prom
     try {
       const stats = fs.fstatSync(fd);
       if (!stats.isFile()) continue;
-      const indexed = indexFile(fd, files.length, sink);
-      files.push([day.name, indexed.size, stats.size, stats.mtimeMs, stats.ino, indexed.prints]);
+      const size = indexFile(fd, files.length, names);
+      files.push([day.name, size, stats.size, stats.mtimeMs, stats.ino, prints(fd, size)]);
     } finally {
       fs.closeSync(fd);
     }
   }
   for (const [name, lines] of names) {
-    lines.flush();
-    const header: NameFile = { v: VERSION, name, lines: lines.places };
+    const header: NameFile = { v: VERSION, name, lines };
     fs.writeFileSync(path.join(indexDir, `${fileName(name)}.json`), JSON.stringify(header));
   }
   // Last: a reader takes the index only once this file is there.
@@ -204,101 +149,116 @@ export async function writeNameIndex(metricsDir: string, indexDir: string): Prom
   fs.writeFileSync(path.join(indexDir, 'index.json'), JSON.stringify(index));
 }
 
-interface LineSink {
-  add(
-    name: string,
-    fileIndex: number,
-    lineNumber: number,
-    bytes: Buffer,
-    start: number,
-    end: number,
-  ): void;
-  flushIfFull(): void;
-}
-
-/** Every whole line of one open day file to its name's group; where the indexed part ends. */
-function indexFile(fd: number, fileIndex: number, sink: LineSink): Indexed {
+/** Every whole line of one open day file to its name's list; where the indexed part ends. */
+function indexFile(fd: number, fileIndex: number, names: Map<string, number[]>): number {
   let lineNumber = 0;
   let size = 0;
+  // Lines of one name often follow each other: its list is looked up once for them.
+  let lastName: string | undefined;
+  let lastList: number[] = [];
   for (const { bytes, offset } of byteChunksOf(fd, 0)) {
-    let nextStart = bytes.indexOf(RECORD_START, 1);
-    for (let start = 0; start < bytes.length;) {
-      const newline = bytes.indexOf(0x0a, start);
+    // One character per byte: the string's own searches are much cheaper than a Buffer's calls.
+    const text = bytes.toString('latin1');
+    let nextStart = text.indexOf(RECORD_START, 1);
+    for (let start = 0; start < text.length;) {
+      const newline = text.indexOf('\n', start);
       if (newline === -1) break; // the file's last line, unfinished: read as appended
       lineNumber++;
-      if (nextStart !== -1 && nextStart <= start) {
-        nextStart = bytes.indexOf(RECORD_START, start + 1);
-      }
-      const end = newline > start && bytes[newline - 1] === 0x0d ? newline - 1 : newline;
+      if (nextStart !== -1 && nextStart <= start) nextStart = text.indexOf(RECORD_START, start + 1);
+      const end = newline > start && text.charCodeAt(newline - 1) === 0x0d ? newline - 1 : newline;
       if (end > start) {
-        sink.add(
-          plainName(bytes, start, end, nextStart) ?? OTHER,
-          fileIndex,
-          lineNumber,
-          bytes,
-          start,
-          end,
-        );
+        const name = plainName(bytes, text, start, end, nextStart) ?? OTHER;
+        if (name !== lastName) {
+          lastName = name;
+          lastList = names.get(name) ?? [];
+          if (lastList.length === 0) names.set(name, lastList);
+        }
+        lastList.push(fileIndex, lineNumber, offset + start, end - start);
       }
       start = newline + 1;
       size = offset + start;
     }
-    sink.flushIfFull();
   }
-  return { size, prints: prints(fd, size) };
+  return size;
 }
 
-/** A name's lines from the index, by file index, in file order. */
-type LinesByFile = Map<number, Array<{ text: string; lineNumber: number }>>;
+/** Where a name's lines are in one day file: lineNumber, start, length per line, in file order. */
+type PlacesByFile = Map<number, number[]>;
 
-function readGroup(indexDir: string, name: string): LinesByFile | null {
-  const base = path.join(indexDir, fileName(name));
+function readGroup(indexDir: string, name: string): PlacesByFile | null {
   let header: NameFile;
   try {
-    header = JSON.parse(fs.readFileSync(`${base}.json`, 'utf8')) as NameFile;
+    const text = fs.readFileSync(path.join(indexDir, `${fileName(name)}.json`), 'utf8');
+    header = JSON.parse(text) as NameFile;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map(); // no such lines
     throw error;
   }
-  if (header.v !== VERSION || header.name !== name) return null; // another version; a collision
-  const bytes = fs.readFileSync(`${base}.lines`);
-  const byFile: LinesByFile = new Map();
+  if (header.v !== VERSION || header.name !== name || !Array.isArray(header.lines)) return null;
+  const byFile: PlacesByFile = new Map();
   const { lines } = header;
-  let at = 0;
-  for (let i = 0; i + 2 < lines.length; i += 3) {
-    const fileIndex = lines[i]!;
-    const length = lines[i + 2]!;
-    let list = byFile.get(fileIndex);
-    if (list === undefined) byFile.set(fileIndex, (list = []));
-    list.push({ text: bytes.toString('utf8', at, at + length), lineNumber: lines[i + 1]! });
-    at += length;
+  for (let i = 0; i + 3 < lines.length; i += 4) {
+    let list = byFile.get(lines[i]!);
+    if (list === undefined) byFile.set(lines[i]!, (list = []));
+    list.push(lines[i + 1]!, lines[i + 2]!, lines[i + 3]!);
   }
-  if (at !== bytes.length) return null; // not what was written
   return byFile;
 }
 
-/** Two line lists in file order, merged. */
-function merged<T extends { lineNumber: number }>(a: T[] = [], b: T[] = []): T[] {
+/** Two place lists (lineNumber, start, length) in file order, merged. */
+function merged(a: number[] = [], b: number[] = []): number[] {
   if (a.length === 0) return b;
   if (b.length === 0) return a;
-  const out: T[] = [];
+  const out: number[] = [];
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i]!.lineNumber < b[j]!.lineNumber)) out.push(a[i++]!);
-    else out.push(b[j++]!);
+    const fromA = j >= b.length || (i < a.length && a[i]! < b[j]!);
+    const list = fromA ? a : b;
+    const k = fromA ? i : j;
+    out.push(list[k]!, list[k + 1]!, list[k + 2]!);
+    if (fromA) i += 3;
+    else j += 3;
   }
   return out;
 }
 
+/** The lines at `places` of an open file: lines close together are read in one call. */
+function* linesAt(fd: number, places: number[]): Generator<{ text: string; lineNumber: number }> {
+  for (let first = 0; first < places.length;) {
+    // The run of lines from `first` that lie within NEAR_BYTES of each other.
+    let last = first;
+    while (
+      last + 3 < places.length &&
+      places[last + 4]! - (places[last + 1]! + places[last + 2]!) <= NEAR_BYTES
+    ) {
+      last += 3;
+    }
+    const from = places[first + 1]!;
+    const to = places[last + 1]! + places[last + 2]!;
+    const bytes = Buffer.allocUnsafe(to - from);
+    let got = 0;
+    while (got < bytes.length) {
+      const n = fs.readSync(fd, bytes, got, bytes.length - got, from + got);
+      if (n === 0) throw new Error('the day file ended before its indexed size');
+      got += n;
+    }
+    for (let k = first; k <= last; k += 3) {
+      const at = places[k + 1]! - from;
+      yield { text: bytes.toString('utf8', at, at + places[k + 2]!), lineNumber: places[k]! };
+    }
+    first = last + 3;
+  }
+}
+
 /**
  * The picker of `name`'s lines from the index in `indexDir`, for scanPickedRecords; undefined when
- * there is no usable index (missing, unreadable, another version).
+ * there is no usable index (missing, unreadable, another version, another name's).
  */
 export function readNameIndex(indexDir: string, name: string): LinePicker | undefined {
   let index: IndexFile;
-  let own: LinesByFile | null;
-  let other: LinesByFile | null;
+  let own: PlacesByFile | null;
+  let other: PlacesByFile | null;
   try {
     index = JSON.parse(fs.readFileSync(path.join(indexDir, 'index.json'), 'utf8')) as IndexFile;
     if (index.v !== VERSION || !Array.isArray(index.files)) return undefined;
@@ -318,7 +278,7 @@ export function readNameIndex(indexDir: string, name: string): LinePicker | unde
     if (stats.size < indexedSize || stats.ino !== ino) return undefined;
     if (stats.size === size && stats.mtimeMs !== mtimeMs) return undefined;
     if (prints(fd, indexedSize) !== sampled) return undefined;
-    return { indexedSize, lines: merged(own.get(fileIndex), other.get(fileIndex)) };
+    return { indexedSize, lines: linesAt(fd, merged(own.get(fileIndex), other.get(fileIndex))) };
   };
 }
 

@@ -174,7 +174,7 @@ describe('a read through the name index', () => {
     expect(fs.existsSync(path.join(indexDir, 'other.json'))).toBe(false);
   });
 
-  it('reads a folder right that it wrote out in parts (more than it holds in memory)', async () => {
+  it('reads a large folder right where one name is every third line', async () => {
     const pad = 'p'.repeat(900);
     const lines: string[] = [];
     for (let i = 0; i < 12_000; i++)
@@ -198,7 +198,7 @@ describe('a read through the name index', () => {
     fs.writeFileSync(index, text.slice(0, 10));
     expect(readNameIndex(indexDir, 'x')).toBeUndefined();
     fs.writeFileSync(index, text);
-    // A name file that names another step (a hash collision) or lost bytes: not used.
+    // A name file that names another step (a hash collision), or torn: not used.
     const own = fs
       .readdirSync(indexDir)
       .find(
@@ -210,8 +210,7 @@ describe('a read through the name index', () => {
     const header = fs.readFileSync(path.join(indexDir, own), 'utf8');
     fs.writeFileSync(path.join(indexDir, own), header.replace('"name":"x"', '"name":"z"'));
     expect(readNameIndex(indexDir, 'x')).toBeUndefined();
-    fs.writeFileSync(path.join(indexDir, own), header);
-    fs.appendFileSync(path.join(indexDir, own.replace('.json', '.lines')), 'extra');
+    fs.writeFileSync(path.join(indexDir, own), header.slice(0, -20));
     expect(readNameIndex(indexDir, 'x')).toBeUndefined();
     // A name that is not plain is read by the search, as before.
     expect(await indexed({ name: 'say "hi"' })).toBeNull();
