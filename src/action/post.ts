@@ -66,7 +66,7 @@ async function finishJob(s: Setup): Promise<void> {
     });
   };
   const publish = async (): Promise<void> => {
-    const { publishJob } = await import('./publish.js');
+    const { publishJob } = await import('./publish-job.js');
     await publishJob({
       inputs: s.inputs,
       ci: s.ci,
