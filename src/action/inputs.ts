@@ -11,8 +11,8 @@
  * command.ts at run time (see runCommand), so this module stays free of file-system I/O.
  */
 import * as core from './runner-io.js';
-import { BENCHMARK_TOOLS, isBenchmarkTool, type BenchmarkTool } from '../core/benchmarks/index.js';
-import { OtlpConfigError, checkUrl, parseHeaders } from '../export/otlp-config.js';
+import { BENCHMARK_TOOLS, isBenchmarkTool, type BenchmarkTool } from '../core/benchmarks/tools.js';
+import { OtlpConfigError, checkUrl, parseHeaders } from '../export/otlp-settings.js';
 import { BUILTIN_SHELL_NAMES } from './shells.js';
 
 /** Options core.getInput understands; we only use trimWhitespace. */

@@ -10,6 +10,8 @@ import { parseTimestamp } from '../core/record.js';
 import { appendRecord, pruneDayFiles } from '../core/store.js';
 import { closeJob, newJobState, readJob } from './job.js';
 import { exportJobSpan } from './otlp.js';
+// Static: in post.ts's own chunk (the owner's post loads no further chunk for it; mains never).
+import { publishJob } from './publish-job.js';
 import { buildRecord } from './record.js';
 import { setup, type Setup } from './setup.js';
 import { State, readState } from './state.js';
@@ -66,7 +68,6 @@ async function finishJob(s: Setup): Promise<void> {
     });
   };
   const publish = async (): Promise<void> => {
-    const { publishJob } = await import('./publish.js');
     await publishJob({
       inputs: s.inputs,
       ci: s.ci,

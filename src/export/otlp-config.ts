@@ -11,6 +11,17 @@
  * first, then generic, then the default (http/protobuf; the caller's timeout).
  */
 
+import {
+  OtlpConfigError,
+  checkUrl,
+  hasOtlpEndpoint,
+  parseHeaders,
+  parseKeyValues,
+  quote,
+} from './otlp-settings.js';
+
+export { OtlpConfigError, checkUrl, hasOtlpEndpoint, parseHeaders } from './otlp-settings.js';
+
 export type OtlpSignal = 'traces' | 'metrics';
 export type OtlpProtocol = 'http/protobuf' | 'http/json';
 export const OTLP_PROTOCOLS: readonly OtlpProtocol[] = ['http/protobuf', 'http/json'];
@@ -43,11 +54,6 @@ export interface OtlpSettings {
   defaultTimeoutMs?: number;
 }
 
-/** A bad OTLP setting: `message` is one line naming the variable or input and the fix. */
-export class OtlpConfigError extends Error {
-  override name = 'OtlpConfigError';
-}
-
 export const DEFAULT_SERVICE_NAME = 'dev-metrics';
 /** The SDK's own default (OTEL_EXPORTER_OTLP_TIMEOUT). The action passes a shorter one. */
 export const SDK_DEFAULT_TIMEOUT_MS = 10_000;
@@ -67,6 +73,7 @@ function nonEmpty(value: string | undefined): string | undefined {
  */
 export function resolveOtlpConfig(env: Env, settings: OtlpSettings = {}): OtlpConfig | null {
   if (nonEmpty(env.OTEL_SDK_DISABLED)?.toLowerCase() === 'true') return null;
+  if (!hasOtlpEndpoint(env, settings.endpoint)) return null;
   const target = (signal: OtlpSignal): OtlpTarget | null => {
     const upper = signal.toUpperCase();
     const url = signalUrl(env, signal, settings.endpoint);
@@ -115,22 +122,6 @@ function signalUrl(env: Env, signal: OtlpSignal, endpoint: string | undefined): 
   return `${base.replace(/\/+$/, '')}/${SIGNAL_PATH[signal]}`;
 }
 
-/** An http(s) URL, or OtlpConfigError naming where it came from. */
-export function checkUrl(value: string, source: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new OtlpConfigError(
-      `${source} must be an http(s) URL such as http://otel-collector:4318; got ${quote(value)}`,
-    );
-  }
-  return value;
-}
-
 function parseProtocol(env: Env, upper: string): OtlpProtocol {
   const specificName = `OTEL_EXPORTER_OTLP_${upper}_PROTOCOL`;
   const specific = nonEmpty(env[specificName]);
@@ -161,51 +152,4 @@ function parseTimeout(env: Env, upper: string, fallback: number): number {
     return ms;
   }
   return fallback;
-}
-
-/**
- * `key=value` pairs separated by commas (and, for inputs, new lines), values percent-decoded as
- * the OpenTelemetry spec says for OTEL_EXPORTER_OTLP_HEADERS.
- */
-export function parseHeaders(text: string, source: string): Record<string, string> {
-  const headers = parseKeyValues(text, source, 'Authorization=Bearer%20abc,x-tenant=ci');
-  for (const name of Object.keys(headers)) {
-    // Node's http rejects these with an exception deep inside the exporter; say it here instead.
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
-      throw new OtlpConfigError(`${source}: ${quote(name)} is not a valid HTTP header name`);
-    }
-    if (/[\r\n\0]/.test(headers[name]!)) {
-      throw new OtlpConfigError(`${source}: the value of ${name} contains a line break`);
-    }
-  }
-  return headers;
-}
-
-function parseKeyValues(text: string, source: string, example: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const raw of text.split(/[,\n]/)) {
-    const item = raw.trim();
-    if (item === '') continue;
-    const eq = item.indexOf('=');
-    const key = eq === -1 ? '' : item.slice(0, eq).trim();
-    if (key === '') {
-      // The value is not quoted back: it may be a credential.
-      throw new OtlpConfigError(
-        `${source} must be comma-separated key=value pairs, e.g. ${example}; an entry has no key= part`,
-      );
-    }
-    let value = item.slice(eq + 1).trim();
-    try {
-      value = decodeURIComponent(value);
-    } catch {
-      // Not percent-encoded (a bare '%'): keep it as given, as the SDK does.
-    }
-    out[key] = value;
-  }
-  return out;
-}
-
-function quote(value: string): string {
-  const cut = value.length > 80 ? `${value.slice(0, 77)}...` : value;
-  return `'${cut.replace(/[\r\n]/g, ' ')}'`;
 }

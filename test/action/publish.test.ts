@@ -18,8 +18,9 @@ import { newStep, runner } from '../fixtures/core.js';
 vi.mock('@actions/core', () => import('../fixtures/core.js'));
 // The steps' own runner interface (runner-io.ts) stands in for @actions/core where no HTTP is needed.
 vi.mock('../../src/action/runner-io.js', () => import('../fixtures/core.js'));
-const { publishJob, publishStep, readEarlierRuns, regressionFailure } =
+const { publishStep, readEarlierRuns, regressionFailure } =
   await import('../../src/action/publish.js');
+const { publishJob } = await import('../../src/action/publish-job.js');
 
 let root: string;
 let api: FakeGitHubApi;

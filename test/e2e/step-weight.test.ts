@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/results-service.js';
 import { DIST, makeWorkspace, NODE24, nodeBinaries, runJob } from '../helpers/runner.js';
@@ -22,17 +23,34 @@ afterAll(async () => {
   await gh.stop();
 });
 
-/** A preload that writes, at exit, the built-in modules the process loaded and which step it was. */
+/**
+ * A preload that writes, at exit, the built-in modules the process loaded, the ES modules it
+ * loaded (file URLs; Node 22.15+, module.registerHooks) and which step it was.
+ */
 function loadRecorder(dir: string): string {
   const code = `
     import { writeFileSync } from 'node:fs';
+    import * as m from 'node:module';
+    const files = [];
+    m.registerHooks?.({ load: (url, context, next) => (files.push(url), next(url, context)) });
     process.on('exit', () => writeFileSync(${JSON.stringify(dir)} + '/' + process.pid + '.json',
       JSON.stringify({
         step: process.env.INPUT_NAME,
         post: process.env.STATE_isPost === 'true',
         builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)),
+        files: m.registerHooks ? files : null,
       })));`;
   return `--import=data:text/javascript,${encodeURIComponent(code)}`;
+}
+
+/** The bundle's chunk main runs from: the one holding runMain. */
+function mainChunk(): string {
+  const dist = path.dirname(DIST);
+  const chunk = readdirSync(dist)
+    .filter((f) => f.endsWith('.js'))
+    .find((f) => readFileSync(path.join(dist, f), 'utf8').includes('async function runMain('));
+  expect(chunk).toBeDefined();
+  return chunk!;
 }
 
 describe('a later wrapped step loads only what it uses', () => {
@@ -59,6 +77,7 @@ describe('a later wrapped step loads only what it uses', () => {
           step: string;
           post: boolean;
           builtins: string[];
+          files: string[] | null;
         },
     );
     const main2 = processes.find((p) => p.step === 'step_2' && !p.post);
@@ -67,6 +86,40 @@ describe('a later wrapped step loads only what it uses', () => {
     for (const unused of ['crypto', 'perf_hooks', 'internal/crypto/hash', 'http', 'https']) {
       expect(main2!.builtins, unused).not.toContain(unused);
     }
+    // Of the bundle, the entry and one chunk: each further chunk is one more file to resolve,
+    // read and load from the compile cache.
+    if (main2!.files !== null) {
+      const dist = path.dirname(DIST);
+      const loaded = main2!.files
+        .filter((u) => u.startsWith('file:'))
+        .map((u) => fileURLToPath(u))
+        .filter((f) => path.dirname(f) === dist)
+        .map((f) => path.basename(f));
+      expect(loaded).toEqual(['index.js', mainChunk()]);
+    }
+  });
+
+  it('the chunk main runs from leaves out what a later step does not run in the usual case', () => {
+    // Its whole chunk is loaded (compiled, from the cache) by every later step: the benchmark
+    // parsers (only with benchmark-file), the OTLP send (only with an endpoint) and the owner
+    // post's comment layout and job publication belong in chunks of their own.
+    const text = readFileSync(path.join(path.dirname(DIST), mainChunk()), 'utf8');
+    const holds = (fns: string[]): string[] => fns.filter((fn) => text.includes(`function ${fn}(`));
+    const unused = [
+      'parseBenchmarks',
+      'parseGoBench',
+      'parseGoogleBenchmark',
+      'readBenchmarkFile',
+      'sameJob',
+      'resolveOtlpConfig',
+      'publishJob',
+      'layoutComment',
+      'readStoredRow',
+    ];
+    expect(holds(unused)).toEqual([]);
+    // What a later step does run stays in it (no further chunk to load).
+    const used = ['runMain', 'publishStep', 'buildCommentRow', 'toStoredRow', 'collectRunValues'];
+    expect(holds(used)).toEqual(used);
   });
 
   it('the entry and the chunk main runs from are minified ASCII', () => {
@@ -74,11 +127,8 @@ describe('a later wrapped step loads only what it uses', () => {
     // source: comments are dead weight there, and one non-ASCII character makes V8 keep the whole
     // source two bytes per character (scripts/minify-dist.mjs).
     const dist = path.dirname(DIST);
-    const chunk = readdirSync(dist)
-      .filter((f) => f.endsWith('.js'))
-      .find((f) => readFileSync(path.join(dist, f), 'utf8').includes('async function runMain('));
-    expect(chunk).toBeDefined();
-    for (const file of ['index.js', chunk!]) {
+    const chunk = mainChunk();
+    for (const file of ['index.js', chunk]) {
       const text = readFileSync(path.join(dist, file), 'utf8');
       expect(text, file).not.toMatch(/[\u0080-\uffff]/);
       expect(text, file).not.toContain('\n/**');

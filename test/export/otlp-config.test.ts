@@ -1,6 +1,10 @@
 // The OTEL_* variables and the caller's settings, resolved as the OpenTelemetry SDKs do.
 import { describe, expect, it } from 'vitest';
-import { OtlpConfigError, resolveOtlpConfig } from '../../src/export/otlp-config.js';
+import {
+  OtlpConfigError,
+  hasOtlpEndpoint,
+  resolveOtlpConfig,
+} from '../../src/export/otlp-config.js';
 
 describe('resolveOtlpConfig', () => {
   it('no endpoint anywhere, or OTEL_SDK_DISABLED=true: null (nothing sent, nothing loaded)', () => {
@@ -143,5 +147,48 @@ describe('resolveOtlpConfig', () => {
     expect(error!.message).toMatch(message);
     expect(error!.message).not.toContain('\n');
     expect(error!.message).not.toContain('justatoken123');
+  });
+});
+
+describe('hasOtlpEndpoint (a step without an endpoint loads no export code)', () => {
+  // Bad values of every other setting: with no endpoint they are never read (no warning either).
+  const bad = {
+    OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc',
+    OTEL_EXPORTER_OTLP_TIMEOUT: 'soon',
+    OTEL_EXPORTER_OTLP_HEADERS: 'no-key',
+    OTEL_RESOURCE_ATTRIBUTES: '=x',
+  };
+  const endpoints = [
+    'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+    'OTEL_EXPORTER_OTLP_METRICS_ENDPOINT',
+    'OTEL_EXPORTER_OTLP_ENDPOINT',
+  ];
+
+  it('none set, or only blank ones: false, and resolveOtlpConfig is null whatever else is set', () => {
+    for (const env of [
+      {},
+      bad,
+      { ...bad, ...Object.fromEntries(endpoints.map((n) => [n, ' \n'])) },
+      { OTEL_EXPORTER_OTLP_LOGS_ENDPOINT: 'http://c:4318' },
+    ]) {
+      for (const endpoint of [undefined, '', '  ']) {
+        expect(hasOtlpEndpoint(env, endpoint)).toBe(false);
+        expect(resolveOtlpConfig(env, { endpoint, headers: 'also-no-key' })).toBeNull();
+      }
+    }
+  });
+
+  it('each place an endpoint is read from makes it true', () => {
+    for (const name of endpoints) {
+      expect(hasOtlpEndpoint({ [name]: 'http://c:4318' }, undefined), name).toBe(true);
+      expect(resolveOtlpConfig({ [name]: 'http://c:4318' })).not.toBeNull();
+    }
+    expect(hasOtlpEndpoint({}, 'http://c:4318')).toBe(true);
+    expect(resolveOtlpConfig({}, { endpoint: 'http://c:4318' })).not.toBeNull();
+    // Set but bad: resolveOtlpConfig says so (the step's one warning), so it must be called.
+    expect(hasOtlpEndpoint({ OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://c' }, undefined)).toBe(true);
+    expect(() => resolveOtlpConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'ftp://c' })).toThrow(
+      OtlpConfigError,
+    );
   });
 });

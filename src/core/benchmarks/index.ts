@@ -9,23 +9,10 @@ import { parseCustom } from './custom.js';
 import { parseGoBench } from './go.js';
 import { parseGoogleBenchmark } from './googlecpp.js';
 import { parsePytestBenchmark } from './pytest.js';
+import type { BenchmarkTool } from './tools.js';
 
 export { BenchmarkFormatError } from './common.js';
-
-export const BENCHMARK_TOOLS = [
-  'customSmallerIsBetter',
-  'customBiggerIsBetter',
-  'googlecpp',
-  'pytest',
-  'go',
-  'cargo',
-] as const;
-
-export type BenchmarkTool = (typeof BENCHMARK_TOOLS)[number];
-
-export function isBenchmarkTool(value: string): value is BenchmarkTool {
-  return (BENCHMARK_TOOLS as readonly string[]).includes(value);
-}
+export { BENCHMARK_TOOLS, isBenchmarkTool, type BenchmarkTool } from './tools.js';
 
 const PARSERS: Record<BenchmarkTool, (text: string) => RunValue[]> = {
   customSmallerIsBetter: (text) => parseCustom(text, 'smaller'),
