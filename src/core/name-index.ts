@@ -36,7 +36,7 @@ import {
 const VERSION = 1;
 /** The group of lines whose name is not plainly readable. */
 const OTHER = '\u0000other';
-const RECORD_START = '{"name"';
+const RECORD_START = Buffer.from('{"name"', 'latin1');
 /** Bytes compared at each sampled place of a file's indexed part, and the places between its ends. */
 const PRINT_BYTES = 16;
 const PRINT_PLACES = 8;
@@ -83,33 +83,29 @@ function prints(fd: number, size: number): string {
   return parts.join('.');
 }
 
-/**
- * The step name the line at `start` of `text` (a piece's bytes as latin1: one character per
- * byte) states plainly, or undefined (see the module's doc).
- */
+/** The step name the line at `start` of `bytes` states plainly, or undefined (see the module's doc). */
 function plainName(
   bytes: Buffer,
-  text: string,
   start: number,
   end: number,
   nextStart: number,
 ): string | undefined {
-  if (!text.startsWith(RECORD_START, start)) return undefined;
+  const open = RECORD_START.length;
+  if (end - start < open + 2) return undefined;
+  for (let i = 0; i < open; i++) if (bytes[start + i] !== RECORD_START[i]) return undefined;
   // A second record start in the line: a torn line with a record appended to it.
   if (nextStart !== -1 && nextStart < end) return undefined;
-  let at = start + RECORD_START.length;
-  while (text.charCodeAt(at) === 0x20) at++;
-  if (text.charCodeAt(at) !== 0x3a) return undefined; // ':'
+  let at = start + open;
+  while (at < end && bytes[at] === 0x20) at++;
+  if (bytes[at] !== 0x3a) return undefined; // ':'
   at++;
-  while (text.charCodeAt(at) === 0x20) at++;
-  if (text.charCodeAt(at) !== 0x22) return undefined; // '"'
+  while (at < end && bytes[at] === 0x20) at++;
+  if (bytes[at] !== 0x22) return undefined; // '"'
   const from = at + 1;
-  let ascii = true;
   for (at = from; at < end; at++) {
-    const code = text.charCodeAt(at);
-    if (code === 0x22) return ascii ? text.slice(from, at) : bytes.toString('utf8', from, at);
-    if (code === 0x5c || code < 0x20) return undefined; // an escape or a control character
-    if (code >= 0x80) ascii = false;
+    const byte = bytes[at]!;
+    if (byte === 0x22) return bytes.toString('utf8', from, at);
+    if (byte === 0x5c || byte < 0x20) return undefined; // an escape or a control character
   }
   return undefined;
 }
@@ -157,17 +153,17 @@ function indexFile(fd: number, fileIndex: number, names: Map<string, number[]>):
   let lastName: string | undefined;
   let lastList: number[] = [];
   for (const { bytes, offset } of byteChunksOf(fd, 0)) {
-    // One character per byte: the string's own searches are much cheaper than a Buffer's calls.
-    const text = bytes.toString('latin1');
-    let nextStart = text.indexOf(RECORD_START, 1);
-    for (let start = 0; start < text.length;) {
-      const newline = text.indexOf('\n', start);
+    let nextStart = bytes.indexOf(RECORD_START, 1);
+    for (let start = 0; start < bytes.length;) {
+      const newline = bytes.indexOf(0x0a, start);
       if (newline === -1) break; // the file's last line, unfinished: read as appended
       lineNumber++;
-      if (nextStart !== -1 && nextStart <= start) nextStart = text.indexOf(RECORD_START, start + 1);
-      const end = newline > start && text.charCodeAt(newline - 1) === 0x0d ? newline - 1 : newline;
+      if (nextStart !== -1 && nextStart <= start) {
+        nextStart = bytes.indexOf(RECORD_START, start + 1);
+      }
+      const end = newline > start && bytes[newline - 1] === 0x0d ? newline - 1 : newline;
       if (end > start) {
-        const name = plainName(bytes, text, start, end, nextStart) ?? OTHER;
+        const name = plainName(bytes, start, end, nextStart) ?? OTHER;
         if (name !== lastName) {
           lastName = name;
           lastList = names.get(name) ?? [];
@@ -269,17 +265,42 @@ export function readNameIndex(indexDir: string, name: string): LinePicker | unde
   }
   if (own === null || other === null) return undefined;
   const byName = new Map(index.files.map((entry, i) => [entry[0], i]));
-  return (file: DayFile, fd: number): PickedLines | undefined => {
+  return (file: DayFile): PickedLines | null | undefined => {
     const fileIndex = byName.get(file.name);
     if (fileIndex === undefined) return undefined;
     const [, indexedSize, size, mtimeMs, ino, sampled] = index.files[fileIndex]!;
-    const stats = fs.fstatSync(fd);
+    let stats: fs.Stats;
+    try {
+      stats = fs.lstatSync(file.path);
+    } catch {
+      return undefined; // the read reports it
+    }
     // Not the file indexed (plus appended lines): read whole.
-    if (stats.size < indexedSize || stats.ino !== ino) return undefined;
-    if (stats.size === size && stats.mtimeMs !== mtimeMs) return undefined;
-    if (prints(fd, indexedSize) !== sampled) return undefined;
-    return { indexedSize, lines: linesAt(fd, merged(own.get(fileIndex), other.get(fileIndex))) };
+    if (!stats.isFile() || stats.size < indexedSize || stats.ino !== ino) return undefined;
+    // As long and as old as indexed: unchanged (as make and Node's compile cache judge files).
+    const unchanged = stats.size === size && stats.mtimeMs === mtimeMs;
+    if (!unchanged && (stats.size === size || !sameBytes(file.path, indexedSize, sampled))) {
+      return undefined;
+    }
+    const places = merged(own.get(fileIndex), other.get(fileIndex));
+    if (places.length === 0 && stats.size === indexedSize) return null;
+    return { indexedSize, lines: (fd) => linesAt(fd, places) };
   };
+}
+
+/** Whether the file's first `size` bytes sample as `sampled` (see prints). */
+function sameBytes(file: string, size: number, sampled: string): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, READ_FLAGS);
+  } catch {
+    return false;
+  }
+  try {
+    return prints(fd, size) === sampled;
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /**

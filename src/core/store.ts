@@ -724,15 +724,15 @@ async function scan(
 export interface PickedLines {
   /** Where the indexed part of the file ends (after a '\n'). */
   indexedSize: number;
-  /** The picked lines, in file order, with their 1-based line numbers. */
-  lines: Iterable<{ text: string; lineNumber: number }>;
+  /** The picked lines of the open file, in file order, with their 1-based line numbers. */
+  lines: (fd: number) => Iterable<{ text: string; lineNumber: number }>;
 }
 
 /**
- * The index's lines of a day file, given the open file (to check it is still what was indexed);
- * undefined to read the whole file.
+ * The index's lines of a day file; null when the file is as indexed and holds none of them (it is
+ * not opened); undefined to read the whole file.
  */
-export type LinePicker = (file: DayFile, fd: number) => PickedLines | undefined;
+export type LinePicker = (file: DayFile) => PickedLines | null | undefined;
 
 /**
  * scanRecords by name (options.name is required and must be a plain name, see PLAIN_NAME: null
@@ -755,11 +755,12 @@ export async function scanPickedRecords(
   // (or all of them, for a file the index does not know as it is) are searched as usual.
   function* read(path: string, file: DayFile): Generator<BytePiece> {
     if (stopped) return;
+    const picked = pick(file);
+    if (picked === null) return;
     const fd = openRegularSync(path, fs.constants.O_RDONLY);
     try {
-      const picked = pick(file, fd);
       if (picked !== undefined) {
-        for (const { text, lineNumber } of picked.lines) {
+        for (const { text, lineNumber } of picked.lines(fd)) {
           if (!lines.processLine(file, text, lineNumber, visit)) {
             stopped = true;
             return;

@@ -120,12 +120,7 @@ describe('a read through the name index', () => {
     fs.writeFileSync(`${file}.new`, fs.readFileSync(file));
     fs.renameSync(`${file}.new`, file);
     const pick = readNameIndex(indexDir, 'x')!;
-    const fd = fs.openSync(file, 'r');
-    try {
-      expect(pick({ name: '2025-10-19.jsonl', path: file, dayMs: 0 }, fd)).toBeUndefined();
-    } finally {
-      fs.closeSync(fd);
-    }
+    expect(pick({ name: '2025-10-19.jsonl', path: file, dayMs: 0 })).toBeUndefined();
     await expectSameReads();
     // Other bytes at its start only.
     fs.writeFileSync(file, `${line('x', '2025-10-19T00:00:01')}\n${text}`);
@@ -135,6 +130,20 @@ describe('a read through the name index', () => {
     await expectSameReads();
     fs.rmSync(file);
     await expectSameReads();
+  });
+
+  it('does not open a day file that is as indexed and holds none of the name’s lines', async () => {
+    fs.writeFileSync(path.join(dir, '2025-10-19.jsonl'), `${line('a', '2025-10-19T01:00:00')}\n`);
+    fs.writeFileSync(path.join(dir, '2025-10-20.jsonl'), `${line('b', '2025-10-20T01:00:00')}\n`);
+    await writeNameIndex(dir, indexDir);
+    const day = (name: string) => ({ name, path: path.join(dir, name), dayMs: 0 });
+    const pick = readNameIndex(indexDir, 'b')!;
+    expect(pick(day('2025-10-19.jsonl'))).toBeNull();
+    expect(pick(day('2025-10-20.jsonl'))).toMatchObject({ indexedSize: expect.any(Number) });
+    // Appended since: its new bytes are read (and checked first), though no line of b is indexed.
+    fs.appendFileSync(path.join(dir, '2025-10-19.jsonl'), `${line('b', '2025-10-19T02:00:00')}\n`);
+    expect(pick(day('2025-10-19.jsonl'))).toMatchObject({ indexedSize: expect.any(Number) });
+    expect((await indexed({ name: 'b' }))?.records).toHaveLength(2);
   });
 
   it('reads only the lines of the name and the lines it cannot tell the name of', async () => {
