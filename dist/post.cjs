@@ -10,4 +10,10 @@ const idle =
   env['STATE_isPost'] === 'true' &&
   env['STATE_owner'] !== 'true' &&
   (Boolean(env['STATE_recorded']) || !env['STATE_startedAt']);
-if (!idle) import('./index.js');
+if (idle) {
+  // Nothing was written: leave at once, without Node's teardown of the environment (about a
+  // fortieth of this step: farm-bench, 80 pairs, 0.977).
+  process.exit(0);
+} else {
+  import('./index.js');
+}
