@@ -15,7 +15,7 @@ import { OtlpConfigError, resolveOtlpConfig, type OtlpConfig } from '../export/o
 import type { RecordCi } from '../export/spans.js';
 import type { CiContext } from './context.js';
 import type { ActionInputs } from './inputs.js';
-import { OTLP_STEP_BOUND_MS } from './otlp.js';
+import { OTLP_STEP_BOUND_MS, type ExecutionExport, type JobExport } from './otlp.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -69,12 +69,7 @@ async function send(
 }
 
 /** Main step: the execution's span and metric points. Never throws. */
-export async function exportExecution(input: {
-  inputs: ActionInputs;
-  record: ExecutionRecord;
-  secrets: readonly string[];
-  env?: Env;
-}): Promise<void> {
+export async function exportExecution(input: ExecutionExport): Promise<void> {
   const env = input.env ?? process.env;
   const config = configOf(input.inputs, env);
   if (config === null) return;
@@ -100,10 +95,7 @@ function sameJob(
  * The job's parent span, sent by the job owner's post step (post.ts), which runs last: every
  * step's record is there, and it runs once per job. Never throws.
  */
-export async function exportJobSpan(
-  job: { inputs: ActionInputs; ci: CiContext; metricsDir: string },
-  env: Env = process.env,
-): Promise<void> {
+export async function exportJobSpan(job: JobExport, env: Env = process.env): Promise<void> {
   try {
     const { inputs, ci, metricsDir } = job;
     const config = configOf(inputs, env);

@@ -30,13 +30,23 @@ export function maskOtlpHeaders(inputs: Pick<ActionInputs, 'otlpHeaders'>): stri
   return values;
 }
 
-/** Main step: the execution's span and metric points. Never throws. */
-export async function exportExecution(input: {
+/** What a main step exports: its record, as the step's inputs configure it. */
+export interface ExecutionExport {
   inputs: ActionInputs;
   record: ExecutionRecord;
   secrets: readonly string[];
   env?: Env;
-}): Promise<void> {
+}
+
+/** What the owner's post exports: the job's span. */
+export interface JobExport {
+  inputs: ActionInputs;
+  ci: CiContext;
+  metricsDir: string;
+}
+
+/** Main step: the execution's span and metric points. Never throws. */
+export async function exportExecution(input: ExecutionExport): Promise<void> {
   if (!hasOtlpEndpoint(input.env ?? process.env, input.inputs.otlpEndpoint)) return;
   await (await import('./otlp-send.js')).exportExecution(input);
 }
@@ -45,10 +55,7 @@ export async function exportExecution(input: {
  * The job's parent span, sent by the job owner's post step (post.ts), which runs last: every
  * step's record is there, and it runs once per job. Never throws.
  */
-export async function exportJobSpan(
-  job: { inputs: ActionInputs; ci: CiContext; metricsDir: string },
-  env: Env = process.env,
-): Promise<void> {
+export async function exportJobSpan(job: JobExport, env: Env = process.env): Promise<void> {
   if (!hasOtlpEndpoint(env, job.inputs.otlpEndpoint)) return;
   await (await import('./otlp-send.js')).exportJobSpan(job, env);
 }
