@@ -12,7 +12,10 @@
  * - the same, `other.json`, for the lines whose name is not plainly readable (torn or malformed
  *   lines, names with escapes), which every reader takes too.
  * A line belongs to a name when it starts `{"name":"<name>"` (our writer; the Python tool writes
- * `{"name": "…"`), with no backslash in the name and no second record start (a torn line).
+ * `{"name": "…"`), with no backslash in the name and no second record start (a torn line). A line
+ * with a second top-level "name" key is taken as its first name's (JSON.parse would take the last;
+ * no writer makes such a line, and reading every line holding `"name"` twice would put all records
+ * with values, whose entries have names, out of the index).
  * A day file the index does not know, or that changed other than by appending, is read whole: one
  * now shorter, or as long but written since, or another file (inode), or with other bytes at one
  * of the sampled places. Nothing in a job rewrites a day file in place (steps append; the restore

@@ -291,7 +291,7 @@ export interface BytePiece {
  * a piece takes well under a millisecond, and each asynchronous call would cost a thread-pool
  * round trip (five per file, most of a small read).
  */
-export function* readByteChunks(file: string): Generator<BytePiece> {
+function* readByteChunks(file: string): Generator<BytePiece> {
   const fd = openRegularSync(file, fs.constants.O_RDONLY);
   try {
     yield* byteChunksOf(fd, 0);
