@@ -157,8 +157,9 @@ export async function runMain(): Promise<void> {
       secrets: s.secrets,
       values: runValues.values,
     });
-    // Before the append (a command that never started did not start the read): not this record.
-    readEarlier();
+    // This run's record goes to disk only once its earlier runs are read (a command that never
+    // started did not start the read): the reports add it themselves, so it is never counted twice.
+    const earlierRuns = await readEarlier();
     try {
       // Synchronous, like the step's other small files: five thread-pool round trips fewer.
       appendRecordSync(s.metricsDir, record);
@@ -189,7 +190,7 @@ export async function runMain(): Promise<void> {
         ci: s.ci,
         record,
         secrets: s.secrets,
-        earlier: readEarlier(),
+        earlier: earlierRuns,
       });
       if (row) updateJob(s.jobFile, (job) => void job.rows.push(row, ...valueRows));
       // A worse value fails the step as a slower duration does (fail-on-regression is opt-in).

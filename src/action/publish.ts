@@ -32,8 +32,8 @@ export interface PublishInput {
   record: ExecutionRecord;
   /** Values to redact from everything published, besides the common secret shapes. */
   secrets: readonly string[];
-  /** The step's runs before this one (readEarlierRuns, started while the command ran). */
-  earlier: Promise<EarlierRuns>;
+  /** The step's runs before this one (readEarlierRuns, read before this record was written). */
+  earlier: EarlierRuns;
 }
 
 export interface PublishResult {
@@ -167,7 +167,7 @@ export async function publishStep(p: PublishInput): Promise<PublishResult> {
   const { inputs, ci } = p;
   const { secrets } = p;
   // Read once: the verdicts, the summary, the comment and the dashboard are all made of it.
-  const earlier = await p.earlier;
+  const { earlier } = p;
   for (const message of earlier.warnings) core.warning(message);
   if (earlier.problem !== null) {
     core.warning(`dev-metrics: reading the history skipped: ${earlier.problem.split('\n')[0]}`);

@@ -75,7 +75,7 @@ describe('publishStep', () => {
       ci: PR,
       record: r,
       secrets: [],
-      earlier: readEarlierRuns(path.join(root, 'none'), 30, 'unit'),
+      earlier: await readEarlierRuns(path.join(root, 'none'), 30, 'unit'),
     });
     expect(result.verdict?.verdict).toBe('not enough data');
     expect(runner.outputs.verdict).toBe('not enough data');
@@ -91,7 +91,7 @@ describe('publishStep', () => {
       ci: { ...PR, pr_number: undefined },
       record: record('unit'),
       secrets: [],
-      earlier: readEarlierRuns(root, 30, 'unit'),
+      earlier: await readEarlierRuns(root, 30, 'unit'),
     });
     expect(push.row).toBeNull();
     const noToken = await publishStep({
@@ -99,7 +99,7 @@ describe('publishStep', () => {
       ci: PR,
       record: record('unit'),
       secrets: [],
-      earlier: readEarlierRuns(root, 30, 'unit'),
+      earlier: await readEarlierRuns(root, 30, 'unit'),
     });
     expect(noToken.row).toBeNull();
     expect(runner.log.filter((l) => l.level === 'notice')).toHaveLength(1);
@@ -148,7 +148,7 @@ describe('publishStep with values', () => {
       { name: 'bundle_kb', value: 500, unit: 'KB', better: 'smaller' },
     ]);
     // As main does: the earlier runs are read before this run's record is written.
-    const earlier = readEarlierRuns(root, 30, 'unit');
+    const earlier = await readEarlierRuns(root, 30, 'unit');
     await appendRecord(root, r);
     const result = await publishStep({
       inputs: inputsFor({ name: 'unit', run: 'true' }),
@@ -192,7 +192,7 @@ describe('publishStep with values', () => {
       ci: PR,
       record: record('unit'),
       secrets: [],
-      earlier: readEarlierRuns(root, 30, 'unit'),
+      earlier: await readEarlierRuns(root, 30, 'unit'),
     });
     expect(result.valueVerdicts).toEqual([]);
     expect(result.valueRows).toEqual([]);
@@ -211,7 +211,7 @@ describe('publishJob', () => {
         ci: PR,
         record: record(name),
         secrets: [],
-        earlier: readEarlierRuns(root, 30, name),
+        earlier: await readEarlierRuns(root, 30, name),
       });
       rows.push(row!);
     }
