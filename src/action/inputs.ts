@@ -12,7 +12,7 @@
  */
 import * as core from './runner-io.js';
 import { BENCHMARK_TOOLS, isBenchmarkTool, type BenchmarkTool } from '../core/benchmarks/tools.js';
-import { OtlpConfigError, checkUrl, parseHeaders } from '../export/otlp-settings.js';
+import { OtlpConfigError, checkUrl, isHttpUrl, parseHeaders } from '../export/otlp-settings.js';
 import { BUILTIN_SHELL_NAMES } from './shells.js';
 
 /** Options core.getInput understands; we only use trimWhitespace. */
@@ -382,13 +382,7 @@ function parseComment(value: string): 'auto' | boolean {
 
 function parseHttpUrl(input: string, value: string): string {
   if (value === '') return ACTION_INPUT_DEFAULTS['quickchart-url'];
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+  if (!isHttpUrl(value)) {
     throw new InputError(
       input,
       `Input '${input}' must be an http(s) URL such as https://quickchart.io; got ${quote(value)}`,

@@ -31,15 +31,19 @@ export function hasOtlpEndpoint(env: Env, endpoint: string | undefined): boolean
   );
 }
 
+/** Whether `value` parses as an absolute http: or https: URL. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
 /** An http(s) URL, or OtlpConfigError naming where it came from. */
 export function checkUrl(value: string, source: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+  if (!isHttpUrl(value)) {
     throw new OtlpConfigError(
       `${source} must be an http(s) URL such as http://otel-collector:4318; got ${quote(value)}`,
     );

@@ -77,6 +77,35 @@ const steps = (n: number, extra: Record<string, string> = {}): JobStepSpec[] =>
 
 const finalized = () => gh.cache.entries.filter((e) => e.finalized);
 
+/**
+ * A workspace whose `.metrics` holds twelve runs of `suite` on master, a minute apart, ending a
+ * minute ago (in today's file; a minute after midnight UTC the first may be in yesterday's).
+ */
+function workspaceWithSuiteRuns(runIdBase: number): ReturnType<typeof makeWorkspace> {
+  const ws = makeWorkspace();
+  const dir = path.join(ws.workspace, '.metrics');
+  mkdirSync(dir, { recursive: true });
+  const now = Date.now();
+  for (let i = 0; i < 12; i++) {
+    const start = new Date(now - (12 - i) * 60_000);
+    const line = JSON.stringify({
+      name: 'suite',
+      started_at: start.toISOString().replace('Z', ''),
+      ended_at: new Date(start.getTime() + 100).toISOString().replace('Z', ''),
+      duration_ms: 100 + (i % 3),
+      status: 'success',
+      metadata: {
+        ci: { provider: 'github-actions', branch: 'master', run_id: `${runIdBase + i}` },
+      },
+      error: null,
+    });
+    writeFileSync(path.join(dir, `${start.toISOString().slice(0, 10)}.jsonl`), `${line}\n`, {
+      flag: 'a',
+    });
+  }
+  return ws;
+}
+
 describe('a job of 5 wrapped steps', () => {
   it('restores once, saves once, uploads one dashboard; every step keeps its own section', async () => {
     const branch = 'job-five';
@@ -264,25 +293,7 @@ describe('a job of 5 wrapped steps', () => {
   });
 
   it('later steps read their runs through the index the first step wrote; its post removes it', async () => {
-    const ws = makeWorkspace();
-    const dir = path.join(ws.workspace, '.metrics');
-    mkdirSync(dir, { recursive: true });
-    const now = Date.now();
-    for (let i = 0; i < 12; i++) {
-      const start = new Date(now - (12 - i) * 60_000);
-      const line = JSON.stringify({
-        name: 'suite',
-        started_at: start.toISOString().replace('Z', ''),
-        ended_at: new Date(start.getTime() + 100).toISOString().replace('Z', ''),
-        duration_ms: 100 + (i % 3),
-        status: 'success',
-        metadata: { ci: { provider: 'github-actions', branch: 'master', run_id: `${700 + i}` } },
-        error: null,
-      });
-      writeFileSync(path.join(dir, `${start.toISOString().slice(0, 10)}.jsonl`), `${line}\n`, {
-        flag: 'a',
-      });
-    }
+    const ws = workspaceWithSuiteRuns(700);
     const index = `"$RUNNER_TEMP"/dev-metrics/job-*.names/index.json`;
     const run = await job(
       [
@@ -309,27 +320,7 @@ describe('a job of 5 wrapped steps', () => {
   });
 
   it('fail-on-regression applies per step: only the regressed step fails', async () => {
-    const ws = makeWorkspace();
-    const dir = path.join(ws.workspace, '.metrics');
-    mkdirSync(dir, { recursive: true });
-    const now = Date.now();
-    const lines = Array.from({ length: 12 }, (_, i) => {
-      const start = new Date(now - (12 - i) * 60_000);
-      return JSON.stringify({
-        name: 'suite',
-        started_at: start.toISOString().replace('Z', ''),
-        ended_at: new Date(start.getTime() + 100).toISOString().replace('Z', ''),
-        duration_ms: 100 + (i % 3),
-        status: 'success',
-        metadata: { ci: { provider: 'github-actions', branch: 'master', run_id: `${500 + i}` } },
-        error: null,
-      });
-    });
-    // Minutes ago: today's file (a minute before midnight UTC the first lines may be yesterday's).
-    for (const line of lines) {
-      const day = (JSON.parse(line) as { started_at: string }).started_at.slice(0, 10);
-      writeFileSync(path.join(dir, `${day}.jsonl`), `${line}\n`, { flag: 'a' });
-    }
+    const ws = workspaceWithSuiteRuns(500);
     const run = await job(
       [
         { inputs: { name: 'quick', run: 'true', history: 'none' } },
