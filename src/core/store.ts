@@ -693,12 +693,14 @@ async function scan(
   options: ReadOptions,
   visit: RecordVisitor,
   fast?: FastLines,
+  pick?: LinePicker,
 ): Promise<ReadReport> {
   const report = newReport();
   const lines = new RecordLines(options, report);
   try {
     if (lines.needleBytes !== undefined) {
-      for await (const { file, piece } of dayFilePieces(dir, options, report, readByteChunks)) {
+      const read = pick === undefined ? readByteChunks : pickedPieces(pick, lines, visit);
+      for await (const { file, piece } of dayFilePieces(dir, options, report, read)) {
         if (!lines.processBytes(file, piece, visit)) break;
       }
     } else if (fast !== undefined) {
@@ -747,39 +749,38 @@ export async function scanPickedRecords(
   pick: LinePicker,
   visit: RecordVisitor,
 ): Promise<ReadReport | null> {
-  const report = newReport();
-  const lines = new RecordLines(options, report);
-  if (lines.needleBytes === undefined) return null;
+  if (options.name === undefined || !PLAIN_NAME.test(options.name)) return null;
+  return scan(dir, options, visit, undefined, pick);
+}
+
+/**
+ * A reader of day files for a read by name through an index: each file's picked lines go straight
+ * to the visitor; its bytes past the index (all of them, for a file the index does not know as it
+ * is) are the pieces searched as usual. Once the visitor asks to stop, it reads nothing more.
+ */
+function pickedPieces(
+  pick: LinePicker,
+  lines: RecordLines,
+  visit: RecordVisitor,
+): (path: string, file: DayFile) => Generator<BytePiece> {
   let stopped = false;
-  // A day file's pieces: its picked lines go straight to the visitor, its bytes past the index
-  // (or all of them, for a file the index does not know as it is) are searched as usual.
-  function* read(path: string, file: DayFile): Generator<BytePiece> {
+  return function* (path, file) {
     if (stopped) return;
     const picked = pick(file);
     if (picked === null) return;
     const fd = openRegularSync(path, fs.constants.O_RDONLY);
     try {
-      if (picked !== undefined) {
-        for (const { text, lineNumber } of picked.lines(fd)) {
-          if (!lines.processLine(file, text, lineNumber, visit)) {
-            stopped = true;
-            return;
-          }
+      for (const { text, lineNumber } of picked?.lines(fd) ?? []) {
+        if (!lines.processLine(file, text, lineNumber, visit)) {
+          stopped = true;
+          return;
         }
       }
       yield* byteChunksOf(fd, picked?.indexedSize ?? 0);
     } finally {
       fs.closeSync(fd);
     }
-  }
-  try {
-    for await (const { file, piece } of dayFilePieces(dir, options, report, read)) {
-      if (!lines.processBytes(file, piece, visit)) break;
-    }
-  } finally {
-    warnOnce(dir, report, options);
-  }
-  return report;
+  };
 }
 
 /** Valid records in the window as an async iterable; warns once when done (or abandoned). */
