@@ -9,7 +9,9 @@
  * they load it anyway, and only where they are needed.
  */
 import { accessSync, appendFileSync, constants, existsSync } from 'node:fs';
-import { EOL } from 'node:os';
+
+/** os.EOL, without loading node:os (~0.6 ms of a wrapped step). */
+const EOL = process.platform === 'win32' ? '\r\n' : '\n';
 
 export interface InputOptions {
   required?: boolean;
