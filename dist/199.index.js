@@ -1276,6 +1276,7 @@ async function deleteSuperseded(o, log) {
         log.info(`dev-metrics: deleted ${deleted} superseded history cache entries.`);
 }
 const READ_NOFOLLOW = external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK;
+const NEW_NOFOLLOW = external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW;
 const APPEND_NOFOLLOW = external_node_fs_.constants.O_RDWR |
     external_node_fs_.constants.O_APPEND |
     external_node_fs_.constants.O_CREAT |
@@ -1286,7 +1287,8 @@ const APPEND_NOFOLLOW = external_node_fs_.constants.O_RDWR |
  * exact line. Existing lines are never rewritten: the missing lines are appended in one O_APPEND
  * write per file, so records another process appends meanwhile are kept. A torn last line (no
  * final newline) gets one first. A target or source name that is not a regular file (a directory,
- * a symlink, a FIFO) is skipped. Returns the number of lines added.
+ * a symlink, a FIFO) is skipped. Returns the number of lines added. A day that one source holds
+ * and the target lacks is copied whole (copyIntoNewFile).
  *
  * One day at a time: only that day's lines (its target file and its sources) are in memory, never
  * the whole history of every entry (a 100,000-record snapshot is about 40 MB of text).
@@ -1304,6 +1306,17 @@ async function mergeHistories(sources, target, log) {
     let targetMade = false;
     const skipped = [];
     for (const [name, files] of copies) {
+        if (files.length === 1) {
+            if (!targetMade) {
+                await (0,promises_.mkdir)(target, { recursive: true });
+                targetMade = true;
+            }
+            const copied = copyIntoNewFile(files[0], external_node_path_default().join(target, name));
+            if (copied !== null) {
+                added += copied;
+                continue;
+            }
+        }
         const lines = [];
         let readable = false;
         for (const file of files) {
@@ -1330,6 +1343,70 @@ async function mergeHistories(sources, target, log) {
             'a regular file; restored records of that day were not merged. Remove or rename it.');
     }
     return added;
+}
+/**
+ * A day only one source holds, which the target lacks (the usual restore into a fresh checkout):
+ * its file is the union already, so it is copied as bytes (a final newline added when it lacks
+ * one), not decoded, split and de-duplicated. Synchronous: small local files, one day after the
+ * other, and nothing else to do meanwhile (a thread-pool round trip per call was most of the merge).
+ * Returns the lines copied; null when `to` exists (then merged) or `from` is no regular file.
+ */
+function copyIntoNewFile(from, to) {
+    let data;
+    try {
+        const source = (0,external_node_fs_.openSync)(from, READ_NOFOLLOW);
+        try {
+            if (!(0,external_node_fs_.fstatSync)(source).isFile())
+                return null;
+            data = (0,external_node_fs_.readFileSync)(source);
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(source);
+        }
+    }
+    catch {
+        return null;
+    }
+    if (data.length > 0 && data[data.length - 1] !== 0x0a)
+        data = Buffer.concat([data, NEWLINE]);
+    let made;
+    try {
+        // Exclusive: a file made meanwhile (or a link planted there) is merged, never overwritten.
+        made = (0,external_node_fs_.openSync)(to, NEW_NOFOLLOW, 0o644);
+    }
+    catch {
+        return null;
+    }
+    try {
+        for (let offset = 0; offset < data.length;) {
+            const written = (0,external_node_fs_.writeSync)(made, data, offset, data.length - offset);
+            if (written === 0)
+                throw new Error('write made no progress');
+            offset += written;
+        }
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(made);
+    }
+    return countLines(data);
+}
+const NEWLINE = Buffer.from('\n');
+/** The lines of `data` that are not blank (as the merge counts them). */
+function countLines(data) {
+    let count = 0;
+    for (let start = 0; start < data.length;) {
+        const end = data.indexOf(0x0a, start);
+        const stop = end === -1 ? data.length : end;
+        for (let i = start; i < stop; i++) {
+            const byte = data[i];
+            if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) {
+                count++;
+                break;
+            }
+        }
+        start = stop + 1;
+    }
+    return count;
 }
 /** Appends the `lines` that `file` lacks; the count, or null when it is not a regular file. */
 async function appendMissing(file, lines) {

@@ -88,9 +88,13 @@ function backendIds(token) {
     }
     throw new Error('Failed to get backend IDs: The provided JWT token is invalid and/or missing claims');
 }
-/** A zip of one file at its root, deflated (what the client's archiver writes, read alike). */
+/**
+ * A zip of one file at its root, deflated (what the client's archiver writes, read alike). Level 1,
+ * not the client's 6: a 10,000-record dashboard (343 KB) zips in 8.5 ms instead of 34 ms, 11% larger
+ * (107 KB instead of 96 KB), on the owner's post's path.
+ */
 function zipOne(name, data, mtime = new Date()) {
-    const deflated = external_node_zlib_default().deflateRawSync(data, { level: 6 });
+    const deflated = external_node_zlib_default().deflateRawSync(data, { level: 1 });
     const crc = external_node_zlib_default().crc32(data);
     const fileName = Buffer.from(name, 'utf8');
     const time = (mtime.getHours() << 11) | (mtime.getMinutes() << 5) | Math.floor(mtime.getSeconds() / 2);

@@ -67,9 +67,13 @@ export function backendIds(token: string): { run: string; job: string } {
   );
 }
 
-/** A zip of one file at its root, deflated (what the client's archiver writes, read alike). */
+/**
+ * A zip of one file at its root, deflated (what the client's archiver writes, read alike). Level 1,
+ * not the client's 6: a 10,000-record dashboard (343 KB) zips in 8.5 ms instead of 34 ms, 11% larger
+ * (107 KB instead of 96 KB), on the owner's post's path.
+ */
 export function zipOne(name: string, data: Buffer, mtime = new Date()): Buffer {
-  const deflated = zlib.deflateRawSync(data, { level: 6 });
+  const deflated = zlib.deflateRawSync(data, { level: 1 });
   const crc = zlib.crc32(data);
   const fileName = Buffer.from(name, 'utf8');
   const time =

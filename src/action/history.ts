@@ -32,7 +32,7 @@
  * Superseded entries are not deleted (that needs `actions: write`, and another job may be reading).
  */
 import crypto from 'node:crypto';
-import { constants } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, writeSync } from 'node:fs';
 import {
   mkdir,
   mkdtemp,
@@ -621,6 +621,8 @@ async function deleteSuperseded(o: SaveHistoryOptions, log: HistoryLog): Promise
 }
 
 const READ_NOFOLLOW = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+const NEW_NOFOLLOW =
+  constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
 const APPEND_NOFOLLOW =
   constants.O_RDWR |
   constants.O_APPEND |
@@ -633,7 +635,8 @@ const APPEND_NOFOLLOW =
  * exact line. Existing lines are never rewritten: the missing lines are appended in one O_APPEND
  * write per file, so records another process appends meanwhile are kept. A torn last line (no
  * final newline) gets one first. A target or source name that is not a regular file (a directory,
- * a symlink, a FIFO) is skipped. Returns the number of lines added.
+ * a symlink, a FIFO) is skipped. Returns the number of lines added. A day that one source holds
+ * and the target lacks is copied whole (copyIntoNewFile).
  *
  * One day at a time: only that day's lines (its target file and its sources) are in memory, never
  * the whole history of every entry (a 100,000-record snapshot is about 40 MB of text).
@@ -655,6 +658,17 @@ export async function mergeHistories(
   let targetMade = false;
   const skipped: string[] = [];
   for (const [name, files] of copies) {
+    if (files.length === 1) {
+      if (!targetMade) {
+        await mkdir(target, { recursive: true });
+        targetMade = true;
+      }
+      const copied = copyIntoNewFile(files[0]!, path.join(target, name));
+      if (copied !== null) {
+        added += copied;
+        continue;
+      }
+    }
     const lines: string[] = [];
     let readable = false;
     for (const file of files) {
@@ -679,6 +693,66 @@ export async function mergeHistories(
     );
   }
   return added;
+}
+
+/**
+ * A day only one source holds, which the target lacks (the usual restore into a fresh checkout):
+ * its file is the union already, so it is copied as bytes (a final newline added when it lacks
+ * one), not decoded, split and de-duplicated. Synchronous: small local files, one day after the
+ * other, and nothing else to do meanwhile (a thread-pool round trip per call was most of the merge).
+ * Returns the lines copied; null when `to` exists (then merged) or `from` is no regular file.
+ */
+function copyIntoNewFile(from: string, to: string): number | null {
+  let data: Buffer;
+  try {
+    const source = openSync(from, READ_NOFOLLOW);
+    try {
+      if (!fstatSync(source).isFile()) return null;
+      data = readFileSync(source);
+    } finally {
+      closeSync(source);
+    }
+  } catch {
+    return null;
+  }
+  if (data.length > 0 && data[data.length - 1] !== 0x0a) data = Buffer.concat([data, NEWLINE]);
+  let made: number;
+  try {
+    // Exclusive: a file made meanwhile (or a link planted there) is merged, never overwritten.
+    made = openSync(to, NEW_NOFOLLOW, 0o644);
+  } catch {
+    return null;
+  }
+  try {
+    for (let offset = 0; offset < data.length;) {
+      const written = writeSync(made, data, offset, data.length - offset);
+      if (written === 0) throw new Error('write made no progress');
+      offset += written;
+    }
+  } finally {
+    closeSync(made);
+  }
+  return countLines(data);
+}
+
+const NEWLINE = Buffer.from('\n');
+
+/** The lines of `data` that are not blank (as the merge counts them). */
+function countLines(data: Buffer): number {
+  let count = 0;
+  for (let start = 0; start < data.length;) {
+    const end = data.indexOf(0x0a, start);
+    const stop = end === -1 ? data.length : end;
+    for (let i = start; i < stop; i++) {
+      const byte = data[i]!;
+      if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) {
+        count++;
+        break;
+      }
+    }
+    start = stop + 1;
+  }
+  return count;
 }
 
 /** Appends the `lines` that `file` lacks; the count, or null when it is not a regular file. */

@@ -455,6 +455,26 @@ describe('keys and merge', () => {
     expect(fs.readFileSync(path.join(target, '2025-10-20.jsonl'), 'utf8')).toBe('L2\nL0\nL1\n');
     expect(fs.existsSync(path.join(target, 'notes.txt'))).toBe(false);
   });
+
+  it('copies a day one source holds into a target without it, as bytes; never through a link', async () => {
+    const a = path.join(root, 'one');
+    const target = path.join(root, 'fresh');
+    fs.mkdirSync(a, { recursive: true });
+    // A blank line kept, a final newline added (the next append would wait for one otherwise).
+    fs.writeFileSync(path.join(a, '2025-10-21.jsonl'), 'L1\n\nL2 \u00e9');
+    fs.writeFileSync(path.join(a, '2025-10-22.jsonl'), 'L3\n');
+    fs.mkdirSync(target);
+    const outside = path.join(root, 'outside.jsonl');
+    fs.writeFileSync(outside, 'mine\n');
+    fs.symlinkSync(outside, path.join(target, '2025-10-22.jsonl'));
+    const warnings: string[] = [];
+    expect(await mergeHistories([a], target, { warning: (m) => warnings.push(m) })).toBe(2);
+    expect(fs.readFileSync(path.join(target, '2025-10-21.jsonl'), 'utf8')).toBe(
+      'L1\n\nL2 \u00e9\n',
+    );
+    expect(fs.readFileSync(outside, 'utf8')).toBe('mine\n');
+    expect(warnings.join('\n')).toContain('2025-10-22.jsonl');
+  });
 });
 
 /**
