@@ -417,6 +417,51 @@ describe('generateDashboard', () => {
     expect(html.startsWith('<!doctype html>')).toBe(true);
   });
 
+  it('a folder read newest first keeps the same runs as the records in memory (runs table bound)', async () => {
+    // Over MAX_RUN_ROWS runs a step: the read keeps only runs that can still be among the newest
+    // (day files newest first, each day's lines in the order jobs appended them, not by start),
+    // and must keep exactly those.
+    const dir = await mkdtemp(path.join(tmpdir(), 'dm-dash-'));
+    dirs.push(dir);
+    const metricsDir = path.join(dir, '.metrics');
+    await mkdir(metricsDir);
+    const now = Date.now();
+    const recs: ExecutionRecord[] = [];
+    for (const name of ['build', 'test', 'lint']) {
+      for (let k = 0; k < 700; k++) {
+        recs.push(record(name, now - HOUR - k * 17 * 60_000, 1000 + ((k * 37) % 500), k % 9 !== 0));
+      }
+    }
+    // Appended out of start order (parallel jobs end in any order): a fixed shuffle.
+    recs.sort((a, b) => a.started_at.localeCompare(b.started_at));
+    for (let i = recs.length - 1; i > 0; i--) {
+      const j = (i * 7919) % (i + 1);
+      [recs[i], recs[j]] = [recs[j]!, recs[i]!];
+    }
+    const byFile = new Map<string, string>();
+    for (const r of recs) {
+      const f = dayFileName(r.started_at);
+      byFile.set(f, (byFile.get(f) ?? '') + serializeRecord(r) + '\n');
+    }
+    for (const [f, text] of byFile) await writeFile(path.join(metricsDir, f), text);
+    const at = new Date(now);
+    const fromFolder = modelOf(
+      await readFile(
+        (
+          await generateDashboard({
+            metricsDir,
+            outputFile: path.join(dir, 'a.html'),
+            generatedAt: at,
+          })
+        ).outputFile,
+        'utf8',
+      ),
+    );
+    const inMemory = buildDashboardModel([...recs].reverse(), { generatedAt: at, days: 30 });
+    expect(fromFolder.runs.length).toBeGreaterThan(0);
+    expect(fromFolder.runs).toEqual(JSON.parse(JSON.stringify(inMemory.runs)));
+  });
+
   it('models records the caller already read, within the window, without reading metricsDir', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'dm-dash-'));
     dirs.push(dir);
