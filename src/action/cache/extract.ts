@@ -14,8 +14,7 @@
  * entries (it chooses zstd only when that binary answers). The bound is applied to the output.
  */
 import { spawn } from 'node:child_process';
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { Duplex, PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -72,20 +71,24 @@ export async function extractDayFiles(archive: Readable, o: ExtractOptions): Pro
         throw new UnsafeArchiveError(`more than ${MAX_DAY_FILES} day files`);
       }
       // 'wx': exclusive create, so a name given twice cannot reopen a file; O_NOFOLLOW is moot
-      // in a directory nobody else knows, but costs nothing.
-      const handle = await open(
-        path.join(o.dest, day),
-        constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
-        0o644,
-      ).catch((error: NodeJS.ErrnoException) => {
-        throw error.code === 'EEXIST'
+      // in a directory nobody else knows, but costs nothing. Synchronous writes of each chunk as
+      // it comes: a local file, and a thread-pool round trip per chunk was most of the unpacking.
+      let fd: number;
+      try {
+        fd = openSync(
+          path.join(o.dest, day),
+          constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+          0o644,
+        );
+      } catch (error) {
+        throw (error as NodeJS.ErrnoException).code === 'EEXIST'
           ? new UnsafeArchiveError(`${entry.header.name} appears twice`)
           : error;
-      });
+      }
       try {
-        for await (const chunk of entry) await handle.write(chunk as Uint8Array);
+        for await (const chunk of entry) writeAllSync(fd, chunk as Buffer);
       } finally {
-        await handle.close();
+        closeSync(fd);
       }
       written.push(day);
     }
@@ -96,6 +99,14 @@ export async function extractDayFiles(archive: Readable, o: ExtractOptions): Pro
     throw error;
   }
   return written;
+}
+
+function writeAllSync(fd: number, data: Buffer): void {
+  for (let offset = 0; offset < data.length;) {
+    const written = writeSync(fd, data, offset, data.length - offset);
+    if (written === 0) throw new Error('write made no progress');
+    offset += written;
+  }
 }
 
 /** The day file a member stands for; null for the staging directory; throws for anything else. */
@@ -139,10 +150,20 @@ function sizeBound(max: number, what: string): Transform {
   });
 }
 
+/**
+ * Output chunks of the in-process decompressors: each chunk is a thread-pool round trip, and at
+ * zlib's default 16 KiB a 5.5 MB snapshot took 37-44 ms to unpack instead of 20-22 ms (Node 24).
+ */
+const DECOMPRESS_CHUNK = 256 * 1024;
+
 function decompressor(method: CompressionMethod): Duplex {
-  if (method === 'gzip') return zlib.createGunzip();
-  const z = zlib as unknown as { createZstdDecompress?: () => Duplex };
-  if (typeof z.createZstdDecompress === 'function') return z.createZstdDecompress();
+  if (method === 'gzip') return zlib.createGunzip({ chunkSize: DECOMPRESS_CHUNK });
+  const z = zlib as unknown as {
+    createZstdDecompress?: (options: { chunkSize: number }) => Duplex;
+  };
+  if (typeof z.createZstdDecompress === 'function') {
+    return z.createZstdDecompress({ chunkSize: DECOMPRESS_CHUNK });
+  }
   return zstdProcess();
 }
 
