@@ -160,8 +160,7 @@ function storedRowLevels(rows) {
     levels.push(null);
     return levels;
 }
-const COMMENT_CHARS_TEXT = _report_comment_body_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMENT_MAX_CHARS */ .dq.toLocaleString('en-US');
-const TRUNCATION_NOTE = `\n\n> [!NOTE]\n> Truncated to fit GitHub's ${COMMENT_CHARS_TEXT}-character comment limit; ` +
+const TRUNCATION_NOTE = `\n\n> [!NOTE]\n> Truncated to fit GitHub's ${_report_comment_body_js__WEBPACK_IMPORTED_MODULE_1__/* .COMMENT_MAX_CHARS_TEXT */ .bR}-character comment limit; ` +
     'the job summary and the dashboard artifact have the full report.';
 /** Closes a code fence or <details> blocks left open by a cut, so the note renders as markdown. */
 function closeOpenBlocks(text) {

@@ -2089,6 +2089,8 @@ footer p { margin: 4px 0; }
 var ci = __webpack_require__(42131);
 // EXTERNAL MODULE: ./src/insight/flakiness.ts
 var flakiness = __webpack_require__(44746);
+// EXTERNAL MODULE: ./src/insight/names.ts
+var names = __webpack_require__(68896);
 // EXTERNAL MODULE: ./src/insight/regression.ts + 2 modules
 var regression = __webpack_require__(1773);
 ;// CONCATENATED MODULE: ./src/insight/attention.ts
@@ -2097,6 +2099,7 @@ var regression = __webpack_require__(1773);
  * steps, ranked by one score so the most urgent comes first. attentionOfSeries works on the core's
  * columns (a series is a label and its rows); needsAttention is the record-shaped entry point.
  */
+
 
 
 
@@ -2260,7 +2263,7 @@ function attentionOfSeries(history, series, options = {}) {
             score: 100 * report.flakeRate,
         });
     }
-    return items.sort((a, b) => b.score - a.score || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name));
+    return items.sort((a, b) => b.score - a.score || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (0,names/* compareNames */.M)(a.name, b.name));
 }
 
 ;// CONCATENATED MODULE: ./src/report/dashboard/attention.ts

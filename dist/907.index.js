@@ -227,6 +227,7 @@ async function runPost() {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Md: () => (/* binding */ layoutComment),
+/* harmony export */   bR: () => (/* binding */ COMMENT_MAX_CHARS_TEXT),
 /* harmony export */   dq: () => (/* binding */ COMMENT_MAX_CHARS),
 /* harmony export */   qH: () => (/* binding */ readStoredRow),
 /* harmony export */   s2: () => (/* binding */ fromStoredRow)
@@ -246,6 +247,8 @@ async function runPost() {
 
 /** GitHub rejects issue/PR comment bodies longer than this many characters (the one definition). */
 const COMMENT_MAX_CHARS = 65_536;
+/** COMMENT_MAX_CHARS as written for people; not toLocaleString, whose first call loads ICU (~22 ms). */
+const COMMENT_MAX_CHARS_TEXT = '65,536';
 /** A row's details longer than this are not shown (they are Markdown: cutting could break it). */
 const ROW_DETAILS_MAX_CHARS = 4000;
 const NAME_MAX_CHARS = 100;
@@ -343,7 +346,7 @@ function renderPlan(input, plan) {
         if (omitted.length > 0)
             notes.push(`${omitted.join(' and ')} omitted`);
         if (notes.length > 0) {
-            parts.push(`_${notes.join('; ')} (GitHub limits a comment to ${COMMENT_MAX_CHARS.toLocaleString('en-US')} characters)._`);
+            parts.push(`_${notes.join('; ')} (GitHub limits a comment to ${COMMENT_MAX_CHARS_TEXT} characters)._`);
         }
         if (plan.details) {
             const sections = rows.filter((r) => r.detailsMarkdown).map(rowDetails);

@@ -28,7 +28,7 @@
  * update (no If-Match on comments), so this cannot be closed from the client side.
  */
 import { getOctokit } from '@actions/github';
-import { COMMENT_MAX_CHARS } from '../report/comment-body.js';
+import { COMMENT_MAX_CHARS, COMMENT_MAX_CHARS_TEXT } from '../report/comment-body.js';
 
 export type Octokit = ReturnType<typeof getOctokit>;
 
@@ -225,9 +225,8 @@ export function storedRowLevels(rows: StickyRow[]): Array<StickyRow[] | null> {
   return levels;
 }
 
-const COMMENT_CHARS_TEXT = COMMENT_MAX_CHARS.toLocaleString('en-US');
 const TRUNCATION_NOTE =
-  `\n\n> [!NOTE]\n> Truncated to fit GitHub's ${COMMENT_CHARS_TEXT}-character comment limit; ` +
+  `\n\n> [!NOTE]\n> Truncated to fit GitHub's ${COMMENT_MAX_CHARS_TEXT}-character comment limit; ` +
   'the job summary and the dashboard artifact have the full report.';
 
 /** Closes a code fence or <details> blocks left open by a cut, so the note renders as markdown. */

@@ -6,6 +6,7 @@
 import { ColumnarHistory, FAILED, NONE } from '../core/history.js';
 import type { ExecutionRecord } from '../core/record.js';
 import { flakinessOfSeries } from './flakiness.js';
+import { compareNames } from './names.js';
 import { detectRegression } from './regression.js';
 import type { AttentionItem, AttentionKind } from './types.js';
 import { DAY_MS } from '../core/record.js';
@@ -201,6 +202,6 @@ export function attentionOfSeries(
 
   return items.sort(
     (a, b) =>
-      b.score - a.score || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.name.localeCompare(b.name),
+      b.score - a.score || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareNames(a.name, b.name),
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { ExecutionRecord } from '../core/record.js';
 import { CANCELLED, ColumnarHistory, FAILED, NONE } from '../core/history.js';
+import { compareNames } from './names.js';
 import type { FlakinessReport } from './types.js';
 import { DAY_MS } from '../core/record.js';
 
@@ -119,7 +120,7 @@ export function flakinessOfSeries(
     if (commits.length === 0) continue;
     reports.push(commitReport(name, commits, state, last, history.texts));
   }
-  return reports.sort((a, b) => b.flakeRate - a.flakeRate || a.name.localeCompare(b.name));
+  return reports.sort((a, b) => b.flakeRate - a.flakeRate || compareNames(a.name, b.name));
 }
 
 /**
@@ -190,7 +191,7 @@ export function flakinessByName(
     if (commits.length === 0) return;
     reports.push(commitReport(name, commits, state, last, history.texts));
   });
-  return reports.sort((a, b) => b.flakeRate - a.flakeRate || a.name.localeCompare(b.name));
+  return reports.sort((a, b) => b.flakeRate - a.flakeRate || compareNames(a.name, b.name));
 }
 
 const OK = 1;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { trendChartUrl } from '../../src/report/charts.js';
 import {
   buildCommentRow,
+  COMMENT_MAX_CHARS,
+  COMMENT_MAX_CHARS_TEXT,
   fromStoredRow,
   layoutComment,
   renderComment,
@@ -401,5 +403,11 @@ describe('value rows (issue 13)', () => {
     expect(hostile.better).toBe('smaller');
     expect(hostile).not.toHaveProperty('unit');
     expect(hostile.chartUrl).not.toBeNull(); // a value row: its history read as values
+  });
+});
+
+describe('COMMENT_MAX_CHARS_TEXT', () => {
+  it('is the limit as en-US writes it (spelled out: toLocaleString loads ICU, ~22 ms cold)', () => {
+    expect(COMMENT_MAX_CHARS_TEXT).toBe(COMMENT_MAX_CHARS.toLocaleString('en-US'));
   });
 });
