@@ -524,9 +524,11 @@ function sizeBound(max, what) {
 }
 /**
  * Output chunks of the in-process decompressors: each chunk is a thread-pool round trip, and at
- * zlib's default 16 KiB a 5.5 MB snapshot took 37-44 ms to unpack instead of 20-22 ms (Node 24).
+ * zlib's default 16 KiB a 5.5 MB snapshot took 37-44 ms to unpack instead of 17-22 ms (Node 24).
+ * Larger chunks were no faster, and each is garbage once written: 256 KiB took main's peak RSS at
+ * 100,000 records from ~128 to ~145 MiB.
  */
-const DECOMPRESS_CHUNK = 256 * 1024;
+const DECOMPRESS_CHUNK = 64 * 1024;
 function decompressor(method) {
     if (method === 'gzip')
         return external_node_zlib_default().createGunzip({ chunkSize: DECOMPRESS_CHUNK });
@@ -1323,13 +1325,15 @@ async function mergeHistories(sources, target, log) {
     let added = 0;
     let targetMade = false;
     const skipped = [];
+    let copyBuffer;
     for (const [name, files] of copies) {
         if (files.length === 1) {
             if (!targetMade) {
                 await (0,promises_.mkdir)(target, { recursive: true });
                 targetMade = true;
             }
-            const copied = copyIntoNewFile(files[0], external_node_path_default().join(target, name));
+            copyBuffer ??= Buffer.allocUnsafe(COPY_CHUNK);
+            const copied = copyIntoNewFile(files[0], external_node_path_default().join(target, name), copyBuffer);
             if (copied !== null) {
                 added += copied;
                 continue;
@@ -1365,66 +1369,89 @@ async function mergeHistories(sources, target, log) {
 /**
  * A day only one source holds, which the target lacks (the usual restore into a fresh checkout):
  * its file is the union already, so it is copied as bytes (a final newline added when it lacks
- * one), not decoded, split and de-duplicated. Synchronous: small local files, one day after the
- * other, and nothing else to do meanwhile (a thread-pool round trip per call was most of the merge).
+ * one), not decoded, split and de-duplicated. Synchronous (small local files, one day after the
+ * other, nothing else to do meanwhile: a thread-pool round trip per call was most of the merge),
+ * through one reused buffer (a new buffer per day file held tens of MB until a collection).
  * Returns the lines copied; null when `to` exists (then merged) or `from` is no regular file.
  */
-function copyIntoNewFile(from, to) {
-    let data;
+function copyIntoNewFile(from, to, buffer) {
+    let source;
     try {
-        const source = (0,external_node_fs_.openSync)(from, READ_NOFOLLOW);
+        source = (0,external_node_fs_.openSync)(from, READ_NOFOLLOW);
+    }
+    catch {
+        return null;
+    }
+    try {
+        if (!(0,external_node_fs_.fstatSync)(source).isFile())
+            return null;
+        let made;
         try {
-            if (!(0,external_node_fs_.fstatSync)(source).isFile())
-                return null;
-            data = (0,external_node_fs_.readFileSync)(source);
+            // Exclusive: a file made meanwhile (or a link planted there) is merged, never overwritten.
+            made = (0,external_node_fs_.openSync)(to, NEW_NOFOLLOW, 0o644);
+        }
+        catch {
+            return null;
+        }
+        try {
+            const lines = new LineCounter();
+            let last = NEWLINE_BYTE;
+            for (let n; (n = (0,external_node_fs_.readSync)(source, buffer, 0, buffer.length, null)) > 0;) {
+                lines.add(buffer, n);
+                history_writeAllSync(made, buffer, n);
+                last = buffer[n - 1];
+            }
+            if (last !== NEWLINE_BYTE)
+                history_writeAllSync(made, NEWLINE, 1);
+            return lines.end();
         }
         finally {
-            (0,external_node_fs_.closeSync)(source);
-        }
-    }
-    catch {
-        return null;
-    }
-    if (data.length > 0 && data[data.length - 1] !== 0x0a)
-        data = Buffer.concat([data, NEWLINE]);
-    let made;
-    try {
-        // Exclusive: a file made meanwhile (or a link planted there) is merged, never overwritten.
-        made = (0,external_node_fs_.openSync)(to, NEW_NOFOLLOW, 0o644);
-    }
-    catch {
-        return null;
-    }
-    try {
-        for (let offset = 0; offset < data.length;) {
-            const written = (0,external_node_fs_.writeSync)(made, data, offset, data.length - offset);
-            if (written === 0)
-                throw new Error('write made no progress');
-            offset += written;
+            (0,external_node_fs_.closeSync)(made);
         }
     }
     finally {
-        (0,external_node_fs_.closeSync)(made);
+        (0,external_node_fs_.closeSync)(source);
     }
-    return countLines(data);
 }
+const NEWLINE_BYTE = 0x0a;
 const NEWLINE = Buffer.from('\n');
-/** The lines of `data` that are not blank (as the merge counts them). */
-function countLines(data) {
-    let count = 0;
-    for (let start = 0; start < data.length;) {
-        const end = data.indexOf(0x0a, start);
-        const stop = end === -1 ? data.length : end;
-        for (let i = start; i < stop; i++) {
-            const byte = data[i];
-            if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) {
-                count++;
-                break;
-            }
-        }
-        start = stop + 1;
+/** The reused buffer of copyIntoNewFile. */
+const COPY_CHUNK = 256 * 1024;
+function history_writeAllSync(fd, data, length) {
+    for (let offset = 0; offset < length;) {
+        const written = (0,external_node_fs_.writeSync)(fd, data, offset, length - offset);
+        if (written === 0)
+            throw new Error('write made no progress');
+        offset += written;
     }
-    return count;
+}
+/** Counts the lines that are not blank (as the merge counts them) in bytes given piece by piece. */
+class LineCounter {
+    count = 0;
+    /** Whether the line in progress has a byte other than blank space. */
+    content = false;
+    add(bytes, length) {
+        const piece = bytes.subarray(0, length);
+        for (let start = 0; start < length;) {
+            const newline = piece.indexOf(NEWLINE_BYTE, start);
+            const end = newline === -1 ? length : newline;
+            // A record's line starts with '{': the loop ends at its first byte.
+            for (let i = start; i < end && !this.content; i++) {
+                const byte = piece[i];
+                this.content = byte !== 0x20 && byte !== 0x09 && byte !== 0x0d;
+            }
+            if (newline === -1)
+                break;
+            if (this.content)
+                this.count++;
+            this.content = false;
+            start = newline + 1;
+        }
+    }
+    /** The count, the last line included when it has no final newline. */
+    end() {
+        return this.count + (this.content ? 1 : 0);
+    }
 }
 /** Appends the `lines` that `file` lacks; the count, or null when it is not a regular file. */
 async function appendMissing(file, lines) {

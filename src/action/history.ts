@@ -32,7 +32,7 @@
  * Superseded entries are not deleted (that needs `actions: write`, and another job may be reading).
  */
 import crypto from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import {
   mkdir,
   mkdtemp,
@@ -657,13 +657,15 @@ export async function mergeHistories(
   let added = 0;
   let targetMade = false;
   const skipped: string[] = [];
+  let copyBuffer: Buffer | undefined;
   for (const [name, files] of copies) {
     if (files.length === 1) {
       if (!targetMade) {
         await mkdir(target, { recursive: true });
         targetMade = true;
       }
-      const copied = copyIntoNewFile(files[0]!, path.join(target, name));
+      copyBuffer ??= Buffer.allocUnsafe(COPY_CHUNK);
+      const copied = copyIntoNewFile(files[0]!, path.join(target, name), copyBuffer);
       if (copied !== null) {
         added += copied;
         continue;
@@ -698,61 +700,85 @@ export async function mergeHistories(
 /**
  * A day only one source holds, which the target lacks (the usual restore into a fresh checkout):
  * its file is the union already, so it is copied as bytes (a final newline added when it lacks
- * one), not decoded, split and de-duplicated. Synchronous: small local files, one day after the
- * other, and nothing else to do meanwhile (a thread-pool round trip per call was most of the merge).
+ * one), not decoded, split and de-duplicated. Synchronous (small local files, one day after the
+ * other, nothing else to do meanwhile: a thread-pool round trip per call was most of the merge),
+ * through one reused buffer (a new buffer per day file held tens of MB until a collection).
  * Returns the lines copied; null when `to` exists (then merged) or `from` is no regular file.
  */
-function copyIntoNewFile(from: string, to: string): number | null {
-  let data: Buffer;
+function copyIntoNewFile(from: string, to: string, buffer: Buffer): number | null {
+  let source: number;
   try {
-    const source = openSync(from, READ_NOFOLLOW);
+    source = openSync(from, READ_NOFOLLOW);
+  } catch {
+    return null;
+  }
+  try {
+    if (!fstatSync(source).isFile()) return null;
+    let made: number;
     try {
-      if (!fstatSync(source).isFile()) return null;
-      data = readFileSync(source);
-    } finally {
-      closeSync(source);
+      // Exclusive: a file made meanwhile (or a link planted there) is merged, never overwritten.
+      made = openSync(to, NEW_NOFOLLOW, 0o644);
+    } catch {
+      return null;
     }
-  } catch {
-    return null;
-  }
-  if (data.length > 0 && data[data.length - 1] !== 0x0a) data = Buffer.concat([data, NEWLINE]);
-  let made: number;
-  try {
-    // Exclusive: a file made meanwhile (or a link planted there) is merged, never overwritten.
-    made = openSync(to, NEW_NOFOLLOW, 0o644);
-  } catch {
-    return null;
-  }
-  try {
-    for (let offset = 0; offset < data.length;) {
-      const written = writeSync(made, data, offset, data.length - offset);
-      if (written === 0) throw new Error('write made no progress');
-      offset += written;
+    try {
+      const lines = new LineCounter();
+      let last = NEWLINE_BYTE;
+      for (let n; (n = readSync(source, buffer, 0, buffer.length, null)) > 0;) {
+        lines.add(buffer, n);
+        writeAllSync(made, buffer, n);
+        last = buffer[n - 1]!;
+      }
+      if (last !== NEWLINE_BYTE) writeAllSync(made, NEWLINE, 1);
+      return lines.end();
+    } finally {
+      closeSync(made);
     }
   } finally {
-    closeSync(made);
+    closeSync(source);
   }
-  return countLines(data);
 }
 
+const NEWLINE_BYTE = 0x0a;
 const NEWLINE = Buffer.from('\n');
+/** The reused buffer of copyIntoNewFile. */
+const COPY_CHUNK = 256 * 1024;
 
-/** The lines of `data` that are not blank (as the merge counts them). */
-function countLines(data: Buffer): number {
-  let count = 0;
-  for (let start = 0; start < data.length;) {
-    const end = data.indexOf(0x0a, start);
-    const stop = end === -1 ? data.length : end;
-    for (let i = start; i < stop; i++) {
-      const byte = data[i]!;
-      if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) {
-        count++;
-        break;
-      }
-    }
-    start = stop + 1;
+function writeAllSync(fd: number, data: Buffer, length: number): void {
+  for (let offset = 0; offset < length;) {
+    const written = writeSync(fd, data, offset, length - offset);
+    if (written === 0) throw new Error('write made no progress');
+    offset += written;
   }
-  return count;
+}
+
+/** Counts the lines that are not blank (as the merge counts them) in bytes given piece by piece. */
+class LineCounter {
+  private count = 0;
+  /** Whether the line in progress has a byte other than blank space. */
+  private content = false;
+
+  add(bytes: Buffer, length: number): void {
+    const piece = bytes.subarray(0, length);
+    for (let start = 0; start < length;) {
+      const newline = piece.indexOf(NEWLINE_BYTE, start);
+      const end = newline === -1 ? length : newline;
+      // A record's line starts with '{': the loop ends at its first byte.
+      for (let i = start; i < end && !this.content; i++) {
+        const byte = piece[i]!;
+        this.content = byte !== 0x20 && byte !== 0x09 && byte !== 0x0d;
+      }
+      if (newline === -1) break;
+      if (this.content) this.count++;
+      this.content = false;
+      start = newline + 1;
+    }
+  }
+
+  /** The count, the last line included when it has no final newline. */
+  end(): number {
+    return this.count + (this.content ? 1 : 0);
+  }
 }
 
 /** Appends the `lines` that `file` lacks; the count, or null when it is not a regular file. */

@@ -474,6 +474,15 @@ describe('keys and merge', () => {
     );
     expect(fs.readFileSync(outside, 'utf8')).toBe('mine\n');
     expect(warnings.join('\n')).toContain('2025-10-22.jsonl');
+    // Larger than the copy's buffer: lines across its pieces are counted once, bytes kept.
+    const big = Array.from({ length: 4000 }, (_, i) => `{"n":${i},"pad":"${'x'.repeat(i % 97)}"}`);
+    big.splice(1234, 0, '  ', '');
+    const text = big.join('\n');
+    fs.writeFileSync(path.join(a, '2025-10-23.jsonl'), text);
+    expect(await mergeHistories([a], path.join(root, 'fresh2'))).toBe(2 + 1 + 4000);
+    expect(fs.readFileSync(path.join(root, 'fresh2', '2025-10-23.jsonl'), 'utf8')).toBe(
+      `${text}\n`,
+    );
   });
 });
 
