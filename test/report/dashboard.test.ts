@@ -35,6 +35,16 @@ function modelOf(html: string): DashboardModel {
   return JSON.parse(m[1] ?? '') as DashboardModel;
 }
 
+/** The records' lines by day file name, in the order given. */
+function dayFileTexts(recs: ExecutionRecord[]): Map<string, string> {
+  const byFile = new Map<string, string>();
+  for (const r of recs) {
+    const f = dayFileName(r.started_at);
+    byFile.set(f, (byFile.get(f) ?? '') + serializeRecord(r) + '\n');
+  }
+  return byFile;
+}
+
 function scriptsOf(html: string): string[] {
   return [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
 }
@@ -389,11 +399,7 @@ describe('generateDashboard', () => {
       record('test', now - 1 * HOUR, 900, true),
       record('old', now - 60 * DAY, 900, true),
     ];
-    const byFile = new Map<string, string>();
-    for (const r of recs) {
-      const f = dayFileName(r.started_at);
-      byFile.set(f, (byFile.get(f) ?? '') + serializeRecord(r) + '\n');
-    }
+    const byFile = dayFileTexts(recs);
     const first = [...byFile.keys()][0] ?? '';
     byFile.set(first, `${byFile.get(first)}{not json\n`);
     for (const [f, text] of byFile) await writeFile(path.join(metricsDir, f), text);
@@ -438,11 +444,7 @@ describe('generateDashboard', () => {
       const j = (i * 7919) % (i + 1);
       [recs[i], recs[j]] = [recs[j]!, recs[i]!];
     }
-    const byFile = new Map<string, string>();
-    for (const r of recs) {
-      const f = dayFileName(r.started_at);
-      byFile.set(f, (byFile.get(f) ?? '') + serializeRecord(r) + '\n');
-    }
+    const byFile = dayFileTexts(recs);
     for (const [f, text] of byFile) await writeFile(path.join(metricsDir, f), text);
     const at = new Date(now);
     const fromFolder = modelOf(
