@@ -184,6 +184,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_string_decoder_ = __webpack_require__(46193);
 // EXTERNAL MODULE: ./src/core/store.ts
 var store = __webpack_require__(4230);
+// EXTERNAL MODULE: ./src/core/sync-io.ts
+var sync_io = __webpack_require__(63037);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:events"
@@ -413,6 +415,7 @@ var tar_stream = __webpack_require__(56118);
 
 
 
+
 /** 256 MiB of tar stream: about 600,000 records, far beyond a history of `days-to-keep` days. */
 const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 /** About 13 years of day files. */
@@ -456,7 +459,7 @@ async function extractDayFiles(archive, o) {
             }
             try {
                 for await (const chunk of entry)
-                    writeAllSync(fd, chunk);
+                    (0,sync_io/* writeAllSync */.Ud)(fd, chunk);
             }
             finally {
                 (0,external_node_fs_.closeSync)(fd);
@@ -471,14 +474,6 @@ async function extractDayFiles(archive, o) {
         throw error;
     }
     return written;
-}
-function writeAllSync(fd, data) {
-    for (let offset = 0; offset < data.length;) {
-        const written = (0,external_node_fs_.writeSync)(fd, data, offset, data.length - offset);
-        if (written === 0)
-            throw new Error('write made no progress');
-        offset += written;
-    }
 }
 /** The day file a member stands for; null for the staging directory; throws for anything else. */
 function acceptedDayFile(header, prefix) {
@@ -857,6 +852,7 @@ var runner_io = __webpack_require__(10923);
  * timeout, read-only token, corrupt archive) becomes one warning and the run goes on.
  * Superseded entries are not deleted (that needs `actions: write`, and another job may be reading).
  */
+
 
 
 
@@ -1377,14 +1373,12 @@ async function mergeHistories(sources, target, log) {
 function copyIntoNewFile(from, to, buffer) {
     let source;
     try {
-        source = (0,external_node_fs_.openSync)(from, READ_NOFOLLOW);
+        source = (0,store/* openRegularSync */.w5)(from, external_node_fs_.constants.O_RDONLY);
     }
     catch {
         return null;
     }
     try {
-        if (!(0,external_node_fs_.fstatSync)(source).isFile())
-            return null;
         let made;
         try {
             // Exclusive: a file made meanwhile (or a link planted there) is merged, never overwritten.
@@ -1398,11 +1392,11 @@ function copyIntoNewFile(from, to, buffer) {
             let last = NEWLINE_BYTE;
             for (let n; (n = (0,external_node_fs_.readSync)(source, buffer, 0, buffer.length, null)) > 0;) {
                 lines.add(buffer, n);
-                history_writeAllSync(made, buffer, n);
+                (0,sync_io/* writeAllSync */.Ud)(made, buffer, n);
                 last = buffer[n - 1];
             }
             if (last !== NEWLINE_BYTE)
-                history_writeAllSync(made, NEWLINE, 1);
+                (0,sync_io/* writeAllSync */.Ud)(made, NEWLINE);
             return lines.end();
         }
         finally {
@@ -1417,14 +1411,6 @@ const NEWLINE_BYTE = 0x0a;
 const NEWLINE = Buffer.from('\n');
 /** The reused buffer of copyIntoNewFile. */
 const COPY_CHUNK = 256 * 1024;
-function history_writeAllSync(fd, data, length) {
-    for (let offset = 0; offset < length;) {
-        const written = (0,external_node_fs_.writeSync)(fd, data, offset, length - offset);
-        if (written === 0)
-            throw new Error('write made no progress');
-        offset += written;
-    }
-}
 /** Counts the lines that are not blank (as the merge counts them) in bytes given piece by piece. */
 class LineCounter {
     count = 0;

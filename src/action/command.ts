@@ -9,10 +9,11 @@
  * a non-zero exit or a cancellation all come back as a CommandResult.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { writeNewFile } from '../core/new-file.js';
+import { removeQuietly } from '../core/sync-io.js';
 import {
   VALUES_ENV,
   createValueFile,
@@ -279,11 +280,13 @@ export async function runCommand(options: RunCommandOptions): Promise<CommandRes
 
   try {
     const result = await spawnShell(shell, scriptPath, cwd, stepEnv, options);
-    if (valuesFile === undefined) return result;
-    return { ...result, values: takeValueFile(valuesFile) };
+    // takeValueFile reads and removes it.
+    return valuesFile === undefined ? result : { ...result, values: takeValueFile(valuesFile) };
+  } catch (error) {
+    if (valuesFile !== undefined) removeQuietly(valuesFile);
+    throw error;
   } finally {
     removeQuietly(scriptPath);
-    if (valuesFile !== undefined) removeQuietly(valuesFile);
   }
 }
 
@@ -292,15 +295,6 @@ function newValueFile(dir: string): string | undefined {
     return createValueFile(dir);
   } catch {
     return undefined;
-  }
-}
-
-/** A temp file of ours, gone after the run; one that cannot be removed stays in RUNNER_TEMP. */
-function removeQuietly(file: string): void {
-  try {
-    rmSync(file, { force: true });
-  } catch {
-    // RUNNER_TEMP is emptied after the job.
   }
 }
 

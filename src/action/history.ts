@@ -32,7 +32,7 @@
  * Superseded entries are not deleted (that needs `actions: write`, and another job may be reading).
  */
 import crypto from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync } from 'node:fs';
 import {
   mkdir,
   mkdtemp,
@@ -46,7 +46,8 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { DAY_FILE_RE, pruneDayFiles } from '../core/store.js';
+import { DAY_FILE_RE, openRegularSync, pruneDayFiles } from '../core/store.js';
+import { writeAllSync } from '../core/sync-io.js';
 import {
   CacheTimeoutError,
   Deadline,
@@ -708,12 +709,11 @@ export async function mergeHistories(
 function copyIntoNewFile(from: string, to: string, buffer: Buffer): number | null {
   let source: number;
   try {
-    source = openSync(from, READ_NOFOLLOW);
+    source = openRegularSync(from, constants.O_RDONLY);
   } catch {
     return null;
   }
   try {
-    if (!fstatSync(source).isFile()) return null;
     let made: number;
     try {
       // Exclusive: a file made meanwhile (or a link planted there) is merged, never overwritten.
@@ -729,7 +729,7 @@ function copyIntoNewFile(from: string, to: string, buffer: Buffer): number | nul
         writeAllSync(made, buffer, n);
         last = buffer[n - 1]!;
       }
-      if (last !== NEWLINE_BYTE) writeAllSync(made, NEWLINE, 1);
+      if (last !== NEWLINE_BYTE) writeAllSync(made, NEWLINE);
       return lines.end();
     } finally {
       closeSync(made);
@@ -743,14 +743,6 @@ const NEWLINE_BYTE = 0x0a;
 const NEWLINE = Buffer.from('\n');
 /** The reused buffer of copyIntoNewFile. */
 const COPY_CHUNK = 256 * 1024;
-
-function writeAllSync(fd: number, data: Buffer, length: number): void {
-  for (let offset = 0; offset < length;) {
-    const written = writeSync(fd, data, offset, length - offset);
-    if (written === 0) throw new Error('write made no progress');
-    offset += written;
-  }
-}
 
 /** Counts the lines that are not blank (as the merge counts them) in bytes given piece by piece. */
 class LineCounter {

@@ -78,10 +78,10 @@ export interface EarlierRuns {
 
 /**
  * Reads the step's own earlier runs. Main starts it as soon as the command is running, so the
- * read overlaps the command: it is a step's largest read (every day file is searched for the
- * name). The record being made is not on disk yet; publishStep adds it. Never rejects.
- * Runs the command itself writes under the step's name meanwhile may be missed: the reports are
- * of the runs before this one.
+ * read overlaps the command: it is a step's largest read (through the job's name index, only the
+ * step's own lines; without one, every day file is searched for the name). The record being made
+ * is not on disk yet; publishStep adds it. Never rejects. Runs the command itself writes under the
+ * step's name meanwhile may be missed: the reports are of the runs before this one.
  */
 export async function readEarlierRuns(
   metricsDir: string,
@@ -166,7 +166,7 @@ function wantsComment(inputs: ActionInputs, ci: CiContext): boolean {
 export async function publishStep(p: PublishInput): Promise<PublishResult> {
   const { inputs, ci } = p;
   const { secrets } = p;
-  // Read once: the verdicts, the summary, the comment and the dashboard are all made of it.
+  // Read once (readEarlierRuns): the verdicts, the summary and the comment row are made of it.
   const { earlier } = p;
   for (const message of earlier.warnings) core.warning(message);
   if (earlier.problem !== null) {

@@ -24,6 +24,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fnv1a64 } from './fnv.js';
+import { readUpToSync } from './sync-io.js';
 import {
   byteChunksOf,
   listDayFiles,
@@ -236,11 +237,8 @@ function* linesAt(fd: number, places: number[]): Generator<{ text: string; lineN
     const from = places[first + 1]!;
     const to = places[last + 1]! + places[last + 2]!;
     const bytes = Buffer.allocUnsafe(to - from);
-    let got = 0;
-    while (got < bytes.length) {
-      const n = fs.readSync(fd, bytes, got, bytes.length - got, from + got);
-      if (n === 0) throw new Error('the day file ended before its indexed size');
-      got += n;
+    if (readUpToSync(fd, bytes, bytes.length, from) < bytes.length) {
+      throw new Error('the day file ended before its indexed size');
     }
     for (let k = first; k <= last; k += 3) {
       const at = places[k + 1]! - from;

@@ -11,6 +11,7 @@ import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { DevMetricsError, requireNonNegativeInteger } from './errors.js';
 import { BLANK_LINE, parseJsonLine } from './json-line.js';
+import { writeAllSync } from './sync-io.js';
 import {
   dayFileName,
   hasNonFiniteDuration,
@@ -182,7 +183,7 @@ async function openRegular(file: string, flags: number): Promise<FileHandle> {
 }
 
 /** openRegular for synchronous callers. */
-function openRegularSync(file: string, flags: number): number {
+export function openRegularSync(file: string, flags: number): number {
   let fd: number;
   try {
     fd = fs.openSync(file, flags | O_NOFOLLOW | O_NONBLOCK);
@@ -939,11 +940,7 @@ export function appendRecordSync(dir: string, record: ExecutionRecord): string {
       fd = openRegularSync(file, APPEND_FLAGS);
     }
     try {
-      const line = mendTornLineSync(fd, encoded);
-      let offset = 0;
-      while (offset < line.length) {
-        offset += fs.writeSync(fd, line, offset, line.length - offset);
-      }
+      writeAllSync(fd, mendTornLineSync(fd, encoded));
     } finally {
       fs.closeSync(fd);
     }

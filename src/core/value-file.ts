@@ -5,9 +5,10 @@
  * A line that does not parse is skipped with one warning naming its line number and text: a value
  * never changes the outcome of the command.
  */
-import { closeSync, fstatSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import { describeValue } from './errors.js';
 import { writeNewFile } from './new-file.js';
+import { readUpToSync, removeQuietly } from './sync-io.js';
 import { parseValueLine, type RunValue } from './values.js';
 
 /** The environment variable naming the value file. */
@@ -81,12 +82,7 @@ export function takeValueFile(file: string, label = VALUES_ENV): ValueFileResult
       // As large as the file (usually empty), never more than the limit and one byte.
       const size = Math.min(fstatSync(fd).size, MAX_VALUE_FILE_BYTES) + 1;
       const buffer = Buffer.alloc(size);
-      let bytesRead = 0;
-      while (bytesRead < size) {
-        const n = readSync(fd, buffer, bytesRead, size - bytesRead, bytesRead);
-        if (n === 0) break;
-        bytesRead += n;
-      }
+      const bytesRead = readUpToSync(fd, buffer, size, 0);
       truncated = bytesRead > MAX_VALUE_FILE_BYTES;
       let end = Math.min(bytesRead, MAX_VALUE_FILE_BYTES);
       // Cut at the last whole line, so no half-written value is read.
@@ -104,11 +100,7 @@ export function takeValueFile(file: string, label = VALUES_ENV): ValueFileResult
       ],
     };
   } finally {
-    try {
-      rmSync(file, { force: true });
-    } catch {
-      // Left in the temp directory: harmless.
-    }
+    removeQuietly(file);
   }
   const result = parseValueFile(text, label);
   if (truncated) {

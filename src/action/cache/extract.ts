@@ -14,13 +14,14 @@
  * entries (it chooses zstd only when that binary answers). The bound is applied to the output.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, constants, openSync, writeSync } from 'node:fs';
+import { closeSync, constants, openSync } from 'node:fs';
 import path from 'node:path';
 import { Duplex, PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { extract as tarExtract, type Header } from 'tar-stream';
 import { DAY_FILE_RE } from '../../core/store.js';
+import { writeAllSync } from '../../core/sync-io.js';
 import type { CompressionMethod } from './download.js';
 
 /** 256 MiB of tar stream: about 600,000 records, far beyond a history of `days-to-keep` days. */
@@ -99,14 +100,6 @@ export async function extractDayFiles(archive: Readable, o: ExtractOptions): Pro
     throw error;
   }
   return written;
-}
-
-function writeAllSync(fd: number, data: Buffer): void {
-  for (let offset = 0; offset < data.length;) {
-    const written = writeSync(fd, data, offset, data.length - offset);
-    if (written === 0) throw new Error('write made no progress');
-    offset += written;
-  }
 }
 
 /** The day file a member stands for; null for the staging directory; throws for anything else. */
